@@ -1,0 +1,35 @@
+"""Shared test fixtures: the path to ../shared (real exports and datasets), tiny temp cases."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SENTINELLE_SHARED", ROOT.parent / "shared"))
+FIXTURES = SHARED / "fixtures"
+DATASETS = SHARED / "datasets"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of ../shared; the test is skipped (not silently passed) when shared/ is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return path
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    if not FIXTURES.exists():
+        pytest.skip("../shared/fixtures not available")
+    return FIXTURES
+
+
+@pytest.fixture
+def artifacts_dir() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
