@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .records import Detection
 
 
-def detect(texts: Any, context: Any = None, **options: Any) -> "list[Detection]":
+def detect(texts: Any, context: Any = None, **options: Any) -> list[Detection]:
     """Score texts for hate, sexual content, threats, insults and profanity.
 
     `texts` is a string or an iterable of strings; `context` gives, for each text, the preceding

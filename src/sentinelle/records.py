@@ -6,10 +6,11 @@ from, so that anything said about it later can be traced back to the exact bytes
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Mapping, Union
+from typing import Any
 
 # Invisible marks that exports sprinkle around names and bodies (bidi controls, BOM, ZW chars).
 _INVISIBLE = dict.fromkeys(
@@ -206,7 +207,7 @@ class Summary:
     kind: str = "summary"
 
 
-Record = Union[Conversation, Participant, Message, Event, ParseIssue, Summary]
+Record = Conversation | Participant | Message | Event | ParseIssue | Summary
 
 
 # --- analysis results shared between layers -------------------------------------------------
