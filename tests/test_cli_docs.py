@@ -8,9 +8,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from sentinelle.cli import cli
-
 from conftest import ROOT
+from sentinelle.cli import cli
 
 COMMANDS = sorted(cli.commands)
 
