@@ -272,6 +272,12 @@ TOPICS: dict[str, tuple[list[str], list[str]]] = {
             "Grève des transports {day}, organisez-vous",
             "Neige sur l'autoroute, 1h de bouchons",
             "il fait 35 degrés dans le bureau, la clim est morte",
+            "Accident sur le périph, je serai là dans 40 min",
+            "Tempête annoncée cette nuit, attention aux arbres sur {place}",
+            "Orage de grêle, rentrez les véhicules sous l'abri si possible",
+            "Brouillard épais ce matin, on ne voit rien à 20 mètres",
+            "Métro en panne, je finis à pied",
+            "Le parking du poste est inondé, garez-vous derrière",
         ],
         [
             "merci", "pareil ici", "je viens en voiture alors", "on covoiture ?", "j'arrive à vélo",
@@ -324,6 +330,106 @@ SMS = [
 # Lines that only fit some months (words -> months).
 SEASONAL = [
     (("Verglas", "Neige", "galette", "Galette"), (1, 2)),
-    (("Canicule", "35 degrés", "Bretagne", "camping", "montagne"), (5, 6)),
+    (("Canicule", "35 degrés", "grêle", "Bretagne", "camping", "montagne"), (5, 6)),
     (("bac blanc",), (1, 2, 3, 4)),
 ]
+
+# Extra lines per topic (appended to TOPICS below) so that long lines rarely repeat.
+MORE: dict[str, tuple[list[str], list[str]]] = {
+    "planning": (
+        [
+            "Je peux pas venir {day}, ma voiture est au garage. Quelqu'un me récupère ?",
+            "{name} t'as vu que t'es noté deux fois {day} ?",
+            "Petit changement : {name} et moi on inverse {day} et {day}",
+            "Qui veut faire la fête de la musique ? Il faut 4 volontaires",
+            "Pour le {date}, on sera que trois en patrouille, je préviens",
+            "Ça vous dérange si je pars 30 min plus tôt {day} ? rdv chez le dentiste",
+            "Le tableau de service a été modifié, vérifiez vos créneaux",
+            "Quelqu'un peut faire ma relève de {hour} ? Je vous revaudrai ça",
+            "On fait comment pour la nuit du {date} ? Personne n'est inscrit",
+            "Je suis malade, arrêt jusqu'à {day}. Désolé les gars",
+            "Qui est en formation {day} ? Il faut le savoir pour le tableau",
+            "je suis en récup {day} et {day}, joignable en cas d'urgence seulement",
+            "Week-end prolongé du {date} : qui est de permanence ?",
+        ],
+        [
+            "je te récupère vers 6h", "je l'ai vu, je corrige", "ok pour l'inversion", "moi je veux bien la faire",
+            "Repose-toi bien", "soigne-toi", "bon rétablissement", "pas de souci pour moi", "c'est bon je m'inscris",
+            "je regarde mon agenda", "j'ai déjà donné l'an dernier", "ok je note", "je peux faire la première moitié",
+            "on se débrouillera", "faut prévenir le chef de poste", "c'est noté sur le tableau",
+        ],
+    ),
+    "vehicules": (
+        [
+            "Quelqu'un a laissé un sandwich dans la boîte à gants de {veh} 🤢",
+            "{veh} a un voyant moteur allumé, je la laisse au parking",
+            "Les essuie-glaces de {veh} sont morts, on voit rien sous la pluie",
+            "Le GPS de {veh} nous a envoyés dans un champ 😂",
+            "J'ai fait le plein de {veh}, ticket dans le classeur",
+            "La portière arrière de {veh} ne s'ouvre plus de l'intérieur, attention avec les interpellés",
+            "Nouvelle voiture livrée {day} ! Enfin",
+        ],
+        [
+            "merci pour le plein", "je préviens l'atelier", "encore ?", "faut la déclarer hors service",
+            "depuis le temps qu'on le dit", "j'ai vu le voyant aussi", "on l'a essayée, elle est top",
+            "elle a une odeur de neuf 😍", "la mienne aussi elle fait ça",
+        ],
+    ),
+    "cafe": (
+        [
+            "Qui veut un café ? Je descends",
+            "Le boulanger d'en face fait des éclairs de fou, je ramène ?",
+            "On se fait un petit-déj collectif {day} matin ?",
+            "Le distributeur a avalé ma pièce, encore",
+            "{name} t'as oublié ta gamelle au micro-ondes",
+            "Raclette chez {name} samedi, c'est confirmé ?",
+            "Quelqu'un a un tire-bouchon pour le pot de {day} ?",
+        ],
+        [
+            "un noir sans sucre stp", "moi un allongé", "ramène-en 6", "je descends avec toi", "j'apporte le fromage",
+            "confirmé", "c'est bon je l'ai récupérée", "j'ai perdu 2€ aussi", "chaud pour le petit-déj",
+        ],
+    ),
+    "terrain": (
+        [
+            "Vol à l'étalage au centre commercial, auteur interpellé",
+            "Véhicule en stationnement gênant devant {place}, enlèvement demandé",
+            "Appel pour tapage vers {place}, on y va",
+            "Intervention terminée à {place}, tout le monde rentre",
+            "Besoin d'un équipage vers {place} pour une sécurisation",
+            "Deux scooters en rodéo vers {place}, on ne prend pas en chasse, consigne",
+            "Fuite de gaz signalée vers {place}, pompiers sur place, on fait le périmètre",
+            "Accident à {place}, un blessé léger, constat en cours",
+        ],
+        [
+            "bien joué les gars", "on arrive en renfort", "on s'en occupe", "prenez soin de vous", "ok on reste dispo",
+            "périmètre en place", "ça roule", "dites si vous avez besoin", "RAS ici", "on libère la radio",
+        ],
+    ),
+    "blagues": (
+        [
+            "Mon fils m'a demandé si on avait des pistolets à eau au commissariat 😂",
+            "Quelqu'un a mis la musique de Starsky et Hutch dans la voiture ce matin 😂",
+            "Le nouveau logiciel a planté 4 fois, il bat son record",
+            "J'ai salué le mannequin de la vitrine en patrouille, dites rien",
+            "{name} a essayé de démarrer {veh} avec les clés de chez lui 😂",
+            "Record battu : 14 cafés dans la nuit",
+        ],
+        [
+            "mdrrr j'étais là", "la honte 😂", "t'es pas bien toi", "😂😂 j'y crois pas", "ça m'étonne pas de lui",
+            "je raconte à tout le monde", "photo ou ça s'est pas passé",
+        ],
+    ),
+    "famille": (
+        [
+            "Ma fille fait sa rentrée en CP {day}, je suis plus stressé qu'elle",
+            "Le chien a mangé ma chaussure de service 🙄",
+            "Anniversaire de mon fils samedi, 10 gamins à la maison, priez pour moi",
+            "Quelqu'un connaît un bon pédiatre dans le coin ?",
+        ],
+        ["courage 😂", "bonne chance", "je t'envoie le numéro du mien", "ça grandit vite", "ramène-nous du gâteau"],
+    ),
+}
+for _topic, (_starters, _replies) in MORE.items():
+    TOPICS[_topic][0].extend(_starters)
+    TOPICS[_topic][1].extend(_replies)

@@ -118,6 +118,10 @@ SCENES: list[tuple[str, list[tuple]]] = [
         (Y, "Alexandre est muté à compter d'aujourd'hui, je le retire du groupe. Bonne route à lui", None, 0),
         (None, ev("removed", actor=Y, target=A), None, 1),
     ]),
+    ("22/02/2025 10:02", [
+        (C, "Ce message a été supprimé", None, 0),
+        (C, "Pardon, mauvais groupe 🙈", None, 1),
+    ]),
     ("03/03/2025 12:31", [(None, ev("number_changed", actor=F), None, 0)]),
     ("04/03/2025 07:02", [(None, ev("security_code_changed", actor=F), None, 0)]),
     ("10/03/2025 21:14", [

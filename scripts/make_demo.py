@@ -170,6 +170,14 @@ class Chatter:
         self.rng = rng
         self.weights = {p[0]: p[5] for p in S.PEOPLE}
         self.first = {p[0]: p[0].split()[0] for p in S.PEOPLE if not p[0].startswith("+")}
+        self.used: dict[str, int] = {}
+
+    def pick(self, pool: list[str], rare: float = 2.0) -> str:
+        """A line from pool, lines already used being less likely (so long lines rarely repeat)."""
+        weights = [1.0 / (1 + self.used.get(x, 0)) ** rare for x in pool]
+        line = self.rng.choices(pool, weights=weights)[0]
+        self.used[line] = self.used.get(line, 0) + 1
+        return line
 
     def present(self, when: datetime) -> list[str]:
         out = []
@@ -187,6 +195,8 @@ class Chatter:
                     .replace("{hour}", r.choice(T.HOURS), 1).replace("{veh}", r.choice(T.VEHICLES), 1)
                     .replace("{place}", r.choice(T.PLACES), 1).replace("{n}", str(r.randint(3, 40)), 1)
                     .replace("{date}", f"{r.randint(2, 28):02d}", 1))
+        for a, b in ((" de le ", " du "), (" à le ", " au "), (" de l'", " de l'")):
+            text = text.replace(a, b)
         return text
 
     def mutate(self, text: str) -> str:
@@ -223,16 +233,16 @@ class Chatter:
             starter = r.choices(members, weights=[self.weights[m] for m in members])[0]
             ignored = starter in S.IGNORED_FROM and t >= day(S.IGNORED_FROM[starter])
             if starter == S.M and r.random() < 0.5:
-                out.append(Rec(t, 0, starter, self.fill(r.choice(T.CHIEF_LINES), starter, members)))
+                out.append(Rec(t, 0, starter, self.fill(self.pick(T.CHIEF_LINES), starter, members)))
                 if r.random() < 0.3:  # the declared chief gets at most a shrug
                     who = r.choice([m for m in members if m != starter])
                     out.append(Rec(t + timedelta(minutes=r.randint(5, 90)), 0, who, r.choice(["vu", "ok", "👍"])))
                 continue
-            topic = r.choice(list(T.TOPICS))
+            topic = r.choices(list(T.TOPICS), weights=[len(v[0]) for v in T.TOPICS.values()])[0]
             starters, replies = T.TOPICS[topic]
-            opening = r.choice(starters)
+            opening = self.pick(starters)
             while not in_season(opening, t.month):
-                opening = r.choice(starters)
+                opening = self.pick(starters)
             out.append(self.message(t, starter, opening, members, topic))
             if ignored:
                 continue
@@ -242,7 +252,7 @@ class Chatter:
                 who = r.choices(pool, weights=[self.weights[m] for m in pool])[0]
                 if who == out[-1].author:  # nobody answers himself at once
                     continue
-                text = r.choice(replies) if r.random() < 0.7 else r.choice(T.GENERIC_REPLIES)
+                text = self.pick(replies, 1.0) if r.random() < 0.7 else self.pick(T.GENERIC_REPLIES, 0.5)
                 out.append(self.message(t, who, text, members, topic))
         return out
 
@@ -294,19 +304,24 @@ def brigade(rng: random.Random) -> list[Rec]:
     while d <= END:
         bg.extend(chatter.threads(d))
         d += timedelta(days=1)
+    # nobody answers an excluded member: no ordinary message right after one of theirs
+    for name, since in S.IGNORED_FROM.items():
+        for rec in [*recs, *bg]:
+            if rec.author == name and rec.t >= day(since):
+                windows.append((rec.t, rec.t + timedelta(minutes=20)))
     windows.sort()
     for rec in bg:
         if rec.t < dt("06/01/2025 08:20") or rec.t > END or gap_lo <= rec.t <= gap_hi:
             continue
-        if any(lo <= rec.t <= hi for lo, hi in windows):
+        if any(lo <= rec.t <= hi for lo, hi in windows) and rec.author not in S.IGNORED_FROM:
             continue
         recs.append(rec)
     for i, rec in enumerate(recs):
         rec.seq = i  # scenes first, so a scene line keeps its place within its minute
     recs.sort(key=lambda r: (r.t, r.seq))
     # the iOS exporter's one photo that travels in the zip, and one missed call (iOS only)
-    photo = next(r for r in recs if r.t >= datetime(2025, 6, 14, 18) and r.media == "image")
-    photo.special = "attachment"
+    photos = [r for r in recs if r.t >= IOS_FROM and r.media == "image"]
+    photos[len(photos) // 2].special = "attachment"
     return recs
 
 
