@@ -364,7 +364,7 @@ def ios_seconds(recs: list[Rec], rng: random.Random) -> dict[int, int]:
     return secs
 
 
-def write_ios(recs: list[Rec], rng: random.Random) -> tuple[str, str]:
+def write_ios(recs: list[Rec], rng: random.Random) -> tuple[str, str, list[Rec]]:
     """The iOS _chat.txt (CRLF) from the iOS exporter's arrival, and the attached photo's name."""
     part = [r for r in recs if r.t >= IOS_FROM]
     first = part[0].t
@@ -397,7 +397,7 @@ def write_ios(recs: list[Rec], rng: random.Random) -> tuple[str, str]:
             line = f"{stamp} {rec.author}: {rec.text}"
         rec.lines["ios"] = len(out) + 1
         out.extend(line.split("\n"))
-    return "\r\n".join(out) + "\r\n", photo_name
+    return "\r\n".join(out) + "\r\n", photo_name, part
 
 
 # ---------------------------------------------------------------- the second group (burst, dissolution)
@@ -509,7 +509,37 @@ def entry(rec: Rec, file_key: str) -> dict:
             **(rec.label or {})}
 
 
-def answers(recs: list[Rec], coll: list[Rec], facts: dict, photo_name: str) -> dict:
+CANONICAL = {"settings_admins_only": "settings_changed", "settings_all": "settings_changed",
+             "subject_changed_to": "subject_changed"}
+
+
+def expected_parse(recs: list[Rec], key: str) -> dict:
+    """What a correct reader must find in one file: messages, typed events and message flags."""
+    shown = [r for r in recs if key in r.lines]
+    events: dict[str, int] = {}
+    flags: dict[str, int] = {}
+
+    def bump(d: dict[str, int], k: str) -> None:
+        d[k] = d.get(k, 0) + 1
+
+    for r in shown:
+        if r.author is None:
+            bump(events, CANONICAL.get(r.event["type"], r.event["type"]))
+        elif r.special == "call":
+            bump(events, "call")
+        elif r.special == "attachment" and key == "ios":
+            bump(flags, "attachment")
+        elif r.media:
+            bump(flags, "media_omitted")
+        elif r.special:
+            bump(flags, r.special)
+    messages = [r for r in shown if r.author and r.special != "call"]
+    return {"messages": len(messages), "senders": len({r.author for r in messages}),
+            "events": dict(sorted(events.items())), "flags": dict(sorted(flags.items())),
+            "first": shown[0].t.strftime("%d/%m/%Y %H:%M"), "last": shown[-1].t.strftime("%d/%m/%Y %H:%M")}
+
+
+def answers(recs: list[Rec], ios: list[Rec], coll: list[Rec], facts: dict, photo_name: str) -> dict:
     labelled = [r for r in recs if r.label]
     items = []
     for r in labelled:
@@ -549,6 +579,8 @@ def answers(recs: list[Rec], coll: list[Rec], facts: dict, photo_name: str) -> d
                    "deleted": sum(1 for r in recs if r.special == "deleted"),
                    "edited": sum(1 for r in recs if r.special == "edited"),
                    "locations": sum(1 for r in recs if r.special == "location")},
+        "expected_parse": {"android": expected_parse(recs, "android"), "ios": expected_parse(ios, "ios"),
+                           "collectif": expected_parse(coll, "collectif")},
         "android_exporter": S.ANDROID_EXPORTER, "ios_exporter": S.IOS_EXPORTER,
         "leadership": {"undeclared_leader": S.Y, "declared_chief": S.M,
                        "directives_of_leader": sum(1 for i in items if i["label"] == "directive"
@@ -663,7 +695,7 @@ def generate(out: Path) -> None:
     rng = random.Random(SEED)
     recs = brigade(rng)
     android = write_android(recs, S.ANDROID_EXPORTER, "android")
-    ios_chat, photo_name = write_ios(recs, rng)
+    ios_chat, photo_name, ios_recs = write_ios(recs, rng)
     coll, facts = collectif(rng)
     coll_txt = write_android(coll, S.ANDROID_EXPORTER, "collectif")
     out.mkdir(parents=True, exist_ok=True)
@@ -671,7 +703,7 @@ def generate(out: Path) -> None:
     (out / IOS_NAME).write_bytes(write_zip(ios_chat, photo_name, tiny_jpeg()))
     (out / COLLECTIF_NAME).write_bytes(coll_txt.encode("utf-8"))
     (out / "roster.csv").write_bytes(roster_csv().encode("utf-8"))
-    a = answers(recs, coll, facts, photo_name)
+    a = answers(recs, ios_recs, coll, facts, photo_name)
     (out / "answers.json").write_bytes((json.dumps(a, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     (out / "ANSWERS.md").write_bytes(answers_md(a).encode("utf-8"))
 
