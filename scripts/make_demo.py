@@ -61,6 +61,7 @@ class Rec:
     label: dict[str, str] | None = None
     scene: bool = False
     lines: dict[str, int] = field(default_factory=dict)  # file key -> 1-based header line
+    ref: Rec | None = None  # for an endorsement or a compliance: the line it approves or obeys
 
 
 def dt(s: str) -> datetime:
@@ -278,11 +279,29 @@ class Chatter:
 # ---------------------------------------------------------------- assembling the brigade chat
 
 
+ABUSE = {"hate", "sexual_harassment", "mockery", "words_to_acts", "retaliation"}
+ORDERS = {"directive", "silence_order", "exclusion", "speak_for_group"}
+
+
+def link(rec: Rec, last: dict[str, Rec]) -> None:
+    """Point endorsements and compliances at the abusive line or the order just before them."""
+    label = (rec.label or {}).get("label")
+    if label == "endorsement":
+        rec.ref = last.get("abuse")
+    elif label == "compliance":
+        rec.ref = last.get("order")
+    elif label in ABUSE:
+        last["abuse"] = rec
+    if label in ORDERS:
+        last["order"] = rec
+
+
 def scene_records() -> tuple[list[Rec], list[tuple[datetime, datetime]]]:
     recs, windows = [], []
     for start, lines in S.SCENES:
         t = dt(start)
         first = t
+        last: dict[str, Rec] = {}
         for author, payload, label, gap in lines:
             t += timedelta(minutes=gap)
             if author is None:
@@ -291,6 +310,7 @@ def scene_records() -> tuple[list[Rec], list[tuple[datetime, datetime]]]:
                 recs.append(Rec(t, 0, author, special="deleted", label=label, scene=True))
             else:
                 recs.append(Rec(t, 0, author, payload, label=label, scene=True))
+            link(recs[-1], last)
         windows.append((first - timedelta(minutes=2), t + timedelta(minutes=6)))
     return recs, windows
 
@@ -506,7 +526,7 @@ def entry(rec: Rec, file_key: str) -> dict:
     return {"file": file_key, "line": rec.lines[file_key], "time": rec.t.strftime("%d/%m/%Y %H:%M"),
             "author": rec.author, "text": body.split("\n")[0] if body else None,
             "event": (rec.event or {}).get("type"), "deleted": rec.special == "deleted",
-            **(rec.label or {})}
+            **(rec.label or {}), **({"refers_to_line": rec.ref.lines[file_key]} if rec.ref else {})}
 
 
 CANONICAL = {"settings_admins_only": "settings_changed", "settings_all": "settings_changed",

@@ -246,6 +246,14 @@ def test_answers_point_at_real_lines(android, answers: dict) -> None:
             assert m[2] == f"{item['author']}: {item['text']}", item
         if "ios_line" in item and item["author"] and not item["deleted"]:
             assert ios_lines[item["ios_line"] - 1].endswith(f"] {item['author']}: {item['text']}")
+    by_line = {(i["file"], i["line"]): i for i in answers["items"]}
+    for item in answers["items"]:
+        if item["label"] in ("endorsement", "compliance") and item["file"] == "android":
+            ref = by_line[("android", item["refers_to_line"])]
+            assert ref["line"] < item["line"] <= ref["line"] + 12
+            kinds = {"endorsement": {"hate", "sexual_harassment", "mockery", "words_to_acts", "retaliation"},
+                     "compliance": {"directive", "silence_order", "exclusion", "speak_for_group"}}
+            assert ref["label"] in kinds[item["label"]], (item, ref)
     labels = {i["label"] for i in answers["items"]}
     assert {"hate", "endorsement", "reported", "counter", "neutral", "profanity", "directive", "compliance",
             "ignored_directive", "silence_order", "speak_for_group", "sexual_harassment", "words_to_acts",
