@@ -13,6 +13,8 @@ COLLECTIF = "Collectif Fictif"
 ANDROID_EXPORTER = "Camille Dubois"
 IOS_EXPORTER = "Aurélie Lambert"
 PHONE_MEMBER = "+33 6 00 41 27 93"
+# The iOS exporter has no contact card for the reservist: iOS shows his profile name as "~ Name".
+IOS_DISPLAY = {PHONE_MEMBER: "~ Thierry"}
 
 # name, grade, role, unit, union representative, activity weight, (first day, last day) of activity
 PEOPLE = [
