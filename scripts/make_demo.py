@@ -166,6 +166,15 @@ def in_season(text: str, month: int) -> bool:
     return True
 
 
+def in_time(text: str, hour: int) -> bool:
+    """Keep "bonne nuit" at night and "bonjour" in the morning."""
+    low = text.lower()
+    for words, hours in T.TIMED:
+        if any(w in low for w in words):
+            return hour in hours
+    return True
+
+
 class Chatter:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
@@ -188,11 +197,14 @@ class Chatter:
                 out.append(name)
         return out
 
-    def fill(self, text: str, author: str, members: list[str]) -> str:
+    def fill(self, text: str, author: str, members: list[str], t: datetime) -> str:
         r = self.rng
+        others = [self.first[m] for m in members if m != author and m in self.first
+                  and not (m in S.IGNORED_FROM and t >= day(S.IGNORED_FROM[m]))]
+        r.shuffle(others)  # distinct names within one message
         while "{" in text:
-            others = [self.first[m] for m in members if m != author and m in self.first]
-            text = (text.replace("{name}", r.choice(others), 1).replace("{day}", r.choice(T.DAYS), 1)
+            text = (text.replace("{name}", others.pop() if others else "toi", 1)
+                    .replace("{day}", r.choice(T.DAYS), 1)
                     .replace("{hour}", r.choice(T.HOURS), 1).replace("{veh}", r.choice(T.VEHICLES), 1)
                     .replace("{place}", r.choice(T.PLACES), 1).replace("{n}", str(r.randint(3, 40)), 1)
                     .replace("{date}", f"{r.randint(2, 28):02d}", 1))
@@ -234,7 +246,7 @@ class Chatter:
             starter = r.choices(members, weights=[self.weights[m] for m in members])[0]
             ignored = starter in S.IGNORED_FROM and t >= day(S.IGNORED_FROM[starter])
             if starter == S.M and r.random() < 0.5:
-                out.append(Rec(t, 0, starter, self.fill(self.pick(T.CHIEF_LINES), starter, members)))
+                out.append(Rec(t, 0, starter, self.fill(self.pick(T.CHIEF_LINES), starter, members, t)))
                 if r.random() < 0.3:  # the declared chief gets at most a shrug
                     who = r.choice([m for m in members if m != starter])
                     out.append(Rec(t + timedelta(minutes=r.randint(5, 90)), 0, who, r.choice(["vu", "ok", "👍"])))
@@ -247,13 +259,19 @@ class Chatter:
             out.append(self.message(t, starter, opening, members, topic))
             if ignored:
                 continue
+            answers = r.sample(T.PAIRS.get(opening, []), min(2, len(T.PAIRS.get(opening, []))))
             for _ in range(r.choice([1, 2, 2, 3, 3, 4, 5, 6, 8])):
                 t += timedelta(minutes=r.choice([0, 1, 1, 2, 3, 5, 8, 15]))
                 pool = [m for m in members if m not in S.IGNORED_FROM or t < day(S.IGNORED_FROM[m])]
                 who = r.choices(pool, weights=[self.weights[m] for m in pool])[0]
                 if who == out[-1].author:  # nobody answers himself at once
                     continue
-                text = self.pick(replies, 1.0) if r.random() < 0.7 else self.pick(T.GENERIC_REPLIES, 0.5)
+                if answers and r.random() < 0.8:
+                    text = answers.pop(r.randrange(len(answers)))
+                else:
+                    text = self.pick(replies, 1.0) if r.random() < 0.7 else self.pick(T.GENERIC_REPLIES, 0.5)
+                if not in_time(text, t.hour):
+                    text = r.choice(["ok", "👍", "vu", "ah", "d'accord"])
                 out.append(self.message(t, who, text, members, topic))
         return out
 
@@ -268,10 +286,10 @@ class Chatter:
         if topic == "terrain" and x < 0.08:
             lat, lon = 48.80 + r.random() / 10, 2.25 + r.random() / 5
             return Rec(t, 0, who, f"https://maps.google.com/?q={lat:.6f},{lon:.6f}", special="location")
-        text = self.fill(template, who, members)
+        text = self.fill(template, who, members, t)
         if "\n" not in text:
             text = self.mutate(text)
-        if x > 0.985 and t < IOS_FROM:  # iOS has no known edit marker: no edits in the shared month
+        if x > 0.98 and t < IOS_FROM and len(text) > 15:  # iOS has no known edit marker: no edits in the shared month
             return Rec(t, 0, who, text, special="edited")
         return Rec(t, 0, who, text)
 
