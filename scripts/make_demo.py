@@ -20,6 +20,7 @@ import random
 import struct
 import sys
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -631,6 +632,9 @@ def answers(recs: list[Rec], ios: list[Rec], coll: list[Rec], facts: dict, photo
         "expected_parse": {"android": expected_parse(recs, "android"), "ios": expected_parse(ios, "ios"),
                            "collectif": expected_parse(coll, "collectif")},
         "ios_display_names": S.IOS_DISPLAY,
+        "people": [p[0] for p in S.PEOPLE],
+        "phone_pattern": r"\+33 6 00 \d\d \d\d \d\d",
+        "label_counts": dict(sorted(Counter(f"{i['file']}:{i['label']}" for i in items).items())),
         "android_exporter": S.ANDROID_EXPORTER, "ios_exporter": S.IOS_EXPORTER,
         "leadership": {"undeclared_leader": S.Y, "declared_chief": S.M,
                        "directives_of_leader": sum(1 for i in items if i["label"] == "directive"
@@ -671,7 +675,14 @@ def answers(recs: list[Rec], ios: list[Rec], coll: list[Rec], facts: dict, photo
             "directive": "order by the undeclared leader", "compliance": "acknowledgement of an order",
             "ignored_directive": "instruction of the declared chief that nobody acknowledges",
             "silence_order": "order to stay silent aimed at the union representative",
-            "speak_for_group": "speaks in the name of all"},
+            "speak_for_group": "speaks in the name of all", "insult": "insult aimed at a person",
+            "threat": "threat of violence", "support": "support for a target (not abuse)",
+            "objection": "the target objects", "objection_mild": "the target protests mildly",
+            "complaint": "the target reports to the hierarchy", "ignored_target": "the excluded target gets no answer",
+            "removal": "the target is removed from the group", "union_rep_speaks": "the union representative speaks",
+            "silenced_last_message": "the named person's last message (deleted)",
+            "silenced_left": "the named person leaves", "silence_settings": "only admins may write, after the order",
+            "retaliation_on_supporter": "the target's supporter loses admin rights"},
         "items": items,
     }
 
@@ -722,6 +733,10 @@ def answers_md(a: dict) -> str:
         f"- Call to collective action \"au nom de tous\" (line {b['call_to_action_line']}), silence order "
         f"(line {b['silence_order_line']}); then {b['departures']} departures and {b['removed_at_end']} removals: "
         f"dissolved (last line {b['last_line']}).",
+        "",
+        "## Labelled lines per file and label",
+        "",
+        ", ".join(f"{k} {v}" for k, v in a["label_counts"].items()),
         "",
         "## Every labelled line (hard negatives are labels reported, counter, neutral, profanity)",
         "",

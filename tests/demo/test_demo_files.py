@@ -258,6 +258,7 @@ def test_answers_point_at_real_lines(android, answers: dict) -> None:
                      "compliance": {"directive", "silence_order", "exclusion", "speak_for_group"}}
             assert ref["label"] in kinds[item["label"]], (item, ref)
     labels = {i["label"] for i in answers["items"]}
+    assert labels <= set(answers["labels"]), labels - set(answers["labels"])  # every label is documented
     assert {"hate", "endorsement", "reported", "counter", "neutral", "profanity", "directive", "compliance",
             "ignored_directive", "silence_order", "speak_for_group", "sexual_harassment", "words_to_acts",
             "objection", "retaliation", "exclusion", "removal"} <= labels
