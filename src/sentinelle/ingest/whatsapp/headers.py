@@ -15,8 +15,7 @@ MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufef
 _M = f"[{MARKS}]*"
 _SP = r"[ \u00a0\u202f]"  # space, NBSP, narrow NBSP
 
-HEADER = re.compile(
-    rf"""
+_PATTERN = rf"""
     {_M}(?P<br>\[)?{_M}
     (?:
       (?P<d1>\d{{1,4}}){_M}(?P<sep>[./\-]){_SP}?{_M}
@@ -33,9 +32,12 @@ HEADER = re.compile(
     )
     {_M}
     (?(br)\]{_SP}|{_SP}[-\u2013]{_SP})
-    """,
-    re.X,
-)
+    """
+HEADER = re.compile(_PATTERN, re.X)
+# The same, found anywhere at a line start in a chunk of text (re.M).
+HEADER_M = re.compile("^" + _PATTERN, re.X | re.M)
+# Characters around a timestamp that are not part of it (marks, brackets, the " - " separator).
+_AROUND = MARKS + "[] -\u2013\u00a0\u202f"
 
 # First characters a header line can start with (cheap pre-check before the regex).
 _START_EXTRA = frozenset("[" + MARKS)
@@ -64,33 +66,31 @@ def lex(line: str) -> Header | None:
     m = HEADER.match(line)
     if m is None:
         return None
-    g = m.group
-    if g("d1") is not None:
-        d1, d2, d3 = g("d1"), g("d2"), g("d3")
-        hour, minute, sec = int(g("H")), int(g("Mi")), g("S")
-        sep, join = g("sep"), g("join").strip(" \u00a0\u202f")
-        ap = g("ap")
+    return from_match(m)
+
+
+def from_match(m: re.Match[str]) -> Header | None:
+    """A Header from a HEADER/HEADER_M match (None if the time is impossible)."""
+    (br, d1, sep, d2, d3, join, hh, mi, ss, ap, t_h, t_mi, t_s, t_d1, t_sep, t_d2, t_d3) = m.groups()
+    if d1 is not None:
+        join = join.strip(" \u00a0\u202f")
         time_first = False
-        raw_start, raw_end = m.start("d1"), m.end("ap") if ap else m.end("S") if sec else m.end("Mi")
     else:
-        d1, d2, d3 = g("td1"), g("td2"), g("td3")
-        hour, minute, sec = int(g("tH")), int(g("tMi")), g("tS")
-        sep, join, ap = g("tsep"), ",", None
+        d1, d2, d3, sep, hh, mi, ss, join = t_d1, t_d2, t_d3, t_sep, t_h, t_mi, t_s, ","
         time_first = True
-        raw_start, raw_end = m.start("tH"), m.end("td3")
+    hour, minute = int(hh), int(mi)
     if minute > 59 or hour > 24:
         return None
     pm: bool | None = None
-    if ap:
-        first = ap[0]
-        pm = first in "pP" or ap in ("午後", "م")
-        if hour > 12 or hour == 0 and ap is None:
+    if ap is not None:
+        if hour > 12:
             return None
-    ios = g("br") is not None
-    layout = (ios, sep, join, sec is not None, ap is not None, time_first)
-    return Header(
-        line[raw_start:raw_end], d1, d2, d3, hour, minute, int(sec) if sec else 0, pm, layout, m.end(), ios
-    )
+        pm = ap[0] in "pP" or ap in ("午後", "م")
+    start = m.start()
+    end = m.end()
+    raw = m.string[start:end].strip(_AROUND)
+    layout = (br is not None, sep, join, ss is not None, ap is not None, time_first)
+    return Header(raw, d1, d2, d3, hour, minute, int(ss) if ss else 0, pm, layout, end - start, br is not None)
 
 
 def hour24(hour: int, pm: bool | None) -> int:

@@ -36,10 +36,10 @@ from ...records import (
 )
 from ..archive import read_member, safe_members
 from ..base import ReadOptions, conversation_id, record_id, sha256_bytes, sha256_file
-from ..textio import HEAD_BYTES, detect_encoding, iter_lines, open_text
+from ..textio import HEAD_BYTES, Chunk, detect_encoding, has_surrogate, iter_chunks, open_text
 from . import system
 from .dates import ORDERS, DateEvidence, TimeBuilder, decide_order, is_ambiguous_date
-from .headers import MARKS, Header, could_be_header, lex
+from .headers import HEADER_M, MARKS, Header, could_be_header, from_match, lex
 from .names import NameTable, clean_sender, phone_of
 
 PLATFORM = "whatsapp"
@@ -56,18 +56,21 @@ def title_from_name(name: str) -> str | None:
     return m.group("t").strip() if m else None
 
 
-@dataclass
 class _Pending:
-    """The record being read: its header line and continuation lines."""
+    """The record being read: its header and its raw text so far (header line + continuations)."""
 
-    header: Header
-    line: int
-    start: int
-    end: int
-    rest: str
-    parts: list[str] = field(default_factory=list)  # continuation: eol, text, eol, text...
-    last_line: int = 0
-    eol: str = ""
+    __slots__ = ("header", "line", "start", "pieces", "nbytes", "newlines")
+
+    def __init__(self, header: Header, line: int, start: int) -> None:
+        self.header, self.line, self.start = header, line, start
+        self.pieces: list[str] = []
+        self.nbytes = 0
+        self.newlines = 0
+
+    def add(self, piece: str, nbytes: int) -> None:
+        self.pieces.append(piece)
+        self.nbytes += nbytes
+        self.newlines += piece.count("\n")
 
 
 @dataclass
@@ -178,21 +181,25 @@ class _Parse:
     def scan(self, encoding: str, skip: int) -> _Scan:
         scan = _Scan()
         dates, names, layouts = scan.dates, scan.names, scan.layouts
+        add_date = dates.add
+        finditer = HEADER_M.finditer
         with self.opener() as fh:
             fh.seek(skip)
-            for text, _eol, _s, _e in iter_lines(fh, encoding, skip):
-                scan.lines += 1
-                if not text or not could_be_header(text):
-                    continue
-                h = lex(text)
-                if h is None:
-                    continue
-                layouts[h.layout] += 1
-                dates.add(h.d1, h.d2, h.d3)
-                dates.headers += 1
-                if h.pm is not None:
-                    dates.twelve_hour += 1
-                names.observe(text[h.end :])
+            for chunk in iter_chunks(fh, encoding, skip):
+                text = chunk.text
+                scan.lines += text.count("\n")
+                for m in finditer(text):
+                    h = from_match(m)
+                    if h is None:
+                        continue
+                    layouts[h.layout] += 1
+                    add_date(h.d1, h.d2, h.d3)
+                    if h.pm is not None:
+                        dates.twelve_hour += 1
+                    names.observe_at(text, m.end())
+                dates.headers = sum(layouts.values())
+        if scan.lines == 0 or not text.endswith("\n"):
+            scan.lines += 1
         return scan
 
     # -- pass 2 ------------------------------------------------------------------------------
@@ -223,7 +230,7 @@ class _Parse:
         )
         with self.opener() as fh:
             fh.seek(skip)
-            yield from self._records(iter_lines(fh, encoding, skip))
+            yield from self._records(iter_chunks(fh, encoding, skip))
         c = self.counts
         yield Summary(
             path=self.display,
@@ -247,55 +254,99 @@ class _Parse:
             },
         )
 
-    def _records(self, lines) -> Iterator[Record]:
+    def _records(self, chunks: Iterator[Chunk]) -> Iterator[Record]:
         layouts = self.layouts
         pending: _Pending | None = None
-        lineno = 0
-        orphan_start: int | None = None  # first line of a run of lines before any header
-        orphan_count = 0
-        for text, eol, start, end in lines:
-            lineno += 1
-            if text is None:
+        line = 1  # line number of the first character not yet in a record
+        byte = -1  # byte offset of that character
+        chunk = None
+        for chunk in chunks:
+            text = chunk.text
+            nbytes = chunk.nbytes
+            pos = 0
+            if byte < 0:
+                byte = chunk.start
+            for m in HEADER_M.finditer(text):
+                h = from_match(m)
+                if h is None or h.layout not in layouts:
+                    continue  # a date-like line of another layout: part of the message
+                s = m.start()
+                seg = text[pos:s]
                 if pending is not None:
-                    yield from self._flush(pending)
-                    pending = None
-                yield self._issue(lineno, start, "undecodable bytes (not valid in the file's encoding); line skipped")
-                self.counts.skipped += 1
-                continue
-            h = lex(text) if could_be_header(text) else None
-            if h is not None and h.layout in layouts:
-                if orphan_count:
-                    yield self._issue(orphan_start, None, f"{orphan_count} line(s) before the first message header; skipped")
-                    orphan_count = 0
-                if pending is not None:
-                    yield from self._flush(pending)
-                pending = _Pending(h, lineno, start, end, text[h.end :], last_line=lineno, eol=eol)
-            elif pending is not None:
-                pending.parts.append(pending.eol)
-                pending.parts.append(text)
-                pending.end = end
-                pending.last_line = lineno
-                pending.eol = eol
-            else:
-                if not text.strip(" \t" + MARKS):
-                    continue
-                if orphan_count == 0:
-                    orphan_start = lineno
-                orphan_count += 1
-                self.counts.skipped += 1
-        if orphan_count:
-            yield self._issue(orphan_start, None, f"{orphan_count} line(s) before the first message header; skipped")
-        if pending is not None:
-            yield from self._flush(pending)
+                    pending.add(seg, nbytes(seg))
+                    yield from self._flush(pending, chunk)
+                    byte, line = pending.start + pending.nbytes, pending.line + pending.newlines
+                elif seg:
+                    yield from self._orphans(seg, line, byte)
+                    byte += nbytes(seg)
+                    line += seg.count("\n")
+                pending = _Pending(h, line, byte)
+                pos = s
+            seg = text[pos:]
+            if pending is not None:
+                pending.add(seg, nbytes(seg))
+            elif seg:
+                yield from self._orphans(seg, line, byte)
+                byte += nbytes(seg)
+                line += seg.count("\n")
+        if pending is not None and chunk is not None:
+            yield from self._flush(pending, chunk)
+
+    def _orphans(self, seg: str, line: int, byte: int) -> Iterator[Record]:
+        """Text before the first header: reported once, counted line by line."""
+        lines = seg.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        real = [i for i, t in enumerate(lines) if t.strip(" \t\r" + MARKS)]
+        if real:
+            self.counts.skipped += len(real)
+            yield self._issue(line + real[0], byte, f"{len(real)} line(s) before the first message header; skipped")
 
     def _issue(self, line: int | None, byte_start: int | None, cause: str) -> ParseIssue:
         self.counts.issues += 1
         return ParseIssue(self.display, line, cause, byte_start)
 
-    def _flush(self, p: _Pending) -> Iterator[Record]:
+    def _flush(self, p: _Pending, chunk: Chunk) -> Iterator[Record]:
         h = p.header
+        raw = p.pieces[0] if len(p.pieces) == 1 else "".join(p.pieces)
+        # The record's content: without its final line break and trailing blank lines.
+        content = raw.rstrip("\r\n")
+        if content[-1:].isspace():
+            while True:
+                k = content.rfind("\n")
+                if k < 0 or content[k + 1 :].strip():
+                    break
+                content = content[:k].rstrip("\r")
+        tail = raw[len(content) :]
+        end = p.start + p.nbytes - (len(tail) if tail.isascii() else chunk.nbytes(tail))
+        nlines = content.count("\n")
+        if chunk.damaged and has_surrogate(content):
+            yield from self._damaged(p, content)
+            return
+        self._line_end, self._end = p.line + nlines, end
+        rest = content[h.end :]
+        yield from self._build(p, h, rest)
+
+    def _damaged(self, p: _Pending, content: str) -> Iterator[Record]:
+        """A record with bytes invalid in the encoding: each such line is reported and skipped,
+        with the record's lines after it."""
+        lines = content.split("\n")
+        bad = next(i for i, t in enumerate(lines) if has_surrogate(t))
+        skipped = len(lines) - bad
+        self.counts.skipped += skipped
+        yield self._issue(
+            p.line + bad, None, f"undecodable bytes (not valid in the file's encoding); {skipped} line(s) skipped"
+        )
+        if bad == 0:
+            return
+        kept = "\n".join(lines[:bad]).rstrip("\r")
+        self._line_end = p.line + bad - 1
+        self._end = p.start + len(kept.encode("utf-8", "surrogateescape"))
+        yield from self._build(p, p.header, kept[p.header.end :])
+
+    def _build(self, p: _Pending, h: Header, rest: str) -> Iterator[Record]:
         source = Source(
-            self.sha, p.line, p.last_line, p.start, p.end, str(self.path), self.container_sha, self.member
+            self.sha, p.line, self._line_end, p.start, self._end, str(self.path), self.container_sha, self.member
         )
         flags: set[str] = set()
         day = self.times.day(h.d1, h.d2, h.d3)
@@ -312,9 +363,8 @@ class _Parse:
             self.last_time = when
         if self.decision.ambiguous and is_ambiguous_date(h.d1, h.d2, self.times.order):
             flags.add(Flag.DATE_AMBIGUOUS)
-        rest = p.rest if not p.parts else p.rest + "".join(p.parts)
         rid = record_id(self.sha, p.start)
-        split = self.names.split(p.rest)
+        split = self.names.split(rest)
         if split is not None:
             raw_name, body_at = split
             suspicious = not self.names.known(raw_name) or '"' in raw_name or "“" in raw_name or "«" in raw_name
@@ -348,6 +398,9 @@ class _Parse:
         if self.counts.messages + self.counts.events == 0 and body[0] in MARKS and "WhatsApp" in body:
             # The first line of an iOS export is the encryption notice, in the phone's language.
             return system.SystemEvent(EventType.ENCRYPTION_NOTICE.value, None, (), {"guessed": True})
+        if body[:2] in ("\u200e\u200e", "\u200f\u200f"):
+            # iOS writes system notices (security code...) after two direction marks, in any language.
+            return system.classify(body) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
         if (
             body[0] in MARKS
             or author == self.title
