@@ -90,10 +90,57 @@ def from_match(m: re.Match[str]) -> Header | None:
     end = m.end()
     raw = m.string[start:end].strip(_AROUND)
     layout = (br is not None, sep, join, ss is not None, ap is not None, time_first)
-    return Header(raw, d1, d2, d3, hour, minute, int(ss) if ss else 0, pm, layout, end - start, br is not None)
+    return Header(
+        raw, d1, d2, d3, hour, minute, int(ss) if ss else 0, pm, layout, end - start, br is not None
+    )
 
 
 def hour24(hour: int, pm: bool | None) -> int:
     if pm is None:
         return 0 if hour == 24 else hour
     return hour % 12 + (12 if pm else 0)
+
+
+# -- first pass: every header of a chunk at C speed -----------------------------------------------
+# The header, then the text before the first and second ": " of the line (candidate names).
+PASS1 = re.compile(
+    "^" + _PATTERN + r"(?P<name>[^\n]{1,80}?(?=:\ ))?(?P<name2>:\ [^\n]{1,80}?(?=:\ ))?", re.X | re.M
+)
+_G = {name: i - 1 for name, i in PASS1.groupindex.items()}
+ROW_LAYOUT = (_G["br"], _G["sep"], _G["join"], _G["S"], _G["ap"], _G["tH"], _G["tsep"], _G["tS"])
+ROW_DATE = (_G["d1"], _G["d2"], _G["d3"], _G["td1"], _G["td2"], _G["td3"])
+ROW_NAME, ROW_NAME2 = _G["name"], _G["name2"]
+
+
+def layout_of_row(key: tuple[str, ...]) -> tuple:
+    """The layout tuple (as in Header.layout) of a PASS1 row's layout columns."""
+    br, sep, join, sec, ap, t_h, t_sep, t_sec = key
+    if t_h:
+        return (bool(br), t_sep, ",", bool(t_sec), False, True)
+    return (bool(br), sep, join.strip(" \u00a0\u202f"), bool(sec), bool(ap), False)
+
+
+# -- second pass: one anchored regex for the file's own layout ---------------------------------------
+
+
+def layout_regex(layout: tuple) -> tuple[re.Pattern[str], dict[str, int]]:
+    """A regex that matches only headers of `layout` (so that a header of another layout quoted
+    inside a message stays in that message), and the index of each field in `m.groups()`."""
+    ios, sep, join, secs, ampm, time_first = layout
+    s = re.escape(sep)
+    date = (
+        rf"(?P<d1>\d{{1,4}}){_M}{s}{_SP}?{_M}(?P<d2>\d{{1,4}}){_M}{s}{_SP}?{_M}"
+        rf"(?P<d3>\d{{1,4}}(?:\ BE)?|[RHST]\d{{1,2}}){_M}\.?"
+    )
+    clock = r"(?P<H>\d{1,2})[:.](?P<Mi>\d{2})" + (r"[:.](?P<S>\d{2})" if secs else "")
+    if ampm:
+        clock += rf"{_SP}?(?P<ap>[aApP]\.?{_SP}?[mM]\.?|午前|午後|ص|م)"
+    if time_first:
+        body = clock + rf",{_SP}?" + date
+    else:
+        glue = rf"{_SP}?{re.escape(join)}{_SP}?" if join else _SP
+        body = date + glue + _M + clock
+    close = rf"\]{_SP}" if ios else rf"{_SP}[-\u2013]{_SP}"
+    pattern = "^" + _M + (r"\[" if ios else "") + _M + body + _M + close
+    regex = re.compile(pattern, re.X | re.M)
+    return regex, {name: i - 1 for name, i in regex.groupindex.items()}
