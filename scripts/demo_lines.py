@@ -492,3 +492,8 @@ TIMED = [
     (("à demain",), range(15, 24)),
     (("bonjour à tous", "salut", "hello"), range(6, 12)),
 ]
+
+# Agreement for women authors of ordinary lines.
+FEMININE = [("ma femme", "mon mari"), ("je suis inscrit", "je suis inscrite"), ("désolé", "désolée"),
+            ("cramé", "cramée"), ("jaloux", "jalouse"), ("stressé", "stressée"), ("trempé", "trempée"),
+            ("Content de", "Contente de"), ("je suis mort", "je suis morte")]

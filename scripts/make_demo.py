@@ -288,6 +288,9 @@ class Chatter:
             lat, lon = 48.80 + r.random() / 10, 2.25 + r.random() / 5
             return Rec(t, 0, who, f"https://maps.google.com/?q={lat:.6f},{lon:.6f}", special="location")
         text = self.fill(template, who, members, t)
+        if who in S.WOMEN:
+            for a, b in T.FEMININE:
+                text = text.replace(a, b)
         if "\n" not in text:
             text = self.mutate(text)
         if x > 0.98 and t < IOS_FROM and len(text) > 15:  # iOS has no known edit marker: no edits in the shared month
