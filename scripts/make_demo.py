@@ -333,7 +333,9 @@ def scene_records() -> tuple[list[Rec], list[tuple[datetime, datetime]]]:
             else:
                 recs.append(Rec(t, 0, author, payload, label=label, scene=True))
             link(recs[-1], last)
-        windows.append((first - timedelta(minutes=2), t + timedelta(minutes=6)))
+        # an ignored line is followed by silence, so that turn-taking does not make up an answer
+        quiet = 45 if (recs[-1].label or {}).get("label") in ("ignored_directive", "ignored_target") else 6
+        windows.append((first - timedelta(minutes=2), t + timedelta(minutes=quiet)))
     return recs, windows
 
 
