@@ -123,11 +123,11 @@ class SignalReader:
                 found = True
                 if current:
                     yield from self._emit_md(current, info, conv.id, tz, people, order)
-                current = [number, offset, m, [m.group(5)], number, offset + len(line.encode("utf-8"))]
+                current = [number, offset, m, [m.group(5)], number, offset + len(body.encode("utf-8"))]
             elif current is not None:
                 current[3].append(body)
                 if body.strip():
-                    current[4], current[5] = number, offset + len(line.encode("utf-8"))
+                    current[4], current[5] = number, offset + len(body.encode("utf-8"))
             elif body.strip():
                 yield ParseIssue(str(path), number, "text before the first message header", offset)
         if current:
