@@ -71,6 +71,21 @@ def resolve_columns(columns: list[str], column_map: Mapping[str, str], path: str
     return resolved
 
 
+def extend_columns(resolved: dict[str, str], columns: list[str]) -> None:
+    """JSON Lines rows may bring keys the first row lacked: map the fields still unmapped."""
+    present = {c.strip().lower(): c for c in columns}
+    taken = set(resolved.values())
+    for fld in FIELDS:
+        if fld in resolved:
+            continue
+        for guess in GUESSES[fld]:
+            col = present.get(guess)
+            if col is not None and col not in taken:
+                resolved[fld] = col
+                taken.add(col)
+                break
+
+
 def parse_time(value: Any, fmt: str | None, tz: ZoneInfo | None) -> datetime:
     if isinstance(value, int | float) and not isinstance(value, bool):
         seconds = value / 1000 if value > 1e11 else value

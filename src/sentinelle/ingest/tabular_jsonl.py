@@ -11,7 +11,7 @@ from ..records import ParseIssue, Record, Summary
 from .base import ReadOptions
 from .common import FileInfo, counted, file_info
 from .jsonstream import Span
-from .tabular import GUESSES, RowReader, resolve_columns
+from .tabular import GUESSES, RowReader, extend_columns, resolve_columns
 
 _KNOWN = {name for names in GUESSES.values() for name in names}
 
@@ -38,6 +38,7 @@ class JsonlReader:
     def _records(self, path: Path, info: FileInfo, options: ReadOptions) -> Iterator[Record]:
         rows = RowReader(info, "jsonl", options)
         offset = 0
+        seen: set[str] = set()
         with open(path, "rb") as fh:
             for number, raw in enumerate(fh, 1):
                 start = offset
@@ -58,6 +59,9 @@ class JsonlReader:
                     continue
                 if not rows.columns:
                     rows.columns = resolve_columns(list(obj), options.column_map, str(path))
+                elif not obj.keys() <= seen:
+                    extend_columns(rows.columns, list(obj))
+                seen.update(obj)
                 yield from rows.row(obj, span)
         if not rows.columns:
             raise InputError("no JSON object in this file", path=str(path))
