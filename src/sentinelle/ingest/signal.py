@@ -26,8 +26,10 @@ from .common import FileInfo, Participants, counted, file_info, from_iso, text_o
 from .jsonstream import Span
 from .order import TimeOrder
 
-HEADER = re.compile(r"\[(\d{4}-\d{2}-\d{2})(, | )(\d{2}:\d{2}(?::\d{2})?)\] ([^\n]*?): ?(.*)")
-HEADER_B = re.compile(rb"^\[\d{4}-\d{2}-\d{2}(, | )\d{2}:\d{2}(:\d{2})?\] [^\n]*?:", re.M)
+# current layout: space and seconds; old layout: comma and no seconds (WhatsApp iOS has both)
+HEADER = re.compile(r"\[(\d{4}-\d{2}-\d{2})( (?=\d\d:\d\d:\d\d\])|, (?=\d\d:\d\d\]))(\d{2}:\d{2}(?::\d{2})?)\] "
+                    r"([^\n]*?): ?(.*)")
+HEADER_B = re.compile(rb"^\[\d{4}-\d{2}-\d{2}( \d\d:\d\d:\d\d|, \d\d:\d\d)\] [^\n]*?:", re.M)
 REACTIONS = re.compile(r"\(- (.*) -\)")
 LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]+)\)")
 DELETED = "(This message was deleted)"
