@@ -75,7 +75,7 @@ class SignalReader:
             first = text.split(b"\n", 1)[0]
             try:
                 obj = json.loads(first)
-            except ValueError:
+            except (ValueError, RecursionError):
                 return 0.0
             if isinstance(obj, dict) and {"date", "sender", "body"} <= obj.keys():
                 return 0.9 if {"quote", "reactions", "attachments"} & obj.keys() else 0.6
@@ -180,7 +180,7 @@ class SignalReader:
                 if not isinstance(obj, dict):
                     raise ValueError("not a JSON object")
                 yield from self._one(obj, span, info, conv.id, tz, people, order)
-            except (ValueError, TypeError, AttributeError) as exc:
+            except (ValueError, TypeError, AttributeError, RecursionError) as exc:
                 yield ParseIssue(str(path), number, f"unreadable line ({exc})", offset)
 
     def _one(self, obj: dict[str, Any], span: Span, info: FileInfo, cid: str, tz: ZoneInfo | None,

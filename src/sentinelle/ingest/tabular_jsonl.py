@@ -23,7 +23,7 @@ class JsonlReader:
         first = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
         try:
             obj = json.loads(first)
-        except ValueError:
+        except (ValueError, RecursionError):
             return 0.0
         if not isinstance(obj, dict):
             return 0.0
@@ -51,7 +51,7 @@ class JsonlReader:
                 span = Span(start, start + len(body), number, number)
                 try:
                     obj = json.loads(body)
-                except (ValueError, UnicodeDecodeError) as exc:
+                except (ValueError, RecursionError) as exc:
                     yield ParseIssue(str(path), number, f"not a JSON object ({exc})", start)
                     continue
                 if not isinstance(obj, dict):
