@@ -17,6 +17,7 @@ from sentinelle.ingest.base import record_id, sha256_bytes
 from sentinelle.ingest.messenger import fix_mojibake
 from sentinelle.records import Event, Message, Record
 
+
 def _strings(obj: Any) -> list[str]:
     if isinstance(obj, str):
         return [obj]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from sentinelle.ingest import read, sniff
+from sentinelle.ingest import sniff
 from sentinelle.ingest.messenger import fix_mojibake
 from sentinelle.records import EventType, Flag
 
