@@ -182,3 +182,17 @@ def test_sniffed_from_content_not_name(tmp_path):
     path = tmp_path / "export.dat"
     path.write_bytes((DATA / "groupe" / "result.json").read_bytes())
     assert sniff(path) == "telegram"
+
+
+def test_zipped_export_is_streamed_from_the_member(tmp_path, parse):
+    import zipfile
+
+    path = tmp_path / "Telegram Desktop.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(DATA / "groupe" / "result.json", "ChatExport_2024-03-04/result.json")
+    assert sniff(path) == "telegram"
+    records = parse(path)
+    plain = list(read(DATA / "groupe" / "result.json"))
+    assert [r.id for r in records[:-1]] == [r.id for r in plain[:-1]]  # same member bytes, same ids
+    msg = of(records, "message")[0]
+    assert msg.source.member == "ChatExport_2024-03-04/result.json" and msg.source.container_sha256

@@ -86,7 +86,7 @@ class SignalReader:
         with open(path, "rb") as fh:
             head = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
         records = self._jsonl(path, info, options) if head[:1] == b"{" else self._md(path, info, options)
-        return counted(records, Summary(str(path), info.sha256, "signal"))
+        return counted(records, Summary(str(path), info.sha256, "signal", encoding="utf-8"))
 
     def _conversation(self, path: Path, info: FileInfo, options: ReadOptions) -> Conversation:
         # signal-export writes one folder per chat, named after it, holding chat.md and data.json

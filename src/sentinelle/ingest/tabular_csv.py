@@ -73,7 +73,7 @@ class CsvReader:
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Record]:
         info = file_info(path)
-        return counted(self._records(path, info, options), Summary(str(path), info.sha256, "csv"))
+        return counted(self._records(path, info, options), Summary(str(path), info.sha256, "csv", encoding="utf-8"))
 
     def _records(self, path: Path, info: FileInfo, options: ReadOptions) -> Iterator[Record]:
         with open(path, "rb") as fh:

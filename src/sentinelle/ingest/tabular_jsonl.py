@@ -33,7 +33,7 @@ class JsonlReader:
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Record]:
         info = file_info(path)
-        return counted(self._records(path, info, options), Summary(str(path), info.sha256, "jsonl"))
+        return counted(self._records(path, info, options), Summary(str(path), info.sha256, "jsonl", encoding="utf-8"))
 
     def _records(self, path: Path, info: FileInfo, options: ReadOptions) -> Iterator[Record]:
         rows = RowReader(info, "jsonl", options)
