@@ -117,3 +117,10 @@ def test_zip_traversal_refused(tmp_path):
 def test_unknown_forced_format(tmp_path):
     with pytest.raises(UnknownFormat, match="unknown format 'icq'"):
         get_reader("icq")
+
+
+@pytest.mark.parametrize("tool", ["instagram", "signal", "telegram", "whatsapp"])
+def test_chat_miner_targets_are_not_chats(fixtures_dir, tool):
+    """chat-miner's target.json files are that tool's parsed output, not an export."""
+    with pytest.raises(UnknownFormat, match="JSON file that is not a chat export"):
+        sniff(fixtures_dir / "chat-miner" / tool / "target.json")

@@ -187,3 +187,17 @@ def test_truncated_array_keeps_events_before(tmp_path):
     records = list(read(path))
     assert records[-1].issues == 1 and of(records, "issue")[0].line > 1
     assert 10 <= records[-1].messages + records[-1].events < 27
+
+
+def test_events_of_several_rooms_make_several_conversations(tmp_path, parse):
+    lines = [
+        {"type": "m.room.message", "room_id": f"!{room}:x", "sender": "@a:x", "event_id": f"${n}",
+         "origin_server_ts": 1700000000000 + n, "content": {"msgtype": "m.text", "body": f"msg {n}"}}
+        for n, room in enumerate(["un", "deux", "un"])
+    ]
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    records = parse(path)
+    convs = of(records, "conversation")
+    assert [c.native_id for c in convs] == ["!un:x", "!deux:x"]
+    assert [m.conversation_id for m in of(records, "message")] == [convs[0].id, convs[1].id, convs[0].id]

@@ -46,23 +46,13 @@ def resolve_columns(columns: list[str], column_map: Mapping[str, str], path: str
     if unknown:
         raise InputError(f"unknown field(s) in the column mapping: {', '.join(sorted(unknown))}; "
                          f"known: {', '.join(FIELDS)}", path=path)
-    present = {c.strip().lower(): c for c in columns}
     resolved: dict[str, str] = {}
     for fld, col in column_map.items():
         if col not in columns:
             raise InputError(f"column {col!r} (mapped to {fld}) is not in the file; columns: {', '.join(columns)}",
                              path=path, line=1)
         resolved[fld] = col
-    taken = set(resolved.values())
-    for fld in FIELDS:
-        if fld in resolved:
-            continue
-        for guess in GUESSES[fld]:
-            col = present.get(guess)
-            if col is not None and col not in taken:
-                resolved[fld] = col
-                taken.add(col)
-                break
+    extend_columns(resolved, columns)
     missing = [f for f in REQUIRED if f not in resolved]
     if missing:
         raise InputError(
