@@ -1,6 +1,6 @@
 """Streaming Telegram reader: throughput and memory on a large generated full-account export.
 
-    python bench/bench_telegram_stream.py [--mb 200]
+    python bench/bench_telegram_stream.py [--mb 200] [--compare]
 
 Writes bench/out/result.json (fictional French group chats, ~--mb MB, tdesktop's 1-space
 indentation, entity arrays, service actions), then reads it in a child process through
@@ -97,13 +97,36 @@ def parse(path: Path) -> None:
                       "summary": {k: getattr(record, k) for k in ("messages", "events", "conversations", "issues")}}))
 
 
+def ijson_baseline(path: Path) -> None:
+    """Child process: ijson's C backend over the same messages (structure only, no offsets)."""
+    import resource
+
+    import ijson
+
+    start = time.perf_counter()
+    count = 0
+    with open(path, "rb") as fh:
+        for _ in ijson.items(fh, "chats.list.item.messages.item"):
+            count += 1
+    elapsed = time.perf_counter() - start
+    size = path.stat().st_size / 2**20
+    print(json.dumps({"ijson_backend": ijson.backend, "messages": count, "seconds": round(elapsed, 2),
+                      "mb_per_s": round(size / elapsed, 1),
+                      "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=int, default=200)
+    ap.add_argument("--compare", action="store_true", help="also time ijson (no offsets) on the same file")
     ap.add_argument("--parse", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--ijson", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.parse:
         parse(args.parse)
+        return
+    if args.ijson:
+        ijson_baseline(args.ijson)
         return
     path = OUT / "result.json"
     if not path.exists() or abs(path.stat().st_size - (args.mb << 20)) > (8 << 20):
@@ -112,7 +135,11 @@ def main() -> None:
         print(f"generated {path} ({path.stat().st_size / 2**20:.0f} MB) in {time.perf_counter() - t0:.0f} s")
     result = subprocess.run([sys.executable, __file__, "--parse", str(path)], capture_output=True, text=True,
                             check=True)
-    print(result.stdout.strip())
+    print("sentinelle", result.stdout.strip())
+    if args.compare:
+        result = subprocess.run([sys.executable, __file__, "--ijson", str(path)], capture_output=True, text=True,
+                                check=True)
+        print("ijson     ", result.stdout.strip())
 
 
 if __name__ == "__main__":

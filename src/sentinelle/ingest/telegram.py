@@ -173,7 +173,8 @@ class _Chat:
                 details[key] = obj[key]
         reply = obj.get("reply_to_message_id")
         yield Message(
-            self.info.rid(span), self.cid, time, raw, sender, join_text(obj.get("text")), self.info.source(span),
+            self.info.rid(span), self.cid, time, raw, sender,
+            join_text(obj["text"] if "text" in obj else obj.get("text_entities")), self.info.source(span),
             sender_id=sender_id, native_id=native, reply_to=str(reply) if reply is not None else None,
             mentions=_mentions(obj), flags=frozenset(flags), attachments=tuple(attachments),
             forwarded_from=str(forwarded) if forwarded is not None else None, edited_time=edited, details=details,
