@@ -28,6 +28,7 @@ from .common import (
     from_epoch,
     is_zip,
     open_zip_member,
+    skipped_issue,
     text_of,
     zone,
 )
@@ -335,8 +336,10 @@ class MatrixReader:
                 yield ParseIssue(info.path, exc.line, exc.cause, cur.byte_pos)
 
     def _events(self, cur: JsonCursor, room: _Room) -> Iterator[Record]:
-        for _ in cur.array_items():
-            obj, span = cur.value()
+        for obj, span, error in cur.array_values():
+            if error is not None:
+                yield skipped_issue(room.info.path, error, span)
+                continue
             yield from self._safe(room, obj, span)
 
     def _safe(self, room: _Room, obj: Any, span: Span) -> Iterator[Record]:

@@ -25,6 +25,7 @@ from .common import (
     from_epoch,
     is_zip,
     open_zip_member,
+    skipped_issue,
     text_of,
     zone,
 )
@@ -314,8 +315,10 @@ class TelegramReader:
             yield ParseIssue(info.path, span.line_start, "'messages' is not a list", span.byte_start)
             return
         chat = _Chat(info, conv.id, tz)
-        for _ in cur.array_items():
-            obj, span = cur.value()
+        for obj, span, error in cur.array_values():
+            if error is not None:
+                yield skipped_issue(info.path, error, span)
+                continue
             try:
                 yield from chat.record(obj, span)
             except (TypeError, ValueError, AttributeError, OverflowError) as exc:
