@@ -134,3 +134,26 @@ def test_compact_json_cannot_resync_so_it_stops_with_an_issue(tmp_path):
     records = list(read(path))
     assert [m.text for m in records if m.kind == "message"] == ["un"]
     assert records[-1].issues == 1
+
+
+lines = st.lists(
+    st.one_of(
+        st.text(max_size=30),
+        st.just("time,sender,text"),
+        st.just('2024-01-01 10:00,A,"ouvert'),
+        st.just("[2024-03-04 08:01:12] Nom: texte"),
+        st.just("[2019-05-29, 15:04] Me: vieux"),
+        st.just("(- A: 👍 -)"),
+        st.just("> citation"),
+        st.just("\x00"),
+    ),
+    max_size=12,
+)
+
+
+@SETTINGS
+@given(body=lines, fmt=st.sampled_from(["csv", "signal", "jsonl", None]), crlf=st.booleans())
+def test_arbitrary_text_never_crashes(tmp_path, body, fmt, crlf):
+    path = tmp_path / "chat.md"
+    path.write_text(("\r\n" if crlf else "\n").join(body), encoding="utf-8", errors="surrogatepass")
+    _read_all(path, fmt)
