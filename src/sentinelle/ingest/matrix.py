@@ -97,7 +97,9 @@ class _Room:
         return self.names.get(mxid, mxid) if mxid else None
 
     def conversation(self, room_id: str | None) -> Iterator[Record]:
-        if room_id in self.convs or (room_id is None and self.convs):
+        # an Element export is one room: events lacking room_id, or naming it, all belong to it
+        single_room = "exported_by" in self.header or "room_name" in self.header
+        if room_id in self.convs or (self.convs and (room_id is None or single_room)):
             return
         title = text_of(self.header.get("room_name")) or None
         details = {k: self.header[k] for k in HEADER_KEYS if k in self.header}
