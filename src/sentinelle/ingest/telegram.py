@@ -90,8 +90,9 @@ def _time(obj: dict[str, Any], tz: ZoneInfo | None) -> tuple[datetime | None, st
     raw = date if isinstance(date, str) else str(unix) if unix is not None else ""
     if unix is not None and (tz is not None or not isinstance(date, str)):
         return from_epoch(int(unix), tz), raw
-    if isinstance(date, str):
-        return datetime.fromisoformat(date), raw
+    if isinstance(date, str):  # the exporter's local clock: in the user's zone when given
+        local = datetime.fromisoformat(date)
+        return (local.replace(tzinfo=tz) if tz and local.tzinfo is None else local), raw
     return None, raw
 
 
