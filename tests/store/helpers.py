@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sentinelle.records import Conversation, Event, Message, Participant, ParseIssue, Source, Summary
+from sentinelle.records import Conversation, Event, Message, ParseIssue, Participant, Source, Summary
 
 LINES = [
     ("01/02/2024 09:00", None, "created", "Chef Dupont a créé le groupe « Brigade »"),
