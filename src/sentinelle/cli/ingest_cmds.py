@@ -138,7 +138,7 @@ def register(cli: click.Group) -> None:
         else:
             for f in report.files:
                 if f.status == "failed":
-                    click.echo(f"{f.path}: FAILED: {f.error}")
+                    click.echo(f"FAILED {f.error}" if (f.error or "").startswith(f.path) else f"FAILED {f.path}: {f.error}")
                 elif f.status == "duplicate":
                     click.echo(f"{f.path}: already in the case, skipped (duplicate)")
                 else:
