@@ -49,7 +49,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             details TEXT, line_start INTEGER, line_end INTEGER, byte_start INTEGER, byte_end INTEGER);
         CREATE INDEX IF NOT EXISTS records_conversation ON records(conversation_id, seq);
         CREATE INDEX IF NOT EXISTS records_source ON records(source_id);
-        CREATE INDEX IF NOT EXISTS records_kind ON records(kind, conversation_id);
+        CREATE INDEX IF NOT EXISTS records_kind ON records(kind, seq);
         CREATE VIEW IF NOT EXISTS records_v AS SELECT r.*, s.file_sha256, s.src_sha256, s.src_path,
             s.container_sha256, s.member FROM records r JOIN sources s ON s.id = r.source_id;
         CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
