@@ -143,3 +143,15 @@ def test_real_subprocess_run(tmp_path: Path, fr_export: Path) -> None:
     assert search.returncode == 0 and "Élodie Martin: [Réunion] à 10h ?" in search.stdout
     missing = run("search", str(tmp_path / "nope"), "x")
     assert missing.returncode == 4 and missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr
+
+
+def test_case_init_records_metadata_once(tmp_path: Path, capsys) -> None:
+    case = tmp_path / "case"
+    code, out, _ = run_main(["case-init", str(case), "--purpose", "enquête IGPN", "--handed-over-by", "Me X",
+                             "--obtained-when", "2024-05-02", "--pseudonymise"], capsys)  # fmt: skip
+    assert code == 0 and "created case" in out
+    with Case.open(case) as c:
+        md = c.metadata
+    assert (md.purpose, md.handed_over_by, md.obtained_when, md.pseudonymise) == ("enquête IGPN", "Me X", "2024-05-02", True)
+    code, _, err = run_main(["case-init", str(case)], capsys)
+    assert code == 4 and "already exists" in err
