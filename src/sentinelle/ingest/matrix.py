@@ -20,7 +20,17 @@ from zoneinfo import ZoneInfo
 from ..errors import InputError, ParseError
 from ..records import Conversation, Event, EventType, Flag, Message, ParseIssue, Record, Summary
 from .base import ReadOptions, conversation_id
-from .common import FileInfo, Participants, counted, file_info, from_epoch, is_zip, open_zip_member, text_of, zone
+from .common import (
+    FileInfo,
+    Participants,
+    counted,
+    file_info,
+    from_epoch,
+    is_zip,
+    open_zip_member,
+    text_of,
+    zone,
+)
 from .jsonstream import JsonCursor, Span
 from .order import TimeOrder
 
@@ -306,7 +316,7 @@ class MatrixReader:
             fh, info = open_zip_member(path, options, ("export.json",))
         else:
             fh, info = open(path, "rb"), file_info(path)
-        return counted(self._records(fh, info, options), Summary(str(path), info.sha256, "matrix"))
+        return counted(self._records(fh, info, options), Summary(str(path), info.sha256, "matrix", encoding="utf-8"))
 
     def _records(self, fh: IO[bytes], info: FileInfo, options: ReadOptions) -> Iterator[Record]:
         room = _Room(info, zone(options), options)
