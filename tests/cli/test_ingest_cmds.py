@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, shared_file
 from sentinelle.cli import cli, main
 from sentinelle.store import Case
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FR_EXPORT = (
     "12/03/2024 09:00 - Chef Dupont a créé le groupe « Brigade Nord »\n"
@@ -45,8 +46,8 @@ def parse_lines(path: Path, *args: str) -> list[dict]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
-def test_parse_writes_the_json_lines_contract_on_a_real_export() -> None:
-    path = shared_file("fixtures", "chat-analytics", "whatsapp", "4A_11M.txt")
+def test_parse_writes_the_json_lines_contract_on_a_real_export(fixtures_dir: Path) -> None:
+    path = fixtures_dir / "chat-analytics" / "whatsapp" / "4A_11M.txt"
     lines = parse_lines(path)
     data = path.read_bytes()
     kinds = [line["kind"] for line in lines]
@@ -65,8 +66,8 @@ def test_parse_writes_the_json_lines_contract_on_a_real_export() -> None:
     assert {e["event"] for e in events} >= {"created", "encryption_notice"}
 
 
-def test_parse_names_the_zip_member(tmp_path: Path) -> None:
-    lines = parse_lines(shared_file("fixtures", "chat-analytics", "whatsapp", "4A_11M.zip"))
+def test_parse_names_the_zip_member(fixtures_dir: Path) -> None:
+    lines = parse_lines(fixtures_dir / "chat-analytics" / "whatsapp" / "4A_11M.zip")
     msg = next(x for x in lines if x["kind"] == "message")
     assert msg["source"]["member"] == "_chat.txt" and len(msg["source"]["container_sha256"]) == 64
 
