@@ -286,3 +286,18 @@ def test_a_second_writer_gets_a_case_error_not_a_traceback(case: Case, export, m
             assert reader.count_messages() == 0 and reader.search("collegues") == []
     assert other.add_file(*export).messages == 4  # once the first writer is done
     other.close()
+
+
+def test_times_in_dst_folds_and_gaps_keep_their_wall_time(case: Case, export) -> None:
+    from zoneinfo import ZoneInfo
+
+    path, records = export
+    paris = ZoneInfo("Europe/Paris")
+    m = stored(records)[1]
+    times = [datetime(2024, 10, 27, 2, 30, tzinfo=paris), datetime(2024, 10, 27, 2, 30, fold=1, tzinfo=paris),
+             datetime(2024, 3, 31, 2, 30, tzinfo=paris)]  # fmt: skip
+    recs = [replace(m, id=f"t{i}", time=t) for i, t in enumerate(times)]
+    case.add_file(path, [records[0], *recs])
+    for got, t in zip(case.messages(), times, strict=True):
+        assert (got.time.replace(tzinfo=None), got.time.fold, got.time.utcoffset()) == (
+            t.replace(tzinfo=None), t.fold, t.utcoffset())
