@@ -219,6 +219,11 @@ def test_metadata_is_stored_and_updated(tmp_path: Path) -> None:
     assert info["metadata"]["retention_until"] == "2030-01-01" and info["messages"] == 0
     with pytest.raises(CaseError, match="already exists"):
         Case.create(tmp_path / "c")
+    with pytest.raises(CaseError, match="not empty"):  # never spread a case over someone's folder
+        Case.create(tmp_path)
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(CaseError, match="not a directory"):
+        Case.open_or_create(tmp_path / "f")
 
 
 def test_missing_damaged_and_newer_cases_are_refused(tmp_path: Path) -> None:

@@ -67,6 +67,8 @@ class Case:
             raise CaseError("a case already exists here", path=str(path))
         if path.exists() and not path.is_dir():
             raise CaseError("exists and is not a directory", path=str(path))
+        if path.is_dir() and any(path.iterdir()):
+            raise CaseError("the directory is not empty and holds no case; give a new or empty one", path=str(path))
         path.mkdir(parents=True, exist_ok=True)
         (path / ORIGINALS).mkdir(exist_ok=True)
         case = cls(path, SQLiteBackend(path / DB_NAME, create=True))
