@@ -200,6 +200,10 @@ def test_detections_results_roster_decisions_pseudonyms(case: Case, export) -> N
             db.execute(sql)
     db.close()
 
+    info = case.info()
+    assert info["detections"] == {"v1": {"scanned": 2, "flagged": 1}, "v2": {"scanned": 1, "flagged": 1}}
+    assert info["results"] == {"dynamics": ["graph", "roles"]} and info["decisions"] == 2
+
     case.set_pseudonym("Karim", "Personne B")
     case.set_pseudonym("Chef Dupont", "Personne A")
     assert case.pseudonyms() == {"Chef Dupont": "Personne A", "Karim": "Personne B"}

@@ -490,7 +490,8 @@ class Case:
             "issues": len(self.backend.issues()),
             "persons": len(self.backend.persons()),
             "period": {"first": first, "last": last},
-            "detection_versions": sorted({v for v in [self.backend.latest_model_version()] if v}),
+            "detections": self.backend.detection_versions(),  # {model_version: {scanned, flagged}}
+            "results": self.backend.result_keys(),  # {step: [keys]}
             "decisions": len(self.backend.decisions()),
         }
 

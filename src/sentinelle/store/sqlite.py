@@ -445,6 +445,20 @@ class SQLiteBackend:
         for r in self.conn.execute(sql, (model_version,)):
             yield loads(r[0])
 
+    def detection_versions(self) -> dict[str, dict[str, int]]:
+        return {
+            r[0]: {"scanned": r[1], "flagged": r[2]}
+            for r in self.conn.execute(
+                "SELECT model_version, count(*), sum(flagged) FROM detections GROUP BY model_version ORDER BY min(rowid)"
+            )
+        }
+
+    def result_keys(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for step, key in self.conn.execute("SELECT DISTINCT step, key FROM results ORDER BY step, key"):
+            out.setdefault(step, []).append(key)
+        return out
+
     def scanned_ids(self, model_version: str) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT message_id FROM detections WHERE model_version=?", (model_version,))}
 
