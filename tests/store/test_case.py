@@ -86,6 +86,8 @@ def test_search_is_accent_and_case_insensitive_with_snippets(case: Case, export)
     assert case.search("collegues", conversation_id="nope") == []
     assert case.search("   ") == []
     assert case.search("absent") == []
+    emoji = case.search("👍")  # not an FTS token: found by substring
+    assert [h.snippet for h in emoji] == ["Ok pour moi [👍]\nje serai là"]
 
 
 def test_same_file_twice_adds_nothing_and_same_chat_elsewhere_is_not_doubled(case: Case, export, tmp_path) -> None:
