@@ -11,10 +11,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from whatsapp_helpers import check_ranges, read_all, summarize
 
 from sentinelle.ingest.whatsapp import READER
 from sentinelle.records import Event, Flag, Message, Participant
-from whatsapp_helpers import check_ranges, read_all, summarize
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "whatsapp"
 FR = DATA / "Discussion WhatsApp avec Brigade Val-Fleuri.txt"
