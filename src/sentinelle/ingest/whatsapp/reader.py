@@ -408,7 +408,7 @@ class _Parse:
                 ap = g[iap]
                 pm = ap[0] in "pP" or ap in ("午後", "م")
         raw = m.group().strip(_AROUND)
-        if day is None or minute > 59 or hour > 24 or (pm is not None and hour > 12):
+        if day is None or minute > 59 or hour > 24 or sec > 60 or (pm is not None and hour > 12):
             return None, raw, amb
         if pm is not None:
             hour = hour % 12 + (12 if pm else 0)
