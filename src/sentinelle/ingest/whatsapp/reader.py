@@ -440,7 +440,11 @@ class _Parse:
                     break
                 content = content[:k].rstrip("\r")
         tail = raw[len(content) :]
-        end = p.start + p.nbytes - (len(tail) if tail.isascii() else chunk.nbytes(tail))
+        end = (
+            p.start
+            + p.nbytes
+            - (len(tail) if chunk.codec == "utf-8" and tail.isascii() else chunk.nbytes(tail))
+        )
         out: list[Record] = []
         if chunk.damaged and has_surrogate(content):
             self._damaged(p, content, out)
