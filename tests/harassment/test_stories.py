@@ -102,7 +102,7 @@ def test_complaint_followed_by_removal_and_silence() -> None:
     for d in range(25, 40, 2):  # after: nobody answers him any more
         c.say(d, "Yannick", "quelqu'un a les clés du véhicule 3 ?", minute=60)
         c.say(d, "Lea", "bon on mange où ce midi", minute=90)
-    c.say(26, "Fred", "on l'ignore celui-là, faites comme s'il n'existait pas", minute=61)
+    c.say(27, "Fred", "on l'ignore celui-là, faites comme s'il n'existait pas", minute=61)
     c.say(31, "Fred", "personne ne lui parle, compris", minute=61)
     removed = c.event(40, "removed", actor="Fred", targets=("Yannick",))
     res = c.run()
