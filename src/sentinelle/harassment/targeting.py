@@ -260,13 +260,17 @@ def _vocatives(text: str) -> list[str]:
 def _learn_nicknames(readings: list[Reading], settings: Settings) -> None:
     """Find recurring vocatives aimed at one person; link the messages that use them."""
     uses: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in readings:
-        direct = [t for t in r.targets.values() if t.method in ("reply", "turn", "mention", "name")]
-        for cand in _vocatives(r.message.text):
-            if direct:
-                uses[cand][direct[0].person] += 1
-            else:
-                uses[cand][""] += 1
+    turn = timedelta(minutes=settings.turn_window_min)
+    for idx, r in enumerate(readings):
+        cands = _vocatives(r.message.text)
+        if not cands:
+            continue
+        direct = [t.person for t in r.targets.values() if t.method in ("reply", "turn", "mention", "name")]
+        if not direct and r.time is not None:  # a vocative is an address: to whom just spoke
+            prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
+            direct = [prev.sender] if prev is not None and prev.sender else []
+        for cand in cands:
+            uses[cand][direct[0] if direct else ""] += 1
     names = set()
     for r in readings:
         for t in r.targets.values():
