@@ -174,3 +174,21 @@ def test_json_is_stable_and_plain() -> None:
     a, b = c.run().to_json(), c.run().to_json()
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
     assert find_cases([], [], [], {}).to_json()["cases"] == []
+
+
+def test_target_reporting_inside_a_campaign_is_kept_apart_and_not_an_aggressor() -> None:
+    c = Chat()
+    c.say(0, "Chloe", "bonjour")
+    for d in (1, 4, 8, 11):
+        c.say(d, "Bruno", "Chloe viens en mini-jupe demain ma poupée")
+    rep = []
+    for d in (5, 9, 12):
+        rep.append(c.say(d, "Chloe", "Bruno m'a encore traitée de grosse salope, c'est inadmissible",
+                         abuse("sexual", 3)))
+    res = c.run()
+    assert [k["target"] for k in res.cases] == ["chloe"]
+    case = res.cases[0]
+    assert [a["person"] for a in case["aggressors"]] == ["bruno"] and case["mutual_set_aside"] == []
+    assert case["reported_kept_apart"] == sorted(rep)
+    assert {i["id"] for i in case["timeline"] if i["kind"] == "reported"} == set(rep)
+    assert case["speaking_up"]["spoke_up"] and case["speaking_up"]["first_complaint"] == rep[0]

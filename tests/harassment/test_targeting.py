@@ -154,3 +154,12 @@ def test_settings_reject_unknown_and_bad_values() -> None:
     with pytest.raises(UsageError, match="min_days"):
         Settings.from_mapping({"min_days": "two"})
     assert Settings.from_mapping({"min_days": "3"}).min_days == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [("Arrêtez !", True), ("arrête de m'appeler comme ça", True), ("je me suis arrêté à la boulangerie", False),
+     ("on va s'arrêter là pour aujourd'hui", False), ("ok. Stop, ça suffit", True)],
+)
+def test_complaint_objection_needs_an_imperative(text: str, complaint: bool) -> None:
+    assert bool(P.search_all(text, P.load("complaint"))) is complaint
