@@ -1,1 +1,5 @@
-"""The pipeline: runs the analyses over a case and stores their results (layer above the analyses)."""
+"""Orchestration above the layers: readers -> store, then the analysis steps over a case."""
+
+from .ingest import IngestReport, ingest_files
+
+__all__ = ["IngestReport", "ingest_files"]
