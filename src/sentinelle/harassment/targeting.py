@@ -95,7 +95,11 @@ class Reading:
     def kind(self) -> str | None:
         """abuse | degrading | reported | None."""
         hostile = self.abusive or bool(self.degrading) or self.nickname is not None
-        if not hostile:
+        det = self.detection
+        quoted = det is not None and det.stance in REPORTED_STANCES and any(
+            det.categories.get(c, 0.0) >= 0.2 for c in MISCONDUCT
+        )  # the detector lowers a quoted slur below its threshold; it is still a quote to keep
+        if not hostile and not quoted:
             return None
         if self.is_reported:
             return "reported"

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any
 
 from ..errors import CaseError, UsageError
 from ..harassment import VERSION, Settings, find_cases
 from ..harassment.power import rank_level
+from ..records import Source
 from ..textutil import fold
 
 Progress = Callable[[str], None]
+_SOURCE_FIELDS = ("sha256", "line_start", "line_end", "byte_start", "byte_end", "path", "container_sha256", "member")
 
 __all__ = ["VERSION", "authority_of", "case_report", "list_cases", "run_harassment"]
 
@@ -85,7 +86,11 @@ def run_harassment(
         say("no detections stored: run `sentinelle scan` first for abuse categories; patterns only")
     authority = authority_of(case, authority_from_dynamics)
     say(f"analysing {len(messages)} messages")
-    result = find_cases(conversations, messages, events, detections, person_of=case.person_of,
+
+    def person_of(conversation_id: str, name: str) -> str:
+        return case.person_of(conversation_id, name) or fold(name)
+
+    result = find_cases(conversations, messages, events, detections, person_of=person_of,
                         authority=authority, settings=cfg)
     data = result.to_json()
     data["detections_used"] = len(detections)
@@ -103,17 +108,13 @@ def list_cases(case: Any, settings: Mapping[str, Any] | None = None, refresh: bo
     return run_harassment(case, settings=cfg, progress=progress)
 
 
-def _source_bytes(case: Any, source: Mapping[str, Any]) -> str | None:
+def _source_text(case: Any, source: Mapping[str, Any]) -> str | None:
     """The exact source bytes of a record (decoded for display), from the original in the case."""
     try:
-        if source.get("container_sha256") and source.get("member"):
-            with zipfile.ZipFile(Path(case.original_path(source["container_sha256"]))) as z:
-                data = z.read(source["member"])
-        else:
-            data = Path(case.original_path(source["sha256"])).read_bytes()
-    except (OSError, KeyError, zipfile.BadZipFile, CaseError):
+        raw = case.source_bytes(Source(**{k: source.get(k) for k in _SOURCE_FIELDS if k in source}))
+    except (OSError, KeyError, TypeError, zipfile.BadZipFile, CaseError):
         return None
-    return data[source["byte_start"] : source["byte_end"]].decode("utf-8", errors="replace")
+    return raw.decode("utf-8", errors="replace")
 
 
 def case_report(case: Any, person: str, settings: Mapping[str, Any] | None = None,
@@ -123,11 +124,15 @@ def case_report(case: Any, person: str, settings: Mapping[str, Any] | None = Non
     key = fold(person)
     index = _person_index(case)
     wanted = {person, key, index.get(key, key)}
+    try:
+        wanted.add(case.resolve_person(person))
+    except UsageError:
+        pass  # not a known person id or name: the folded name may still be a case's target
     for c in data["cases"]:
         if c["target"] in wanted or key in {fold(n) for n in c.get("target_names", [])}:
             for item in c["timeline"]:
                 if "source" in item:
-                    item["source_text"] = _source_bytes(case, item["source"])
+                    item["source_text"] = _source_text(case, item["source"])
             return c
     known = ", ".join(c["target"] for c in data["cases"]) or "none"
     raise UsageError(f"no harassment case for {person!r} (cases: {known})")
