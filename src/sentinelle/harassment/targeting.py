@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from simplemma import is_known
+
 from ..records import Detection, Message
 from ..textutil import fold
 from . import patterns as P
@@ -37,6 +39,8 @@ _THIRD = re.compile(r"(?<!\w)(?:l'|(?:il|elle|lui|le|la|celui|celle|him|her|he|s
 _MENTION = re.compile(r"@([\w.\-]+)")
 _VOC_START = re.compile(r"^(?:(?:eh|he|oh|ho|yo|hey|salut|alors|allez|bonjour|coucou)\s+)?((?:le |la |l'|mon |ma )?[a-z][a-z\-]{2,})\s*[,!?]")
 _VOC_END = re.compile(r",\s*((?:le |la |l'|mon |ma )?[a-z][a-z\-]{2,})\s*[!?.]*\s*$")
+_PERSONAL3 = re.compile(r"(?<!\w)(?:l'|(?:il|elle|lui|him|her|he|she)(?!\w))")
+_CAPITALISED = re.compile(r"(?<![\w@])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ\-]{2,})(?!\w)")
 _VOC_STOP = {
     "bon", "ok", "okay", "ouais", "oui", "non", "bah", "ben", "bref", "alors", "allez", "merci", "salut", "bonjour",
     "bonsoir", "coucou", "voila", "enfin", "donc", "mais", "putain", "hello", "well", "yes", "yeah", "nope",
@@ -233,7 +237,7 @@ def read_conversation(
                     add(Target(prev.sender, "turn", conf, ref=prev.message.id))  # type: ignore[arg-type]
         r.targets = found
 
-    _learn_nicknames(readings, settings)
+    _learn_nicknames(readings, variants, settings)
     _context_targets(readings, settings)
     return readings
 
@@ -261,31 +265,70 @@ def _vocatives(text: str) -> list[str]:
     return out
 
 
-def _learn_nicknames(readings: list[Reading], settings: Settings) -> None:
-    """Find recurring vocatives aimed at one person; link the messages that use them."""
+def _unknown_capitalised(text: str, variants: Mapping[str, str]) -> list[str]:
+    """Capitalised words that are no dictionary word and no member's name: nickname candidates."""
+    out = []
+    for word in _CAPITALISED.findall(text):
+        f = fold(word)
+        if f not in variants and f not in _VOC_STOP and not is_known(f, lang=("fr", "en")):
+            out.append(f)
+    return out
+
+
+def _answerer(readings: list[Reading], idx: int, settings: Settings) -> str | None:
+    """Who answers a message first (not its sender, not a mere laugh), within the turn window."""
+    r = readings[idx]
+    if r.time is None:
+        return None
+    for nxt in readings[idx + 1 : idx + 8]:
+        if nxt.time is None or nxt.time - r.time > timedelta(minutes=settings.turn_window_min):
+            return None
+        if nxt.sender and nxt.sender != r.sender and not nxt.bystander:
+            return nxt.sender
+    return None
+
+
+def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], settings: Settings) -> None:
+    """Find names used for one person that are not theirs: recurring vocatives ("eh le gros,") and
+    unknown capitalised words ("Bambi"), each occurrence linked to whom it addresses (reply, turn,
+    or the person who answers it); keep those aimed mostly at one person; link every use."""
     uses: dict[str, Counter[str]] = defaultdict(Counter)
+    users: dict[str, set[str]] = defaultdict(set)  # who says it: not its referent
+    laughs: dict[str, Counter[str]] = defaultdict(Counter)  # who laughs right after it (twice: not its referent)
+    personal: Counter[str] = Counter()  # capitalised uses next to a personal pronoun ("Bambi il a ...")
+    total: Counter[str] = Counter()
     turn = timedelta(minutes=settings.turn_window_min)
     for idx, r in enumerate(readings):
-        cands = _vocatives(r.message.text)
-        if not cands:
+        vocs = _vocatives(r.message.text)
+        caps = [c for c in _unknown_capitalised(r.message.text, variants) if c not in vocs]
+        if not vocs and not caps:
             continue
+        ftext = fold(r.message.text)
+        for cand in dict.fromkeys(vocs + caps):
+            total[cand] += 1
+            personal[cand] += cand in vocs or bool(_SECOND.search(ftext) or _PERSONAL3.search(ftext))
+            if r.sender:
+                users[cand].add(r.sender)
+            for nxt in readings[idx + 1 : idx + 4]:
+                if nxt.bystander and nxt.sender and r.time and nxt.time and nxt.time - r.time <= turn:
+                    laughs[cand][nxt.sender] += 1
         direct = [t.person for t in r.targets.values() if t.method in ("reply", "turn", "mention", "name")]
-        if not direct and r.time is not None:  # a vocative is an address: to whom just spoke
+        who = direct[0] if direct else None
+        if who is None and vocs and r.time is not None:  # a vocative is an address: to whom just spoke
             prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
-            direct = [prev.sender] if prev is not None and prev.sender else []
-        for cand in cands:
-            uses[cand][direct[0] if direct else ""] += 1
-    names = set()
-    for r in readings:
-        for t in r.targets.values():
-            if t.matched:
-                names.add(t.matched)
+            who = prev.sender if prev is not None else None
+        if who is None:
+            who = _answerer(readings, idx, settings)
+        for cand in dict.fromkeys(vocs + caps):
+            uses[cand][who or ""] += 1
     nicknames: dict[str, str] = {}
     for cand, counter in uses.items():
-        if cand in names:
-            continue
-        person, n = max(((p, c) for p, c in counter.items() if p), key=lambda pc: pc[1], default=("", 0))
-        if n >= settings.nickname_min_uses and n / sum(counter.values()) >= settings.nickname_concentration:
+        if cand in variants or personal[cand] < 0.5 * total[cand]:
+            continue  # "le Master est cassé": a thing, not a person
+        linked = {p: c for p, c in counter.items() if p and p not in users[cand] and laughs[cand][p] < 2}
+        person, n = max(linked.items(), key=lambda pc: pc[1], default=("", 0))
+        if n >= settings.nickname_min_uses and n / sum(linked.values()) >= settings.nickname_concentration:
+            # the referent does not call themself by it; those who use it or laugh at it are not it
             nicknames[cand] = person
     if not nicknames:
         return
