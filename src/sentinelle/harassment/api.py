@@ -54,7 +54,8 @@ JSON shape of one case (times ISO 8601, ids are record ids):
                     "source": {sha256, line_start, line_end, byte_start, byte_end, path, ...},
                     "severity", "categories", "reasons": [{kind, detail, span, matched, note, ...}],
                     "targeting": {"person", "method", "confidence", "ref", "matched"},
-                    "after_complaint": bool, "ref": id (bystander: the message joined in on),
+                    "after_complaint": bool, "acts": [act categories mentioned in it],
+                    "ref": id (bystander: the message joined in on),
                     "event": removed|left (retaliation)}]
     }
 """

@@ -150,6 +150,7 @@ def build_case(
         timeline.append(_item(
             r, r.kind or "abuse", severity=r.severity, categories=r.categories, reasons=r.reasons(),
             targeting=t.to_dict(), after_complaint=bool(t0 and r.time and r.time > t0),
+            acts=[a["category"] for a in acts if a["id"] == r.message.id],
         ))
     timeline += by_ids.values()
     reported_ids = set()

@@ -33,6 +33,12 @@ REPORTED_STANCES = {"reported", "counter"}
 
 _TITLES = {"cpt", "capitaine", "lt", "lieutenant", "chef", "brigadier", "adj", "adjudant", "sgt", "sergent",
            "commandant", "cdt", "major", "gardien", "mme", "mlle", "monsieur", "madame", "dr", "mr", "mrs", "ms"}
+_NAME_STOP = {
+    "vous", "you", "moi", "me", "toi", "nous", "lui", "elle", "eux", "tous", "tout", "chef", "petit", "petite",
+    "grand", "grande", "blanc", "blanche", "noir", "noire", "roux", "rousse", "brun", "brune", "fort", "gros",
+    "long", "bon", "bonne", "jeune", "vieux", "beau", "belle", "doux", "juste", "franc", "sage", "rose", "pierre",
+    "page", "marin", "mercier", "boucher", "meunier", "berger", "masson", "fabre", "faure", "poirier", "garnier",
+}
 _SECOND = re.compile(r"(?<!\w)(?:t'|(?:tu|toi|ton|ta|tes|te|you|your|you're|youre|ur|u|yourself)(?!\w))")
 _SECOND_PLURAL = re.compile(r"(?<!\w)(vous|votre|vos)(?!\w)")
 _THIRD = re.compile(r"(?<!\w)(?:l'|(?:il|elle|lui|le|la|celui|celle|him|her|he|she|his)(?!\w))")
@@ -146,17 +152,20 @@ class Reading:
 
 
 def _name_variants(names: Mapping[str, set[str]]) -> dict[str, str]:
-    """Folded name variant -> person key: full names, and first/last names when unique."""
+    """Folded name variant -> person key: full names, and first/last names when unique.
+
+    Names that are also everyday words are not looked for alone: the exporter's own "Vous"/"You",
+    and surnames such as Petit, Roux or Blanc ("mon petit" is nobody)."""
     full: dict[str, str] = {}
     parts: dict[str, set[str]] = defaultdict(set)
     for person, shown in names.items():
         for name in shown:
             f = fold(name)
-            if not f or any(ch.isdigit() for ch in f):
+            if not f or any(ch.isdigit() for ch in f) or f in _NAME_STOP:
                 continue  # phone numbers are not said in a chat
             full[f] = person
             for tok in re.split(r"[\s.]+", f):
-                if len(tok) >= 3 and tok.isalpha() and tok not in _TITLES:
+                if len(tok) >= 3 and tok.isalpha() and tok not in _TITLES and tok not in _NAME_STOP:
                     parts[tok].add(person)
     out = {tok: next(iter(ps)) for tok, ps in parts.items() if len(ps) == 1}
     out.update(full)
@@ -343,6 +352,8 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
             hits[nick].append(r)
             if person not in r.targets or r.targets[person].confidence < 0.75:
                 r.targets[person] = Target(person, "nickname", 0.75, matched=nick)
+            for other in [p for p, t in r.targets.items() if p != person and t.method == "turn"]:
+                del r.targets[other]  # named by their nickname: the turn guess is dropped
     # A nickname is mocking when it is itself degrading or goes with abuse at least once.
     degrading = P.load("degrading")
     for nick, rs in hits.items():
@@ -353,33 +364,36 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
 
 
 def _context_targets(readings: list[Reading], settings: Settings) -> None:
-    """Third-person degrading messages with no direct target: the person just named or who just spoke."""
+    """Hostile messages with no direct target take the person the talk is about just before:
+    the target of a recent message (named 0.6, inferred 0.55), or for a third-person message
+    ("on l'ignore celui-la") the person who just spoke (0.55 right before, else 0.45). Without a
+    pronoun ("une balance dans la brigade") only a pile-on right after a hostile message counts."""
     window = timedelta(minutes=settings.context_window_min)
-    times = [r.time for r in readings]
     for idx, r in enumerate(readings):
         if r.targets or r.time is None or not (r.abusive or r.degrading):
             continue
-        if not _THIRD.search(fold(r.message.text)):
-            continue
-        named = speaker = None
+        pronoun = bool(_THIRD.search(fold(r.message.text)))
+        about: tuple[Target, Reading] | None = None
+        speaker: Reading | None = None
         for j in range(idx - 1, max(-1, idx - 1 - settings.context_messages), -1):
             prev = readings[j]
-            if times[j] is None or times[j] < r.time - window:
+            if prev.time is None or prev.time < r.time - window:
                 break
-            if named is None:
-                for t in prev.targets.values():
-                    if t.person != r.sender and t.method in ("name", "mention", "nickname"):
-                        named = (t.person, prev)
-                        break
             if speaker is None and prev.sender and prev.sender != r.sender:
-                speaker = (prev.sender, prev)
-        if named:
-            r.targets[named[0]] = Target(named[0], "context", 0.6, ref=named[1].message.id)
-        elif speaker:
-            # "on l'ignore celui-la" just after someone spoke: most likely about them
-            just_before = speaker[1] is readings[idx - 1] and r.time - speaker[1].time <= timedelta(minutes=settings.turn_window_min)  # type: ignore[operator]
-            conf = 0.55 if just_before else 0.45
-            r.targets[speaker[0]] = Target(speaker[0], "context", conf, ref=speaker[1].message.id)
+                speaker = prev
+            if not pronoun and prev.kind not in ("abuse", "degrading"):
+                continue
+            cands = [t for t in prev.targets.values() if t.person != r.sender and t.confidence >= settings.min_confidence]
+            if cands:
+                about = (max(cands, key=lambda t: t.confidence), prev)
+                break
+        if about is not None:
+            t, prev = about
+            conf = 0.6 if t.method in ("name", "mention", "nickname", "reply") else 0.55
+            r.targets[t.person] = Target(t.person, "context", conf, ref=prev.message.id)
+        elif pronoun and speaker is not None and speaker.sender:
+            just_before = speaker is readings[idx - 1] and r.time - speaker.time <= timedelta(minutes=settings.turn_window_min)  # type: ignore[operator]
+            r.targets[speaker.sender] = Target(speaker.sender, "context", 0.55 if just_before else 0.45, ref=speaker.message.id)
 
 
 __all__ = ["Reading", "Target", "read_conversation"]
