@@ -123,7 +123,10 @@ def _print_case(c: dict[str, Any]) -> None:
         h, s = sp["hostility"], sp["silence"]
         out.print(f"  first complaint {sp['first_complaint']}; hostility per week {h['per_week_before']} → "
                   f"{h['per_week_after']} ({h['change']}, p {h['p_value']})")
-        out.print(f"  answered: {s.get('share_answered_before')} → {s.get('share_answered_after')} ({s.get('change')}, p {s.get('p_value')})")
+        for how in ("addressed", "followed"):
+            a = s[how]
+            out.print(f"  {how} within {s['window_min'][how]} min: {a.get('share_answered_before')} → "
+                      f"{a.get('share_answered_after')} of their messages ({a['change']}, p {a.get('p_value')})")
         for e in sp["removal"] + sp["departure"]:
             out.print(f"  {e['type']} {e['days_after_complaint']} days after, by {e['actor']}  [{e['id']}]")
         out.print("  findings: " + (", ".join(sp["findings"]) or "none"))

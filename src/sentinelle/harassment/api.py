@@ -42,10 +42,13 @@ JSON shape of one case (times ISO 8601, ids are record ids):
                                                   "change": increased|decreased|none},
                       "removal" | "departure": [{"id", "time", "type", "actor", "actor_is_aggressor",
                                                  "days_after_complaint", "text"}],
-                      "silence": {"target_messages_before", "answered_before", "target_messages_after",
-                                  "answered_after", "share_answered_before", "share_answered_after",
-                                  "test", "p_value", "change", "unanswered_after_ids"},
+                      "silence": {"addressed" | "followed": {"target_messages_before", "answered_before",
+                                      "target_messages_after", "answered_after", "share_answered_before",
+                                      "share_answered_after", "test", "p_value", "change"},
+                                  "window_min", "change", "unanswered_after_ids"},
                       "findings": ["hostility increased", "removed from the group", ...],
+                      "after_first_report": {the same figures from the first report to the hierarchy /
+                                             a complaint, when it comes after a first objection},
                       "retaliation": bool},
       "power": {"any_authority": bool, "aggressors_with_authority": [...]},
       "reported_kept_apart": [ids],                # quotes / counter-speech, never aggression
