@@ -22,8 +22,8 @@ JSON shape of one case (times ISO 8601, ids are record ids):
                                     "aggressor_rank", "target_rank", "aggressor_level", "target_level",
                                     "aggressor_influence", "target_influence"},
                       "ids": [...]}],
-      "bystanders": [{"person", "messages", "ids"}],     # laughed / +1 right after an aggression
-      "witnesses": [{"person", "present_for": n}],       # members present (events + activity)
+      "bystanders": [{"person", "names", "messages", "ids"}],   # laughed / +1 right after an aggression
+      "witnesses": [{"person", "names", "present_for": n}],     # members present (events + activity)
       "mutual_set_aside": [{"person", "to_target", "from_target"}],  # teasing returned in kind
       "period": {"first", "last", "days", "active_days"},
       "messages": n, "frequency_per_week": x,

@@ -209,9 +209,10 @@ def build_case(
         "conversations": convs,
         "mobbing": len(mobbers) >= 2,
         "aggressors": agg_rows,
-        "bystanders": [{"person": p, "messages": n, "ids": [d["id"] for d in by_ids.values() if d["sender"] == p]}
+        "bystanders": [{"person": p, "names": sorted(names.get(p, ())), "messages": n,
+                        "ids": [d["id"] for d in by_ids.values() if d["sender"] == p]}
                        for p, n in by_counts.most_common()],
-        "witnesses": [{"person": p, "present_for": n} for p, n in seen.most_common()],
+        "witnesses": [{"person": p, "names": sorted(names.get(p, ())), "present_for": n} for p, n in seen.most_common()],
         "mutual_set_aside": set_aside,
         "period": {"first": _iso(start), "last": _iso(last), "days": round(span_days, 1),
                    "active_days": len({t.date() for t in timed})},
