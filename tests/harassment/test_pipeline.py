@@ -110,3 +110,20 @@ def test_cli_errors_are_one_line(case_dir: Path, tmp_path: Path, capsys: pytest.
     with pytest.raises(SystemExit) as exit_:
         main(["cases", str(tmp_path / "missing"), "-q"])
     assert exit_.value.code == 4 and "Traceback" not in capsys.readouterr().err
+
+
+def test_authority_comes_from_the_roster_and_the_dynamics_result(case_dir: Path) -> None:
+    from sentinelle.pipeline.harassment import authority_of
+
+    with Case.open(case_dir) as case:
+        morel = case.resolve_person("Cdt Morel")
+        kevin = case.resolve_person("Kevin")
+        lucas = case.resolve_person("Lucas")
+        assert authority_of(case)["ranks"] == {morel: 8, lucas: 2}
+        case.put_result("dynamics", "test", "case", {"people": [
+            {"person": kevin, "max_influence": 0.9, "leader_in": ["c"]},
+            {"person": lucas, "max_influence": 0.1, "leader_in": []},
+        ]}, {})
+        auth = authority_of(case)
+        assert auth["leaders"] == {kevin: 0.9, lucas: 0.1} and auth["leader_flags"] == [kevin]
+        assert authority_of(case, from_dynamics=False) == {"ranks": {morel: 8, lucas: 2}}

@@ -163,3 +163,9 @@ def test_settings_reject_unknown_and_bad_values() -> None:
 )
 def test_complaint_objection_needs_an_imperative(text: str, complaint: bool) -> None:
     assert bool(P.search_all(text, P.load("complaint"))) is complaint
+
+
+def test_de_facto_authority_needs_the_dynamics_leader_flag_when_given() -> None:
+    s = Settings()
+    assert power("a", "b", {"leaders": {"a": 0.8, "b": 0.1}, "leader_flags": ["a"]}, s)["kind"] == "de_facto"
+    assert power("a", "b", {"leaders": {"a": 0.8, "b": 0.1}, "leader_flags": []}, s)["holds_authority"] is False
