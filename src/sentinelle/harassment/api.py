@@ -23,7 +23,8 @@ JSON shape of one case (times ISO 8601, ids are record ids):
                                     "aggressor_influence", "target_influence"},
                       "ids": [...]}],
       "bystanders": [{"person", "names", "messages", "ids"}],   # laughed / +1 right after an aggression
-      "witnesses": [{"person", "names", "present_for": n}],     # members present (events + activity)
+      "witnesses": [{"person", "names", "present_for": n, "first_seen": id}],  # members present at
+                                                   # the time (join/add/leave/remove events + activity)
       "mutual_set_aside": [{"person", "to_target", "from_target"}],  # teasing returned in kind
       "period": {"first", "last", "days", "active_days"},
       "messages": n, "frequency_per_week": x,

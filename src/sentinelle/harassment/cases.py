@@ -119,12 +119,15 @@ def build_case(
 
     # witnesses: members present at the time of each aggression
     seen: Counter[str] = Counter()
+    since: dict[str, str] = {}
     for r, _ in items:
         if r.time is None:
             continue
-        for p in presence[r.message.conversation_id].members_at(r.time):
+        pres = presence[r.message.conversation_id]
+        for p in pres.members_at(r.time):
             if p != target and p not in agg_set:
                 seen[p] += 1
+                since.setdefault(p, pres.first_record[p])
 
     # acts mentioned: by the target, by an aggressor, or aimed at the target, during the case
     acts = []
@@ -212,7 +215,8 @@ def build_case(
         "bystanders": [{"person": p, "names": sorted(names.get(p, ())), "messages": n,
                         "ids": [d["id"] for d in by_ids.values() if d["sender"] == p]}
                        for p, n in by_counts.most_common()],
-        "witnesses": [{"person": p, "names": sorted(names.get(p, ())), "present_for": n} for p, n in seen.most_common()],
+        "witnesses": [{"person": p, "names": sorted(names.get(p, ())), "present_for": n, "first_seen": since[p]}
+                      for p, n in seen.most_common()],
         "mutual_set_aside": set_aside,
         "period": {"first": _iso(start), "last": _iso(last), "days": round(span_days, 1),
                    "active_days": len({t.date() for t in timed})},
