@@ -196,3 +196,23 @@ def test_target_reporting_inside_a_campaign_is_kept_apart_and_not_an_aggressor()
     assert case["reported_kept_apart"] == sorted(rep)
     assert {i["id"] for i in case["timeline"] if i["kind"] == "reported"} == set(rep)
     assert case["speaking_up"]["spoke_up"] and case["speaking_up"]["first_complaint"] == rep[0]
+
+
+def test_one_target_across_conversations_with_zoned_and_local_times() -> None:
+    from datetime import timedelta, timezone
+
+    from sentinelle.records import Message
+
+    local, zoned = Chat("wa"), Chat("tg")
+    local.say(0, "Eve", "bonjour")
+    zoned.say(0, "Eve", "salut")
+    for d in (1, 5):
+        local.say(d, "Bob", "Eve t'es qu'une bonne à rien", minute=5)
+    zoned.say(9, "Bob", "Eve retourne à la cuisine", minute=5)
+    tz = timezone(timedelta(hours=2))
+    zoned.messages = [
+        Message(m.id, m.conversation_id, m.time.replace(tzinfo=tz), m.time_raw, m.sender, m.text, m.source)
+        for m in zoned.messages
+    ]
+    res = find_cases([], local.messages + zoned.messages, [], {})
+    assert [(c["target"], c["conversations"], c["messages"]) for c in res.cases] == [("eve", ["tg", "wa"], 3)]

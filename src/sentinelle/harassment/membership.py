@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from ..records import Event, EventType, Message
-from .targeting import PersonOf
+from .targeting import PersonOf, naive
 
 ENTER = {EventType.ADDED, EventType.JOINED, EventType.JOINED_BY_LINK, EventType.UNBANNED, EventType.CREATED}
 EXIT = {EventType.LEFT, EventType.REMOVED, EventType.BANNED}
@@ -34,6 +34,7 @@ class Presence:
         def note(person: str, time: datetime | None, member: bool, kind: str, rid: str) -> None:
             nonlocal order
             order += 1
+            time = naive(time)
             if time is None:
                 return
             marks[person].append((time, order, member))
@@ -67,6 +68,7 @@ class Presence:
         return list(self._times)
 
     def member_at(self, person: str, time: datetime) -> bool:
+        time = naive(time)  # type: ignore[assignment]
         times = self._times.get(person)
         if times is None:
             return False

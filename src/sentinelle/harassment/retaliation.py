@@ -20,7 +20,7 @@ from scipy import stats
 
 from ..records import Event, EventType
 from .settings import Settings
-from .targeting import Reading
+from .targeting import Reading, naive
 
 EXIT_TYPES = {EventType.REMOVED: "removed", EventType.BANNED: "removed", EventType.LEFT: "left"}
 
@@ -111,7 +111,8 @@ def _compare(
     out["exclusion"] = _rate_change(*split(excl), w_before, w_after, settings)
     exits = []
     for ev in events:
-        if ev.time is None or ev.time < t0 or ev.type not in EXIT_TYPES:
+        ev_time = naive(ev.time)
+        if ev_time is None or ev_time < t0 or ev.type not in EXIT_TYPES:
             continue
         who = [person_of(ev.conversation_id, n) for n in (ev.targets or ((ev.actor,) if ev.actor else ()))]
         if target in who:
@@ -120,7 +121,7 @@ def _compare(
                 "id": ev.id, "time": ev.time.isoformat(), "type": EXIT_TYPES[EventType(ev.type)],
                 "actor": actor if EXIT_TYPES[EventType(ev.type)] == "removed" else None,
                 "actor_is_aggressor": actor in aggressors if actor and ev.type != EventType.LEFT else False,
-                "days_after_complaint": round((ev.time - t0).total_seconds() / 86400, 1),
+                "days_after_complaint": round((ev_time - t0).total_seconds() / 86400, 1),
                 "text": ev.text,
             })
     out["removal"] = [e for e in exits if e["type"] == "removed"]

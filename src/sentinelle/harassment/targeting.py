@@ -17,7 +17,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from simplemma import is_known
 
@@ -57,6 +58,13 @@ _VOC_STOP = {
 }
 
 
+def naive(t: datetime | None) -> datetime | None:
+    """Comparable times: an aware time becomes naive UTC (exports mix zoned and local times)."""
+    if t is None or t.tzinfo is None:
+        return t
+    return t.astimezone(UTC).replace(tzinfo=None)
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     person: str
@@ -93,7 +101,7 @@ class Reading:
 
     @property
     def time(self) -> datetime | None:
-        return self.message.time
+        return naive(self.message.time)
 
     @property
     def is_reported(self) -> bool:
@@ -199,7 +207,7 @@ def read_conversation(
     settings: Settings,
 ) -> list[Reading]:
     """Readings of one conversation's messages, in time order, with targets and classification."""
-    msgs = sorted(enumerate(messages), key=lambda im: (im[1].time or datetime.min, im[0]))
+    msgs = sorted(enumerate(messages), key=lambda im: (naive(im[1].time) or datetime.min, im[0]))
     readings = [
         Reading(m, i, person_of(conversation_id, m.sender) if m.sender else None, detection=detections.get(m.id))
         for i, (_, m) in enumerate(msgs)
@@ -237,10 +245,10 @@ def read_conversation(
             for hit in name_re.finditer(ftext):
                 v = hit.group(1)
                 add(Target(variants[v], "name", 0.9 if " " in v or v in {fold(n) for n in names.get(variants[v], ())} else 0.8, matched=v))
-        if not found and m.time is not None:
+        if not found and r.time is not None:
             plural = _SECOND_PLURAL.search(ftext)
             if _SECOND.search(ftext) or plural:
-                prev = _last_other_speaker(readings, idx, r.sender, m.time - turn)
+                prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
                 if prev is not None:
                     conf = 0.6 if _SECOND.search(ftext) else 0.4
                     add(Target(prev.sender, "turn", conf, ref=prev.message.id))  # type: ignore[arg-type]
@@ -274,12 +282,17 @@ def _vocatives(text: str) -> list[str]:
     return out
 
 
+@cache
+def _known_word(word: str) -> bool:
+    return bool(is_known(word, lang=("fr", "en")))
+
+
 def _unknown_capitalised(text: str, variants: Mapping[str, str]) -> list[str]:
     """Capitalised words that are no dictionary word and no member's name: nickname candidates."""
     out = []
     for word in _CAPITALISED.findall(text):
         f = fold(word)
-        if f not in variants and f not in _VOC_STOP and not is_known(f, lang=("fr", "en")):
+        if f not in variants and f not in _VOC_STOP and not _known_word(f):
             out.append(f)
     return out
 
