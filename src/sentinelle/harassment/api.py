@@ -69,11 +69,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..records import Conversation, Detection, Event, Message
 from ..textutil import fold
 from .cases import aggression_items, build_case, is_repeated, mutual_pairs, rank_key
+from .index import ConvIndex
 from .membership import Presence
 from .settings import Settings
 from .targeting import PersonOf, Reading, read_conversation
@@ -84,6 +86,11 @@ __all__ = ["VERSION", "HarassmentResult", "find_cases", "default_person_of"]
 
 
 def default_person_of(conversation_id: str, name: str) -> str:
+    return _fold_name(name)
+
+
+@lru_cache(maxsize=100_000)
+def _fold_name(name: str) -> str:
     return fold(name)
 
 
@@ -151,11 +158,12 @@ def find_cases(
         for target, its in aggression_items(rs, cfg).items():
             items[target] += its
     mutual = mutual_pairs(items, cfg)
+    index = {cid: ConvIndex(rs) for cid, rs in readings.items()}
     cases = []
     for target, its in items.items():
         kept = [(r, t) for r, t in its if frozenset((r.sender, target)) not in mutual]
         if is_repeated(kept, cfg):
-            cases.append(build_case(target, kept, mutual, readings, ev_conv, presence, names, who, authority, cfg))
+            cases.append(build_case(target, kept, mutual, index, ev_conv, presence, names, who, authority, cfg))
     cases.sort(key=rank_key)
     for i, c in enumerate(cases, 1):
         c["rank"] = i

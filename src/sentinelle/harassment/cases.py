@@ -16,6 +16,7 @@ from typing import Any
 
 from ..records import Event
 from .escalation import escalation, weekly
+from .index import ConvIndex
 from .membership import Presence
 from .power import power
 from .retaliation import retaliation
@@ -79,7 +80,7 @@ def build_case(
     target: str,
     items: list[Item],
     mutual: Mapping[frozenset[str], Mapping[str, int]],
-    readings: Mapping[str, list[Reading]],
+    index: Mapping[str, ConvIndex],
     events: Mapping[str, list[Event]],
     presence: Mapping[str, Presence],
     names: Mapping[str, set[str]],
@@ -91,7 +92,7 @@ def build_case(
     convs = sorted({r.message.conversation_id for r, _ in items})
     aggressors = sorted({r.sender for r, _ in items})  # type: ignore[type-var]
     agg_set = set(aggressors)
-    case_readings = [r for c in convs for r in readings[c]]
+    idx = [index[c] for c in convs]
     case_events = [e for c in convs for e in events.get(c, [])]
     timed = [r.time for r, _ in items if r.time is not None]
     start, last = (min(timed), max(timed)) if timed else (None, None)
@@ -101,7 +102,7 @@ def build_case(
     item_ids = {r.message.id for r, _ in items}
     window = timedelta(minutes=settings.bystander_window_min)
     for r, _ in items:
-        conv = readings[r.message.conversation_id]
+        conv = index[r.message.conversation_id].readings
         for nxt in conv[r.order + 1 : r.order + 1 + settings.bystander_messages]:
             if r.time is None or nxt.time is None or nxt.time - r.time > window:
                 break
@@ -133,7 +134,7 @@ def build_case(
     acts = []
     if start is not None and last is not None:
         horizon = last + timedelta(days=settings.after_days)
-        for r in case_readings:
+        for r in (x for i in idx for x in i.notable):
             if not r.acts or r.time is None or not (start <= r.time <= horizon) or r.is_reported and r.sender != target:
                 continue
             if r.sender == target or r.sender in agg_set or target in r.targets:
@@ -143,10 +144,10 @@ def build_case(
                                  "told_by_target": r.sender == target, "reason": m.reason()})
     acts.sort(key=lambda a: a["time"])
 
-    speaking = retaliation(target, [r for r, _ in items], case_readings, case_events, person_of, agg_set, settings)
+    speaking = retaliation(target, [r for r, _ in items], idx, case_events, person_of, agg_set, settings)
     t0 = None
     if speaking.get("first_complaint"):
-        t0 = next(r.time for r in case_readings if r.message.id == speaking["first_complaint"])
+        t0 = _find(idx, speaking["first_complaint"]).time
 
     timeline: list[dict[str, Any]] = []
     for r, t in items:
@@ -157,14 +158,14 @@ def build_case(
         ))
     timeline += by_ids.values()
     reported_ids = set()
-    for r in case_readings:
+    for r in sorted((x for i in idx for x in i.notable), key=lambda x: x.time or datetime.min):
         if r.kind == "reported" and (r.sender == target or target in r.targets):
             reported_ids.add(r.message.id)
             timeline.append(_item(r, "reported", reasons=r.reasons(),
                                   note="quoted or condemned: kept apart, not counted as aggression"))
     for c in speaking.get("complaints", []):
         if c["id"] not in reported_ids:
-            r = next(x for x in case_readings if x.message.id == c["id"])
+            r = _find(idx, c["id"])
             timeline.append(_item(r, "complaint", reasons=c["reasons"]))
     for e in speaking.get("removal", []) + speaking.get("departure", []):
         ev = next(x for x in case_events if x.id == e["id"])
@@ -173,7 +174,7 @@ def build_case(
                          "source": ev.source.to_dict()})
     for a in acts:
         if a["id"] not in {x["id"] for x in timeline}:
-            r = next(x for x in case_readings if x.message.id == a["id"])
+            r = _find(idx, a["id"])
             timeline.append(_item(r, "act", reasons=[a["reason"]]))
     timeline.sort(key=lambda d: (d["time"] or "", d["id"]))
 
@@ -231,6 +232,10 @@ def build_case(
         "reported_kept_apart": sorted(reported_ids),
         "timeline": timeline,
     }
+
+
+def _find(idx: Sequence[ConvIndex], record_id: str) -> Reading:
+    return next(i.by_id[record_id] for i in idx if record_id in i.by_id)
 
 
 def rank_key(case: Mapping[str, Any]) -> tuple:

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from simplemma import is_known
 
@@ -180,18 +180,34 @@ def _name_variants(names: Mapping[str, set[str]]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def _patterns(text: str, short: bool) -> tuple[list[P.Match], ...]:
+    """Pattern matches of one distinct text (chat exports repeat "ok", "mdr", "reçu" a lot)."""
+    folded = P.fold_map(text)
+    return (
+        P.search_all(text, P.load("degrading"), folded),
+        P.search_all(text, P.load("reported"), folded),
+        P.search_all(text, P.load("complaint"), folded),
+        P.search_all(text, P.load("acts"), folded),
+        P.search_all(text, P.load("bystander"), folded) if short else [],
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _fold(text: str) -> str:
+    return fold(text)
+
+
 def _classify(r: Reading, settings: Settings) -> None:
     text = r.message.text
-    folded = P.fold_map(text)
     det = r.detection
     if det is not None and det.flagged and det.stance != "negated":
         r.abusive = any(det.categories.get(c, 0.0) > 0 for c in MISCONDUCT) or not det.categories
-    r.degrading = P.search_all(text, P.load("degrading"), folded)
-    r.reported = P.search_all(text, P.load("reported"), folded)
-    r.complaint = P.search_all(text, P.load("complaint"), folded)
-    r.acts = P.search_all(text, P.load("acts"), folded)
-    if len(text.strip()) <= settings.bystander_max_chars:
-        r.bystander = P.search_all(text, P.load("bystander"), folded)
+    short = len(text.strip()) <= settings.bystander_max_chars
+    degrading, reported, complaint, acts, bystander = _patterns(text, short)
+    r.degrading, r.reported, r.complaint, r.acts = list(degrading), list(reported), list(complaint), list(acts)
+    if short:
+        r.bystander = list(bystander)
         if r.bystander and not r.degrading and det is not None and det.stance == "endorse":
             # "+1 trop vrai" after an insult: the detector flags the endorsement; here it is
             # judged in context as joining in (a bystander), not as a new aggression.
@@ -224,7 +240,7 @@ def read_conversation(
     for idx, r in enumerate(readings):
         _classify(r, settings)
         m = r.message
-        ftext = fold(m.text)
+        ftext = _fold(m.text)
         found: dict[str, Target] = {}
 
         def add(t: Target, found: dict[str, Target] = found, sender: str | None = r.sender) -> None:
@@ -270,7 +286,7 @@ def _last_other_speaker(readings: list[Reading], idx: int, sender: str | None, s
 
 
 def _vocatives(text: str) -> list[str]:
-    f = fold(text)
+    f = _fold(text)
     out = []
     for rx in (_VOC_START, _VOC_END):
         m = rx.search(f)
@@ -325,7 +341,7 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
         caps = [c for c in _unknown_capitalised(r.message.text, variants) if c not in vocs]
         if not vocs and not caps:
             continue
-        ftext = fold(r.message.text)
+        ftext = _fold(r.message.text)
         for cand in dict.fromkeys(vocs + caps):
             total[cand] += 1
             personal[cand] += cand in vocs or bool(_SECOND.search(ftext) or _PERSONAL3.search(ftext))
@@ -357,7 +373,7 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
     rx = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(nicknames, key=len, reverse=True)) + r")(?!\w)")
     hits: dict[str, list[Reading]] = defaultdict(list)
     for r in readings:
-        for hit in rx.finditer(fold(r.message.text)):
+        for hit in rx.finditer(_fold(r.message.text)):
             nick = hit.group(1)
             person = nicknames[nick]
             if r.sender == person:
@@ -385,7 +401,7 @@ def _context_targets(readings: list[Reading], settings: Settings) -> None:
     for idx, r in enumerate(readings):
         if r.targets or r.time is None or not (r.abusive or r.degrading):
             continue
-        pronoun = bool(_THIRD.search(fold(r.message.text)))
+        pronoun = bool(_THIRD.search(_fold(r.message.text)))
         about: tuple[Target, Reading] | None = None
         speaker: Reading | None = None
         for j in range(idx - 1, max(-1, idx - 1 - settings.context_messages), -1):
