@@ -98,6 +98,8 @@ def test_cli_lists_cases_and_prints_one_with_source_bytes(case_dir: Path) -> Non
     assert out.exit_code == 0 and "Escalation" in out.output and "removed" in out.output
     out = runner.invoke(cli, ["cases", str(case_dir), "--min-messages", "100", "--json", "-q"])
     assert json.loads(out.output)["cases"] == []
+    out = runner.invoke(cli, ["cases", str(case_dir), "--set", "min_days=50", "--json", "-q"])
+    assert json.loads(out.output)["settings"]["min_days"] == 50 and json.loads(out.output)["cases"] == []
 
 
 def test_cli_errors_are_one_line(case_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -107,6 +109,9 @@ def test_cli_errors_are_one_line(case_dir: Path, tmp_path: Path, capsys: pytest.
         main(["case", str(case_dir), "Nobody Here", "-q"])
     err = capsys.readouterr().err.strip()
     assert exit_.value.code == 2 and err.count("\n") == 0 and "no harassment case for 'Nobody Here'" in err
+    with pytest.raises(SystemExit) as exit_:
+        main(["cases", str(case_dir), "--set", "min_dayz=3", "-q"])
+    assert exit_.value.code == 2 and "unknown harassment setting(s): min_dayz" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exit_:
         main(["cases", str(tmp_path / "missing"), "-q"])
     assert exit_.value.code == 4 and "Traceback" not in capsys.readouterr().err

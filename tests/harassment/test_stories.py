@@ -216,3 +216,14 @@ def test_one_target_across_conversations_with_zoned_and_local_times() -> None:
     ]
     res = find_cases([], local.messages + zoned.messages, [], {})
     assert [(c["target"], c["conversations"], c["messages"]) for c in res.cases] == [("eve", ["tg", "wa"], 3)]
+
+
+def test_a_superior_answered_back_is_not_mutual_teasing() -> None:
+    c = Chat()
+    for d in range(0, 30, 3):
+        c.say(d, "Chef", "Alex t'es vraiment nul, un boulet")
+        c.say(d, "Alex", "Chef toi t'es qu'un bouffon", minute=1)
+    assert c.run().cases == []  # equals trading put-downs
+    res = c.run(authority={"ranks": {"chef": "Capitaine", "alex": "Gardien de la paix"}})
+    assert [k["target"] for k in res.cases] == ["alex", "chef"]
+    assert res.cases[0]["power"]["aggressors_with_authority"] == ["chef"]

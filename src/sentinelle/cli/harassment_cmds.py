@@ -15,6 +15,8 @@ _THRESHOLDS = [
     click.option("--min-messages", type=int, default=None, help="Abusive messages needed for a case (default 3)."),
     click.option("--min-days", type=int, default=None, help="Different days they must span (default 2)."),
     click.option("--min-confidence", type=float, default=None, help="Least sure link to the target counted (default 0.5)."),
+    click.option("--set", "extra", multiple=True, metavar="KEY=VALUE",
+                 help="Any other threshold of sentinelle.harassment.Settings, e.g. --set reciprocity_ratio=0.6."),
     click.option("--refresh", is_flag=True, help="Run the analysis again even if a stored result matches."),
     click.option("--json", "as_json", is_flag=True, help="Print the JSON result."),
     quiet_option,
@@ -27,8 +29,14 @@ def _thresholds(f):  # type: ignore[no-untyped-def]
     return f
 
 
-def _settings(min_messages: int | None, min_days: int | None, min_confidence: float | None) -> dict[str, Any]:
-    given = {"min_messages": min_messages, "min_days": min_days, "min_confidence": min_confidence}
+def _settings(min_messages: int | None, min_days: int | None, min_confidence: float | None,
+              extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    given: dict[str, Any] = {"min_messages": min_messages, "min_days": min_days, "min_confidence": min_confidence}
+    for item in extra:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--set")
+        given[key.strip()] = value.strip()
     return {k: v for k, v in given.items() if v is not None}
 
 
@@ -43,7 +51,7 @@ def register(cli: click.Group) -> None:
     @cli.command("cases")
     @click.argument("case_dir", metavar="CASE", type=click.Path(file_okay=False))
     @_thresholds
-    def cases_cmd(case_dir: str, min_messages, min_days, min_confidence, refresh, as_json, quiet) -> None:  # type: ignore[no-untyped-def]
+    def cases_cmd(case_dir: str, min_messages, min_days, min_confidence, extra, refresh, as_json, quiet) -> None:  # type: ignore[no-untyped-def]
         """List harassment cases in CASE, ranked by severity and duration.
 
         A case needs repeated targeting of one person (by default at least 3 abusive or degrading
@@ -53,7 +61,7 @@ def register(cli: click.Group) -> None:
         from ..store import Case
 
         with Case.open(case_dir) as case:
-            data = list_cases(case, _settings(min_messages, min_days, min_confidence), refresh, _progress(quiet))
+            data = list_cases(case, _settings(min_messages, min_days, min_confidence, extra), refresh, _progress(quiet))
         if as_json:
             click.echo(json.dumps(data, ensure_ascii=False, indent=1))
             return
@@ -79,14 +87,14 @@ def register(cli: click.Group) -> None:
     @click.argument("case_dir", metavar="CASE", type=click.Path(file_okay=False))
     @click.argument("person")
     @_thresholds
-    def case_cmd(case_dir: str, person: str, min_messages, min_days, min_confidence, refresh, as_json, quiet) -> None:  # type: ignore[no-untyped-def]
+    def case_cmd(case_dir: str, person: str, min_messages, min_days, min_confidence, extra, refresh, as_json, quiet) -> None:  # type: ignore[no-untyped-def]
         """Print one harassment case: the evidence timeline with reasons and source bytes, the people
         and their roles, escalation and retaliation figures."""
         from ..pipeline.harassment import case_report
         from ..store import Case
 
         with Case.open(case_dir) as case:
-            c = case_report(case, person, _settings(min_messages, min_days, min_confidence), refresh, _progress(quiet))
+            c = case_report(case, person, _settings(min_messages, min_days, min_confidence, extra), refresh, _progress(quiet))
         if as_json:
             click.echo(json.dumps(c, ensure_ascii=False, indent=1))
             return

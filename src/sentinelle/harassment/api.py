@@ -77,6 +77,7 @@ from ..textutil import fold
 from .cases import aggression_items, build_case, is_repeated, mutual_pairs, rank_key
 from .index import ConvIndex
 from .membership import Presence
+from .power import power
 from .settings import Settings
 from .targeting import PersonOf, Reading, read_conversation
 
@@ -157,7 +158,11 @@ def find_cases(
     for rs in readings.values():
         for target, its in aggression_items(rs, cfg).items():
             items[target] += its
-    mutual = mutual_pairs(items, cfg)
+    mutual = {
+        pair: counts for pair, counts in mutual_pairs(items, cfg).items()
+        # a superior's "teasing" answered back by a subordinate is not play between equals
+        if not any(power(a, b, authority, cfg)["holds_authority"] for a in pair for b in pair if a != b)
+    }
     index = {cid: ConvIndex(rs) for cid, rs in readings.items()}
     cases = []
     for target, its in items.items():

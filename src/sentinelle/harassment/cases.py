@@ -4,7 +4,8 @@ A case needs REPEATED targeting (settings): at least `min_messages` abusive or d
 aimed at the person (link confidence >= `min_confidence`), on at least `min_days` different days
 spanning at least `min_span_hours`. Reported speech and counter-speech never count as aggression,
 and a pair of people who trade degrading messages in kind (the answer rate at least
-`reciprocity_ratio`) is set aside as mutual teasing or a quarrel.
+`reciprocity_ratio`) is set aside as mutual teasing or a quarrel, unless one of them holds
+authority over the other.
 """
 
 from __future__ import annotations
