@@ -108,6 +108,7 @@ def test_complaint_followed_by_removal_and_silence() -> None:
     c.say(27, "Fred", "on l'ignore celui-là, faites comme s'il n'existait pas", minute=61)
     c.say(31, "Fred", "personne ne lui parle, compris", minute=61)
     removed = c.event(40, "removed", actor="Fred", targets=("Yannick",))
+    gloat = c.say(40, "Fred", "Bon débarras 😂", minute=3)
     res = c.run()
     assert [k["target"] for k in res.cases] == ["yannick"]
     sp = res.cases[0]["speaking_up"]
@@ -122,6 +123,9 @@ def test_complaint_followed_by_removal_and_silence() -> None:
     assert {"removed from the group", "silence around them", "exclusion or intimidation after speaking up"} <= set(sp["findings"])
     kinds = [i["kind"] for i in res.cases[0]["timeline"]]
     assert "complaint" in kinds and "retaliation" in kinds
+    after = next(i for i in res.cases[0]["timeline"] if i["id"] == gloat)  # gloating, about who was just removed
+    assert after["targeting"] == {"person": "yannick", "method": "context", "confidence": 0.6, "ref": removed}
+    assert after["after_complaint"] is True
 
 
 def test_friendly_teasing_returned_in_kind_is_not_a_case() -> None:

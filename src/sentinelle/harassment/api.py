@@ -151,7 +151,7 @@ def find_cases(
                     conv_names[who(cid, n)].add(n)
         for p, ns in conv_names.items():
             names[p] |= ns
-        readings[cid] = read_conversation(cid, msgs, detections, who, conv_names, cfg)
+        readings[cid] = read_conversation(cid, msgs, detections, who, conv_names, cfg, ev_conv.get(cid, ()))
         presence[cid] = Presence.build(cid, msgs, ev_conv.get(cid, []), who)
 
     items: dict[str, list] = defaultdict(list)

@@ -14,6 +14,7 @@ Nicknames are learned per conversation: a vocative ("eh X,", ", X !") used at le
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from functools import cache, lru_cache
 
 from simplemma import is_known
 
-from ..records import Detection, Message
+from ..records import Detection, Event, EventType, Message
 from ..textutil import fold
 from . import patterns as P
 from .settings import Settings
@@ -34,6 +35,7 @@ REPORTED_STANCES = {"reported", "counter"}
 
 _TITLES = {"cpt", "capitaine", "lt", "lieutenant", "chef", "brigadier", "adj", "adjudant", "sgt", "sergent",
            "commandant", "cdt", "major", "gardien", "mme", "mlle", "monsieur", "madame", "dr", "mr", "mrs", "ms"}
+_EXITS = {EventType.REMOVED, EventType.BANNED, EventType.LEFT}
 _NAME_STOP = {
     "vous", "you", "moi", "me", "toi", "nous", "lui", "elle", "eux", "tous", "tout", "chef", "petit", "petite",
     "grand", "grande", "blanc", "blanche", "noir", "noire", "roux", "rousse", "brun", "brune", "fort", "gros",
@@ -221,8 +223,10 @@ def read_conversation(
     person_of: PersonOf,
     names: Mapping[str, set[str]],
     settings: Settings,
+    events: Iterable[Event] = (),
 ) -> list[Reading]:
-    """Readings of one conversation's messages, in time order, with targets and classification."""
+    """Readings of one conversation's messages, in time order, with targets and classification.
+    `events` (optional): a removal or departure is what a gloating message just after is about."""
     msgs = sorted(enumerate(messages), key=lambda im: (naive(im[1].time) or datetime.min, im[0]))
     readings = [
         Reading(m, i, person_of(conversation_id, m.sender) if m.sender else None, detection=detections.get(m.id))
@@ -271,7 +275,11 @@ def read_conversation(
         r.targets = found
 
     _learn_nicknames(readings, variants, settings)
-    _context_targets(readings, settings)
+    exits = sorted(
+        (naive(e.time), person_of(conversation_id, name), e.id)  # type: ignore[type-var]
+        for e in events if e.time is not None and e.type in _EXITS for name in e.targets
+    )
+    _context_targets(readings, settings, exits)
     return readings
 
 
@@ -392,9 +400,10 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
                 r.nickname = nick
 
 
-def _context_targets(readings: list[Reading], settings: Settings) -> None:
+def _context_targets(readings: list[Reading], settings: Settings, exits: list[tuple[datetime, str, str]] = ()) -> None:  # type: ignore[assignment]
     """Hostile messages with no direct target take the person the talk is about just before:
-    the target of a recent message (named 0.6, inferred 0.55), or for a third-person message
+    someone just removed or gone (0.6), the target of a recent message (named 0.6, inferred
+    0.55), or for a third-person message
     ("on l'ignore celui-la") the person who just spoke (0.55 right before, else 0.45). Without a
     pronoun ("une balance dans la brigade") only a pile-on right after a hostile message counts."""
     window = timedelta(minutes=settings.context_window_min)
@@ -416,7 +425,13 @@ def _context_targets(readings: list[Reading], settings: Settings) -> None:
             if cands:
                 about = (max(cands, key=lambda t: t.confidence), prev)
                 break
-        if about is not None:
+        k = bisect_right(exits, (r.time, "\uffff", "\uffff")) - 1
+        if k >= 0 and exits[k][0] >= r.time - window and exits[k][1] != r.sender and (
+            about is None or about[1].time is None or exits[k][0] >= about[1].time
+        ):
+            # "bon debarras" right after someone was removed or left: about them
+            r.targets[exits[k][1]] = Target(exits[k][1], "context", 0.6, ref=exits[k][2])
+        elif about is not None:
             t, prev = about
             conf = 0.6 if t.method in ("name", "mention", "nickname", "reply") else 0.55
             r.targets[t.person] = Target(t.person, "context", conf, ref=prev.message.id)
