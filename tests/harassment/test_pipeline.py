@@ -124,11 +124,11 @@ def test_authority_comes_from_the_roster_and_the_dynamics_result(case_dir: Path)
         morel = case.resolve_person("Cdt Morel")
         kevin = case.resolve_person("Kevin")
         lucas = case.resolve_person("Lucas")
-        assert authority_of(case)["ranks"] == {morel: 8, lucas: 2}
+        assert authority_of(case)["ranks"] == {morel: "Commandant", lucas: "Gardien de la paix"}
         case.put_result("dynamics", "test", "case", {"people": [
             {"person": kevin, "max_influence": 0.9, "leader_in": ["c"]},
             {"person": lucas, "max_influence": 0.1, "leader_in": []},
         ]}, {})
         auth = authority_of(case)
         assert auth["leaders"] == {kevin: 0.9, lucas: 0.1} and auth["leader_flags"] == [kevin]
-        assert authority_of(case, from_dynamics=False) == {"ranks": {morel: 8, lucas: 2}}
+        assert authority_of(case, from_dynamics=False) == {"ranks": {morel: "Commandant", lucas: "Gardien de la paix"}}

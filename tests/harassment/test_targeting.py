@@ -69,6 +69,8 @@ def test_nickname_learned_from_turns_and_marked_mocking() -> None:
     t = rs[later].targets["karim"]
     assert (t.method, t.matched) == ("nickname", "le gros")
     assert rs[later].nickname == "le gros" and rs[later].kind == "degrading"
+    reason = next(x for x in rs[later].reasons() if x["kind"] == "nickname")
+    assert reason["matched"] == "le gros" and c.messages[-1].text[slice(*reason["span"])] == "le gros"
 
 
 def test_friendly_nickname_is_a_link_but_not_degrading() -> None:

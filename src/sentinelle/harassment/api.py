@@ -59,6 +59,7 @@ JSON shape of one case (times ISO 8601, ids are record ids):
                     "severity", "categories", "reasons": [{kind, detail, span, matched, note, ...}],
                     "targeting": {"person", "method", "confidence", "ref", "matched"},
                     "after_complaint": bool, "acts": [act categories mentioned in it],
+                    "target_groups": [groups the detector saw targeted: women, origin_arab...],
                     "ref": id (bystander: the message joined in on),
                     "event": removed|left (retaliation)}]
     }

@@ -156,6 +156,7 @@ def build_case(
             r, r.kind or "abuse", severity=r.severity, categories=r.categories, reasons=r.reasons(),
             targeting=t.to_dict(), after_complaint=bool(t0 and r.time and r.time > t0),
             acts=[a["category"] for a in acts if a["id"] == r.message.id],
+            target_groups=list(r.detection.targets) if r.abusive and r.detection is not None else [],
         ))
     timeline += by_ids.values()
     reported_ids = set()

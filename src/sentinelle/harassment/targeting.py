@@ -157,7 +157,13 @@ class Reading:
                 out.append({"kind": "stance", "detail": det.stance, "source": "detection"})
         out += [m.reason() for m in self.degrading + self.reported]
         if self.nickname is not None:
-            out.append({"kind": "nickname", "detail": self.nickname, "note": "mocking nickname learned for this person"})
+            reason: dict = {"kind": "nickname", "detail": self.nickname, "note": "mocking nickname learned for this person"}
+            ftext, index = P.fold_map(self.message.text)
+            hit = re.search(r"(?<!\w)" + re.escape(self.nickname) + r"(?!\w)", ftext)
+            if hit:
+                start, end = index[hit.start()], index[hit.end() - 1] + 1
+                reason.update(span=[start, end], matched=self.message.text[start:end])
+            out.append(reason)
         return out
 
 

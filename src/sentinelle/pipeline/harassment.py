@@ -55,15 +55,16 @@ def _leaders(dynamics: Mapping[str, Any] | None) -> tuple[dict[str, float], list
 
 
 def authority_of(case: Any, from_dynamics: bool = True) -> dict[str, Any]:
-    """{"ranks": {person: level}, "leaders": {person: influence}, "leader_flags": [...]} from the
+    """{"ranks": {person: rank name}, "leaders": {person: influence}, "leader_flags": [...]} from the
     roster and the stored dynamics result (`case.get_result("dynamics", "case")`)."""
     index = _person_index(case)
-    ranks: dict[str, int] = {}
+    ranks: dict[str, str] = {}  # the rank as declared; sentinelle.harassment.power reads its level
     for entry in case.roster():
-        level = rank_level(getattr(entry, "rank", None)) or rank_level(getattr(entry, "role", None))
-        if level is not None:
-            key = fold(entry.person)
-            ranks[index.get(key, key)] = level
+        for declared in (getattr(entry, "rank", None), getattr(entry, "role", None)):
+            if declared and rank_level(declared) is not None:
+                key = fold(entry.person)
+                ranks[index.get(key, key)] = declared
+                break
     out: dict[str, Any] = {"ranks": ranks}
     if from_dynamics:
         out["leaders"], flags = _leaders(case.get_result("dynamics", "case"))
