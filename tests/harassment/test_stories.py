@@ -231,3 +231,22 @@ def test_a_superior_answered_back_is_not_mutual_teasing() -> None:
     res = c.run(authority={"ranks": {"chef": "Capitaine", "alex": "Gardien de la paix"}})
     assert [k["target"] for k in res.cases] == ["alex", "chef"]
     assert res.cases[0]["power"]["aggressors_with_authority"] == ["chef"]
+
+
+def test_english_mobbing_with_exclusion_and_a_complaint() -> None:
+    c = Chat()
+    c.say(0, "Priya", "morning all")
+    for d in (1, 4, 8, 11, 15):
+        c.say(d, "Dan", "Priya you're so useless, total waste of space")
+        c.say(d, "Mike", "lmao so true", minute=1)
+        c.say(d, "Mike", "just ignore her, nobody invites her anyway", minute=2)
+    complaint = c.say(16, "Priya", "Please stop. I'll report this to HR.")
+    c.say(17, "Dan", "go back to your country Priya", minute=5)
+    res = c.run()
+    assert [k["target"] for k in res.cases] == ["priya"]
+    case = res.cases[0]
+    assert {a["person"] for a in case["aggressors"]} == {"dan", "mike"} and case["mobbing"]
+    assert [b["person"] for b in case["bystanders"]] == ["mike"]
+    assert case["severity"]["by_category"]["exclusion"] == 5 and case["severity"]["by_category"]["origin"] == 1
+    assert case["speaking_up"]["first_complaint"] == complaint
+    assert case["speaking_up"]["hostility"]["ids_after"] == [case["timeline"][-1]["id"]]

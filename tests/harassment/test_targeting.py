@@ -92,6 +92,9 @@ def test_friendly_nickname_is_a_link_but_not_degrading() -> None:
         ("degrading", "retourne dans ton bled", "fr.origin.bled"),
         ("degrading", "t’es vraiment qu’un BOULET", "fr.mockery.nul"),
         ("degrading", "nobody invites her anyway", "en.exclusion.ignore"),
+        ("degrading", "Ah la balance, vas-y cours voir maman", "fr.retaliation.balance"),
+        ("degrading", "Tu vas le regretter", "fr.intimidation.regretter"),
+        ("degrading", "Lucas t'es puceau ou quoi", "fr.sex.puceau"),
         ("complaint", "Ce n'est pas drôle", "fr.objection.pas_drole"),
         ("complaint", "je vais en parler à la hiérarchie", "fr.report.hierarchie"),
         ("complaint", "J'ai porté plainte hier", "fr.report.plainte"),
@@ -114,7 +117,8 @@ def test_pattern_data(file: str, text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["je parle aux syndicats demain", "le gros dossier est sur le bureau", "on invite tout le monde vendredi",
-     "arrête-toi au feu rouge", "l'affiche du concert est belle"],
+     "arrête-toi au feu rouge", "l'affiche du concert est belle", "monte sur la balance", "la balance commerciale",
+     "c'est grave vrai ce que tu dis", "il a balancé le ballon", "retourne au bureau stp", "everyone invites her"],
 )
 def test_benign_messages_match_no_degrading_pattern(text: str) -> None:
     assert P.search_all(text, P.load("degrading")) == []
