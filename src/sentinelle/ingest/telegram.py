@@ -11,13 +11,24 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from ..errors import InputError, ParseError
 from ..records import Conversation, Event, EventType, Flag, Message, ParseIssue, Record, Summary
 from .base import ReadOptions, conversation_id
-from .common import FileInfo, Participants, counted, file_info, from_epoch, text_of, zone
+from .common import (
+    FileInfo,
+    Participants,
+    counted,
+    file_info,
+    from_epoch,
+    is_zip,
+    open_zip_member,
+    skipped_issue,
+    text_of,
+    zone,
+)
 from .jsonstream import JsonCursor, Span
 from .order import TimeOrder
 
@@ -79,8 +90,9 @@ def _time(obj: dict[str, Any], tz: ZoneInfo | None) -> tuple[datetime | None, st
     raw = date if isinstance(date, str) else str(unix) if unix is not None else ""
     if unix is not None and (tz is not None or not isinstance(date, str)):
         return from_epoch(int(unix), tz), raw
-    if isinstance(date, str):
-        return datetime.fromisoformat(date), raw
+    if isinstance(date, str):  # the exporter's local clock: in the user's zone when given
+        local = datetime.fromisoformat(date)
+        return (local.replace(tzinfo=tz) if tz and local.tzinfo is None else local), raw
     return None, raw
 
 
@@ -163,7 +175,8 @@ class _Chat:
                 details[key] = obj[key]
         reply = obj.get("reply_to_message_id")
         yield Message(
-            self.info.rid(span), self.cid, time, raw, sender, join_text(obj.get("text")), self.info.source(span),
+            self.info.rid(span), self.cid, time, raw, sender,
+            join_text(obj["text"] if "text" in obj else obj.get("text_entities")), self.info.source(span),
             sender_id=sender_id, native_id=native, reply_to=str(reply) if reply is not None else None,
             mentions=_mentions(obj), flags=frozenset(flags), attachments=tuple(attachments),
             forwarded_from=str(forwarded) if forwarded is not None else None, edited_time=edited, details=details,
@@ -217,13 +230,17 @@ class TelegramReader:
         return min(0.95, 0.3 * hits) if hits else 0.0
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Record]:
-        info = file_info(path)
-        return counted(self._records(path, info, options), Summary(str(path), info.sha256, "telegram"))
+        if is_zip(path):  # a zipped export folder: result.json inside, streamed from the archive
+            fh, info = open_zip_member(path, options, ("result.json",))
+        else:
+            fh, info = open(path, "rb"), file_info(path)
+        summary = Summary(str(path), info.sha256, "telegram", encoding="utf-8")
+        return counted(self._records(fh, path, info, options), summary)
 
-    def _records(self, path: Path, info: FileInfo, options: ReadOptions) -> Iterator[Record]:
+    def _records(self, fh: IO[bytes], path: Path, info: FileInfo, options: ReadOptions) -> Iterator[Record]:
         tz = zone(options)
         emitted = False
-        with open(path, "rb") as fh:
+        with fh:
             cur = JsonCursor(fh, str(path))
             try:
                 if cur.peek() != "{":
@@ -299,8 +316,10 @@ class TelegramReader:
             yield ParseIssue(info.path, span.line_start, "'messages' is not a list", span.byte_start)
             return
         chat = _Chat(info, conv.id, tz)
-        for _ in cur.array_items():
-            obj, span = cur.value()
+        for obj, span, error in cur.array_values():
+            if error is not None:
+                yield skipped_issue(info.path, error, span)
+                continue
             try:
                 yield from chat.record(obj, span)
             except (TypeError, ValueError, AttributeError, OverflowError) as exc:

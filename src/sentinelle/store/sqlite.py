@@ -49,7 +49,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             details TEXT, line_start INTEGER, line_end INTEGER, byte_start INTEGER, byte_end INTEGER);
         CREATE INDEX IF NOT EXISTS records_conversation ON records(conversation_id, seq);
         CREATE INDEX IF NOT EXISTS records_source ON records(source_id);
-        CREATE INDEX IF NOT EXISTS records_kind ON records(kind, conversation_id);
+        CREATE INDEX IF NOT EXISTS records_kind ON records(kind, seq);
         CREATE VIEW IF NOT EXISTS records_v AS SELECT r.*, s.file_sha256, s.src_sha256, s.src_path,
             s.container_sha256, s.member FROM records r JOIN sources s ON s.id = r.source_id;
         CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
@@ -119,12 +119,14 @@ def _fts_quote(query: str) -> str:
 class SQLiteBackend:
     """Storage of one case in `case.sqlite`. Writes go through `transaction()`."""
 
+    busy_timeout = 30.0  # seconds a writer waits for another one (one writer per case)
+
     def __init__(self, db_path: Path, *, create: bool = False) -> None:
         self.path = db_path
         if not create and not db_path.is_file():
             raise CaseError("not a sentinelle case (no case.sqlite)", path=str(db_path.parent))
         try:
-            self.conn = sqlite3.connect(db_path, isolation_level=None, timeout=30)
+            self.conn = sqlite3.connect(db_path, isolation_level=None, timeout=self.busy_timeout)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
@@ -141,6 +143,7 @@ class SQLiteBackend:
         tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not create and "meta" not in tables:
             raise CaseError("not a sentinelle case (no metadata table)", path=str(self.path))
+        version = 0
         if "meta" in tables:
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             version = int(row[0]) if row else 0
@@ -149,6 +152,10 @@ class SQLiteBackend:
                     f"the case was written by a newer sentinelle (schema {version} > {SCHEMA_VERSION}); upgrade",
                     path=str(self.path),
                 )
+        if "migrations" in tables:
+            done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
+            if all(name in done for name, _ in MIGRATIONS) and version == SCHEMA_VERSION:
+                return  # nothing to write: a reader never waits for a writer
         with self.transaction():
             self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
             done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
@@ -176,7 +183,10 @@ class SQLiteBackend:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:  # another writer kept the case past the timeout
+            raise CaseError(f"the case is busy: {exc} (another sentinelle is writing to it?)", path=str(self.path)) from None
         self._depth = 1
         try:
             yield
@@ -352,11 +362,31 @@ class SQLiteBackend:
 
         if not query.strip():
             return []
+        if not any(c.isalnum() for c in query):  # emoji and symbols are not FTS tokens: scan for them
+            return self._substring_search(query.strip(), limit, conversation_id)
         try:
             rows = run(query)
         except sqlite3.OperationalError:  # not FTS5 syntax: search the words as phrases
             rows = run(_fts_quote(query))
         return [(r, r["snip"], r["score"]) for r in rows]
+
+    def _substring_search(
+        self, needle: str, limit: int, conversation_id: str | None
+    ) -> list[tuple[sqlite3.Row, str, float]]:
+        sql = "SELECT * FROM records_v WHERE kind='message' AND instr(text, ?) > 0" + (
+            " AND conversation_id=?" if conversation_id else ""
+        ) + " ORDER BY seq LIMIT ?"  # fmt: skip
+        args = (needle, conversation_id, limit) if conversation_id else (needle, limit)
+        out = []
+        for r in self.conn.execute(sql, args):
+            text, at = r["text"], r["text"].find(needle)
+            start, end = max(0, at - 40), min(len(text), at + len(needle) + 40)
+            snippet = (
+                ("…" if start else "") + text[start:at] + "[" + needle + "]"
+                + text[at + len(needle) : end] + ("…" if end < len(text) else "")
+            )  # fmt: skip
+            out.append((r, snippet, 0.0))
+        return out
 
     # --- people ----------------------------------------------------------------------------------
 
@@ -434,6 +464,20 @@ class SQLiteBackend:
         )
         for r in self.conn.execute(sql, (model_version,)):
             yield loads(r[0])
+
+    def detection_versions(self) -> dict[str, dict[str, int]]:
+        return {
+            r[0]: {"scanned": r[1], "flagged": r[2]}
+            for r in self.conn.execute(
+                "SELECT model_version, count(*), sum(flagged) FROM detections GROUP BY model_version ORDER BY min(rowid)"
+            )
+        }
+
+    def result_keys(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for step, key in self.conn.execute("SELECT DISTINCT step, key FROM results ORDER BY step, key"):
+            out.setdefault(step, []).append(key)
+        return out
 
     def scanned_ids(self, model_version: str) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT message_id FROM detections WHERE model_version=?", (model_version,))}
