@@ -267,7 +267,12 @@ def gen_fr() -> None:
         "fin de service", "prise de poste à 6h", "je te passe le relais", "envoie-moi une photo du PV", "envoie-moi la photo du constat",
         "montre-moi tes notes de la réunion", "t'as de beaux restes en stock pour le repas ?", "t'es bonne en maths toi non ?",
         "elle est bonne cette idée", "bonne journée", "bonne nuit", "bonne chance pour l'exam", "la nouvelle est très sympa",
-        "il faut le finir ce rapport", "faut les appeler demain", "il faut les prévenir", "on devrait les inviter", "je vais la voir demain",
+        "il faut le finir ce rapport", "faut les appeler demain", "t'as vu le match hier ?", "t'as les clés du fourgon ?",
+        "t'as fini ton rapport ?", "t'as pensé au pot de départ ?", "t'es bon en cuisine toi", "elle est bonne cette pizza",
+        "elle est bonne ta sauce", "je crève de faim", "je crève de froid dehors", "t'as une belle voiture", "t'as un beau bureau",
+        "faut les relancer demain", "on devrait les prévenir", "t'as vu la nouvelle recrue ? elle a l'air compétente",
+        "il faut les classer ces vieux dossiers", "on va les battre au foot", "je vais te battre aux cartes",
+        "t'es trop fort", "t'es un génie", "t'es le meilleur", "t'es en retard", "t'es où ?", "t'es dispo ?", "il faut les prévenir", "on devrait les inviter", "je vais la voir demain",
     ]
     for b in benign:
         for _ in range(3):
@@ -335,7 +340,8 @@ def gen_en() -> None:
               "my brother is gay and getting married", "my colleague is trans and she's great", "send me the photo of the report",
               "show me your notes", "the new girl is really nice", "she's good at maths", "rats in the basement again",
               "the monkey escaped from the zoo", "banana for breakfast", "shoot me an email", "let's hang out later",
-              "we need to beat their score", "I could murder a pizza", "this game is sick", "bloody good job mate"]
+              "we need to beat their score", "I could murder a pizza", "see you later", "I'll kill this workout",
+              "you killed it today", "I'm going to crush this exam", "you're a star", "you're the best", "where are you?", "this game is sick", "bloody good job mate"]
     for b in benign:
         for _ in range(3):
             add(chat_noise(b, "en"), "en")

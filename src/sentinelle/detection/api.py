@@ -100,20 +100,27 @@ class Detector:
             self.stats["encoded"] += len(need)
 
     def _fuse(self, a: _Analysis) -> dict[str, float]:
+        """Noisy-OR of two calibrated sources: the rules (precision of each category and
+        severity, measured on the labelled set) and the head (Platt-scaled on val); framing
+        that is not endorsement (reported, counter, negated) scales misconduct down."""
         sev = {c: 0 for c in CATEGORIES}
         for h in a.hits:
             sev[h.category] = max(sev[h.category], h.severity)
-        down = 1.0 if any(f in DOWNGRADING for f in a.framing) else 0.0
+        down = any(f in DOWNGRADING for f in a.framing)
         only_profanity = not any(sev[c] for c in MISCONDUCT)
+        fusion = self.heads.fusion if self.heads is not None else {}
         out: dict[str, float] = {}
         for j, c in enumerate(CATEGORIES):
-            if a.logits is None or self.heads is None:
-                s = RULE_ONLY_SCORE[sev[c]] * (0.4 if down and c in MISCONDUCT else 1.0)
-            else:
-                coef = self.heads.fusion["calibration"][c]
-                x = fusion_features(float(a.logits[j]), sev[c], down, a.gated)
-                s = float(H.sigmoid(np.dot(coef["w"], x) + coef["b"]))
-                if c in MISCONDUCT and only_profanity and sev["profanity"] and s < 0.9:
+            p_rule = float(fusion.get("rule_prob", {}).get(c, {}).get(str(sev[c]), RULE_ONLY_SCORE[sev[c]])) if sev[c] else 0.0
+            p_head = 0.0
+            if a.logits is not None and self.heads is not None:
+                sa, sb = fusion["cheap_platt" if a.gated else "head_platt"][c]
+                p_head = float(H.sigmoid(np.array(sa * float(a.logits[j]) + sb)))
+            s = 1.0 - (1.0 - p_rule) * (1.0 - p_head)
+            if c in MISCONDUCT:
+                if down:
+                    s *= float(fusion.get("down_factor", 0.35))
+                if only_profanity and sev["profanity"] and s < 0.9:
                     # profanity alone never raises the other categories
                     s = min(s, 0.5 * self.threshold(c))
             out[c] = round(s, 4)
@@ -207,12 +214,6 @@ class Detector:
             message_id=msg_id,
             model_version=self.version,
         )
-
-
-def fusion_features(logit: float, severity: int, down: float, gated: bool) -> np.ndarray:
-    """Inputs of the per-category calibration (fitted on the validation split by `train`)."""
-    r = severity / 3.0
-    return np.array([logit, r, float(severity > 0), r * down, logit * down, down, float(gated)])
 
 
 def _context_items(items: Any) -> list[tuple[str | None, str]]:
