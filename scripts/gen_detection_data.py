@@ -203,7 +203,7 @@ def gen_fr() -> None:
                          "viens dans mon bureau et ferme la porte 😏", f"je veux te baiser {n}", f"t'es bonne {n}",
                          f"montre-moi tes {b}", "avec un cul pareil t'auras ta promotion", f"{n} elle doit bien sucer",
                          "envoie des nudes", f"{n} tu m'excites avec ta tenue", "je veux te prendre sur le bureau",
-                         f"t'as un beau cul {n}", "passe chez moi ce soir, je te ferai ta promo", f"elle est bonne la nouvelle, je la prendrais bien",
+                         f"t'as un beau cul {n}", "passe chez moi ce soir, je te ferai ta promo", "elle est bonne la nouvelle, je la prendrais bien",
                          "suce-moi", "une petite photo coquine ce soir ?", f"{n} je pense à tes {b} toute la journée",
                          f"fais voir ta {u}", "tu serais mieux à genoux sous mon bureau"])
         add(chat_noise(text, "fr"), "fr", "S", "women")
@@ -350,7 +350,7 @@ def gen_en() -> None:
 def gen_mixed() -> None:
     for _ in range(120):
         n = R.choice(NAMES)
-        text, cats = R.choice([(f"wesh {n} t'es a fucking idiot", "IP"), (f"this guy est un vrai connard", "I"),
+        text, cats = R.choice([(f"wesh {n} t'es a fucking idiot", "IP"), ("this guy est un vrai connard", "I"),
                                ("les blacks are animals", "H"), (f"{n} send me des nudes", "S"),
                                ("I'm gonna te défoncer", "T"), ("putain this meeting is so long", "P"),
                                ("go back to ton pays", "H"), ("bro ce match était insane", ""), ("meeting à 10h ok ?", ""),
