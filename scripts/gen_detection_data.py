@@ -277,6 +277,31 @@ def gen_fr() -> None:
     for b in benign:
         for _ in range(3):
             add(chat_noise(b, "fr"), "fr")
+    # colours and languages (not people), violent verbs aimed at things (idioms)
+    objets = ["la voiture", "le chat", "le pantalon", "la veste", "le sac", "le tableau", "l'écran", "le fourgon", "la moto",
+              "le blouson", "le stylo", "la robe", "le chien", "le casque", "les chaussures"]
+    for _ in range(60):
+        o = R.choice(objets)
+        text = R.choice([f"{o} noir{'e' if o.startswith('la') else ''} est à qui ?", f"j'ai acheté {o} noir", f"{o} noir c'est plus classe",
+                         f"on a retrouvé {o} noir{'e' if o.startswith('la') else ''} du suspect", "il parle arabe couramment",
+                         "cours de chinois ce soir", "qui peut traduire de l'arabe ?", "je le veux en noir", "photo en noir et blanc"])
+        add(chat_noise(text, "fr"), "fr")
+    things = ["dossier", "rapport", "planning", "exam", "match", "projet", "PV", "questionnaire", "tableau Excel", "logiciel"]
+    for _ in range(60):
+        t = R.choice(things)
+        text = R.choice([f"je vais le tuer ce {t}", f"ce {t} m'a tué", f"je vais le défoncer ce {t}", f"on va l'exploser ce {t}",
+                         f"je vais l'achever ce {t} ce soir", f"ce {t} va me tuer", "je suis mort de fatigue", "mort de rire",
+                         f"I'm going to kill this {t}", f"this {t} is killing me", f"we'll crush this {t}"])
+        add(chat_noise(text, "fr"), "en" if text.startswith(("I'm", "this", "we'll")) else "fr")
+    for w in ["😂😂", "😂😂😂", "mdr 😂", "🤣🤣", "ptdr 😂😂", "haha", "hahaha 😂", "lol 😂", "😂 trop drôle", "😅", "😭😂",
+              "mdrrr", "xD", "😂 la tête du chef", "🤣 incroyable", "jpp 😂", "😂😂 mais non", "excellent 😂"]:
+        add(w, "fr")
+    animals = ["les rats", "les chiens", "les cafards", "les singes", "les porcs", "les pigeons", "les moustiques"]
+    for _ in range(40):
+        an = R.choice(animals)
+        add(chat_noise(R.choice([f"{an} du sous-sol ont encore mangé les câbles", f"{an} ont envahi le parking",
+                                 f"il faut appeler le dératiseur pour {an}", f"reportage sur {an} au zoo ce soir",
+                                 f"{an} de la ferme se sont échappés", f"attention {an} sont agressifs dans le parc"]), "fr"), "fr")
     # endorsements and one-word replies without context are benign on their own
     for w in ["trop vrai", "grave", "exactement", "+1", "lol", "mdr", "ptdr", "😂", "🙄", "ouais", "c'est clair", "bien dit"]:
         add(w, "fr")
@@ -345,6 +370,12 @@ def gen_en() -> None:
     for b in benign:
         for _ in range(3):
             add(chat_noise(b, "en"), "en")
+    for _ in range(60):
+        g = R.choice(G_EN)[0]
+        add(chat_noise(R.choice([f"{g} made huge contributions to science", f"a history of {g} in Europe, great documentary",
+                                 f"{g} celebrated the festival downtown", f"our unit recruited several {g} this year",
+                                 f"statistics on hate crimes against {g} were published", f"{g} are overrepresented among victims",
+                                 f"the museum has an exhibit about {g}", f"{g} have lived here for centuries"]), "en"), "en", "", "", "neutral")
 
 
 def gen_mixed() -> None:

@@ -28,6 +28,7 @@ DOWNGRADING = ("reported", "counter", "negated")
 RULE_ONLY_SCORE = {0: 0.0, 1: 0.45, 2: 0.75, 3: 0.92}  # used when no trained model is present
 DEFAULT_THRESHOLD = 0.5
 ENDORSE_FACTOR = 0.9
+IDIOM_DAMPING = 0.15
 
 
 @dataclass
@@ -40,6 +41,7 @@ class _Analysis:
     endorsement: bool
     logits: np.ndarray | None = None  # head logits per category (None: no model)
     gated: bool = False  # the encoder was skipped (clearly benign)
+    idioms: list[Hit] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
 
 
@@ -65,7 +67,8 @@ class Detector:
         fresh: dict[str, _Analysis] = {}
         for t in todo:
             n = normalize(t)
-            fresh[t] = _Analysis(n.text, self.rules.match(n), self.rules.framing(n), self.rules.is_endorsement(n))
+            fresh[t] = _Analysis(n.text, self.rules.match(n), self.rules.framing(n), self.rules.is_endorsement(n),
+                                 idioms=self.rules.idioms(n))
         if todo and self.heads is not None:
             self._score_heads([fresh[t] for t in todo])
         for t in todo:
@@ -116,6 +119,8 @@ class Detector:
             if a.logits is not None and self.heads is not None:
                 sa, sb = fusion["cheap_platt" if a.gated else "head_platt"][c]
                 p_head = float(H.sigmoid(np.array(sa * float(a.logits[j]) + sb)))
+                if not sev[c] and any(i.category == c for i in a.idioms):
+                    p_head *= IDIOM_DAMPING  # "tuer le temps", "chat noir": the head is fooled by the word
             s = 1.0 - (1.0 - p_rule) * (1.0 - p_head)
             if c in MISCONDUCT:
                 if down:
@@ -123,7 +128,7 @@ class Detector:
                 if only_profanity and sev["profanity"] and s < 0.9:
                     # profanity alone never raises the other categories
                     s = min(s, 0.5 * self.threshold(c))
-            out[c] = round(s, 4)
+            out[c] = round(s, 3)  # 3 decimals: batch composition moves the encoder's floats slightly
         return out
 
     def threshold(self, category: str) -> float:
@@ -151,7 +156,10 @@ class Detector:
         scores = dict(a.scores)
         reasons: list[Reason] = []
         targets: list[str] = []
-        relevant = any(h.category in MISCONDUCT for h in a.hits) or max(scores[c] for c in MISCONDUCT) >= 0.3
+        raw_head = float(H.sigmoid(np.max(a.logits[:4]))) if a.logits is not None else 0.0
+        relevant = (any(h.category in MISCONDUCT for h in a.hits) or raw_head >= 0.5
+                    or max(scores[c] for c in MISCONDUCT) >= 0.3
+                    or (any(f in DOWNGRADING for f in a.framing) and self.rules._find_group(a.norm) is not None))
         stance = a.framing[0] if a.framing and relevant else None
         for h in a.hits:
             reasons.append(Reason(h.kind, h.category, f"{h.id}: {h.note}", h.span, h.matched,
@@ -188,6 +196,8 @@ class Detector:
                 p = float(H.sigmoid(a.logits[j]))
                 if p >= 0.3:
                     reasons.append(Reason("head", c, f"{'cheap ' if a.gated else ''}head:{c}", score=round(p, 4)))
+        for i in a.idioms:
+            reasons.append(Reason("rule", i.category, f"{i.id}: {i.note} (lowers the score)", i.span, i.matched))
         if a.framing:
             reasons.append(Reason("stance", None, "framing: " + ", ".join(a.framing)))
         ctx_lang = None
