@@ -19,6 +19,7 @@ import numpy as np
 
 from ..records import CATEGORIES, Detection, Reason
 from . import heads as H
+from .backend import Backend
 from .language import detect_language
 from .normalize import normalize
 from .rules import Hit, ruleset
@@ -42,6 +43,7 @@ class _Analysis:
     logits: np.ndarray | None = None  # head logits per category (None: no model)
     gated: bool = False  # the encoder was skipped (clearly benign)
     idioms: list[Hit] = field(default_factory=list)
+    model: dict[str, float] = field(default_factory=dict)  # optional backend's scores
     scores: dict[str, float] = field(default_factory=dict)
 
 
@@ -49,8 +51,9 @@ class Detector:
     """Holds the rules, the heads and a cache of analyses of distinct texts."""
 
     def __init__(self, heads: H.Heads | None | str = "default", cache_size: int = 50_000,
-                 use_gate: bool = True) -> None:
+                 use_gate: bool = True, backend: Backend | str | None = None) -> None:
         self.rules = ruleset()
+        self.backend = Backend(backend) if isinstance(backend, str) else backend
         self.heads = H.load_heads() if heads == "default" else heads  # type: ignore[assignment]
         self.cache: OrderedDict[str, _Analysis] = OrderedDict()
         self.cache_size = cache_size
@@ -59,7 +62,8 @@ class Detector:
 
     @property
     def version(self) -> str:
-        return f"sentinelle-detect/{self.heads.version}" if self.heads else "sentinelle-detect/rules-only"
+        base = f"sentinelle-detect/{self.heads.version}" if self.heads else "sentinelle-detect/rules-only"
+        return f"{base}+{self.backend.name}" if self.backend is not None else base
 
     # -- per distinct text ------------------------------------------------------------------
     def _analyse_many(self, texts: list[str]) -> list[_Analysis]:
@@ -71,6 +75,9 @@ class Detector:
                                  idioms=self.rules.idioms(n))
         if todo and self.heads is not None:
             self._score_heads([fresh[t] for t in todo])
+        if todo and self.backend is not None:
+            for t, m in zip(todo, self.backend.predict(todo, H.embed), strict=True):
+                fresh[t].model = m
         for t in todo:
             a = fresh[t]
             a.scores = self._fuse(a)
@@ -121,7 +128,7 @@ class Detector:
                 p_head = float(H.sigmoid(np.array(sa * float(a.logits[j]) + sb)))
                 if not sev[c] and any(i.category == c for i in a.idioms):
                     p_head *= IDIOM_DAMPING  # "tuer le temps", "chat noir": the head is fooled by the word
-            s = 1.0 - (1.0 - p_rule) * (1.0 - p_head)
+            s = 1.0 - (1.0 - p_rule) * (1.0 - p_head) * (1.0 - a.model.get(c, 0.0))
             if c in MISCONDUCT:
                 if down:
                     s *= float(fusion.get("down_factor", 0.35))
@@ -196,6 +203,9 @@ class Detector:
                 p = float(H.sigmoid(a.logits[j]))
                 if p >= 0.3:
                     reasons.append(Reason("head", c, f"{'cheap ' if a.gated else ''}head:{c}", score=round(p, 4)))
+        for c, p in a.model.items():
+            if p >= 0.3 and self.backend is not None:
+                reasons.append(Reason("model", c, f"{self.backend.name}", score=round(p, 4)))
         for i in a.idioms:
             reasons.append(Reason("rule", i.category, f"{i.id}: {i.note} (lowers the score)", i.span, i.matched))
         if a.framing:
@@ -257,8 +267,12 @@ def default_detector() -> Detector:
     return _DEFAULT
 
 
+_WITH_BACKEND: dict[str, Detector] = {}
+
+
 def detect(texts: str | Iterable[str], context: Any = None, *, ids: Sequence[str | None] | None = None,
-           language: str | None = None, detector: Detector | None = None) -> list[Detection]:
+           language: str | None = None, detector: Detector | None = None,
+           backend: str | None = None) -> list[Detection]:
     """One Detection per text, in order. `context[i]` is the list of messages preceding
     `texts[i]` in its conversation (strings, Message records, {"id", "text"} dicts or
     (id, text) pairs); with a single string, `context` may be that list itself."""
@@ -269,4 +283,6 @@ def detect(texts: str | Iterable[str], context: Any = None, *, ids: Sequence[str
     texts = list(texts)
     if ids is not None and len(ids) != len(texts):
         raise ValueError("ids must have one entry per text")
+    if detector is None and backend is not None:
+        detector = _WITH_BACKEND.get(backend) or _WITH_BACKEND.setdefault(backend, Detector(backend=backend))
     return (detector or default_detector()).detect(texts, context=context, ids=ids, language=language)
