@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -20,7 +20,7 @@ import numpy as np
 from ..records import CATEGORIES, Detection, Reason
 from . import heads as H
 from .backend import Backend
-from .language import detect_language
+from .language import own_language
 from .normalize import normalize
 from .rules import Hit, ruleset
 
@@ -44,6 +44,7 @@ class _Analysis:
     gated: bool = False  # the encoder was skipped (clearly benign)
     idioms: list[Hit] = field(default_factory=list)
     model: dict[str, float] = field(default_factory=dict)  # optional backend's scores
+    lang: tuple[str | None, bool] = (None, False)  # (guess, reliable)
     scores: dict[str, float] = field(default_factory=dict)
 
 
@@ -56,6 +57,7 @@ class Detector:
         self.backend = Backend(backend) if isinstance(backend, str) else backend
         self.heads = H.load_heads() if heads == "default" else heads  # type: ignore[assignment]
         self.cache: OrderedDict[str, _Analysis] = OrderedDict()
+        self.detections: dict[tuple[str, str | None], Detection] = {}  # context-free results
         self.cache_size = cache_size
         self.use_gate = use_gate
         self.stats = {"texts": 0, "distinct": 0, "encoded": 0, "gated": 0}
@@ -72,7 +74,7 @@ class Detector:
         for t in todo:
             n = normalize(t)
             fresh[t] = _Analysis(n.text, self.rules.match(n), self.rules.framing(n), self.rules.is_endorsement(n),
-                                 idioms=self.rules.idioms(n))
+                                 idioms=self.rules.idioms(n), lang=own_language(t))
         if todo and self.heads is not None:
             self._score_heads([fresh[t] for t in todo])
         if todo and self.backend is not None:
@@ -155,11 +157,29 @@ class Detector:
         ctx_an = dict(zip(ctx_texts, self._analyse_many(ctx_texts), strict=True)) if ctx_texts else {}
         out = []
         for i, (t, a) in enumerate(zip(texts, analyses, strict=True)):
-            out.append(self._detection(t, a, ctx_lists[i], ctx_an, ids[i] if ids else None, language))
+            ctx = ctx_lists[i]
+            lang = a.lang[0] if a.lang[1] else (language or self._context_language(ctx, ctx_an) or a.lang[0])
+            msg_id = ids[i] if ids else None
+            if a.endorsement and ctx:  # depends on the context: not cached
+                out.append(self._detection(t, a, ctx, ctx_an, msg_id, lang))
+                continue
+            key = (t, lang)
+            d = self.detections.get(key)
+            if d is None:
+                d = self._detection(t, a, [], {}, None, lang)
+                self.detections[key] = d
+                if len(self.detections) > self.cache_size:
+                    self.detections.clear()
+            out.append(replace(d, message_id=msg_id) if msg_id is not None else d)
         return out
 
+    @staticmethod
+    def _context_language(ctx: list[tuple[str | None, str]], ctx_an: dict[str, _Analysis]) -> str | None:
+        langs = [ctx_an[t].lang[0] for _, t in ctx[-3:] if ctx_an[t].lang[1] and ctx_an[t].lang[0]]
+        return max(sorted(set(langs)), key=langs.count) if langs else None
+
     def _detection(self, text: str, a: _Analysis, ctx: list[tuple[str | None, str]],
-                   ctx_an: dict[str, _Analysis], msg_id: str | None, lang_hint: str | None) -> Detection:
+                   ctx_an: dict[str, _Analysis], msg_id: str | None, lang: str | None) -> Detection:
         scores = dict(a.scores)
         reasons: list[Reason] = []
         targets: list[str] = []
@@ -210,10 +230,6 @@ class Detector:
             reasons.append(Reason("rule", i.category, f"{i.id}: {i.note} (lowers the score)", i.span, i.matched))
         if a.framing:
             reasons.append(Reason("stance", None, "framing: " + ", ".join(a.framing)))
-        ctx_lang = None
-        if ctx:
-            ctx_lang = detect_language(" ".join(t for _, t in ctx[-5:]))
-        lang = detect_language(text, fallback=lang_hint or ctx_lang)
         if lang:
             reasons.append(Reason("lang", None, lang))
         sev = 0
