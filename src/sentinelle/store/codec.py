@@ -77,11 +77,7 @@ def time_from_text(iso: str | None, zone: str | None) -> datetime | None:
     if iso is None:
         return None
     t = datetime.fromisoformat(iso)
-    if not zone:
-        return t
-    # the same wall time in the same zone (even inside a DST gap); the offset tells the fold
-    local = t.replace(tzinfo=_zone(zone))
-    return local if local.utcoffset() == t.utcoffset() else local.replace(fold=1)
+    return t.astimezone(_zone(zone)) if zone else t
 
 
 def record_row(rec: Message | Event) -> tuple[Any, ...]:
@@ -164,7 +160,9 @@ def participant_from_dict(d: dict[str, Any]) -> Participant:
 
 def detection_from_dict(d: dict[str, Any]) -> Detection:
     reasons = tuple(
-        Reason(**{"category": None, **r, "span": tuple(r["span"]) if r.get("span") is not None else None}) for r in d.get("reasons", ())
+        # Reason.to_dict drops None fields (a stance or language reason has no category)
+        Reason(**{"category": None, **r, "span": tuple(r["span"]) if r.get("span") is not None else None})
+        for r in d.get("reasons", ())
     )
     return Detection(
         categories=d.get("categories", {}), flagged=bool(d.get("flagged")), targets=tuple(d.get("targets", ())),
