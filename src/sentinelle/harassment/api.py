@@ -14,7 +14,7 @@ JSON shape of one case (times ISO 8601, ids are record ids):
     {
       "rank": 1,                                   # 1 = most severe, then longest
       "target": "karim", "target_names": ["Karim"], "conversations": ["<conv id>"],
-      "mobbing": false,                            # >= 2 aggressors with >= 2 messages each
+      "mobbing": false,                            # >= 2 aggressors with >= min_messages each
       "aggressors": [{"person", "names", "role": "main aggressor"|"aggressor", "messages", "days",
                       "first", "last", "max_severity", "categories": {cat: n},
                       "joined_in_as_bystander": n,

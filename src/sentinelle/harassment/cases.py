@@ -203,7 +203,7 @@ def build_case(
     wk = weekly([(r.time, r.severity, r.message.id) for r, _ in items if r.time is not None])
     esc = escalation([(r.time, r.severity, r.message.id) for r, _ in items if r.time is not None], acts, settings)
     powered = [row["person"] for row in agg_rows if row["authority"]["holds_authority"]]
-    mobbers = [row for row in agg_rows if row["messages"] >= 2]
+    mobbers = [row for row in agg_rows if row["messages"] >= settings.min_messages]  # each one a campaign of their own
     set_aside = [
         {"person": other, "to_target": counts[other], "from_target": counts[target]}
         for pair, counts in mutual.items() if target in pair
