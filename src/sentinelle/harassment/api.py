@@ -7,7 +7,8 @@
 
 Inputs: records from `sentinelle.records`; `detections` maps a message id to the detector's
 `Detection`; `person_of(conversation_id, name) -> person key` (default: the folded name);
-`authority` = {"ranks": {person: level or rank name}, "leaders": {person: influence 0..1}};
+`authority` = {"ranks": {person: level or rank name}, "leaders": {person: influence 0..1},
+"leader_flags": [persons the dynamics analysis calls leaders]} (all optional);
 `settings` = a `Settings` or a dict of its fields (thresholds, see settings.py).
 
 JSON shape of one case (times ISO 8601, ids are record ids):
