@@ -105,6 +105,7 @@ def test_friendly_nickname_is_a_link_but_not_degrading() -> None:
         ("bystander", "mdrrr 😂", "fr.laugh.mdr"),
         ("bystander", "+1 trop vrai", "any.approve.plus1"),
         ("reported", "il m'a traitée de salope", "fr.reported.traite"),
+        ("reported", "Marc a traité Karim de bougnoule hier", "fr.reported.traite"),
     ],
 )
 def test_pattern_data(file: str, text: str, expected: str) -> None:
