@@ -250,3 +250,35 @@ def test_english_mobbing_with_exclusion_and_a_complaint() -> None:
     assert case["severity"]["by_category"]["exclusion"] == 5 and case["severity"]["by_category"]["origin"] == 1
     assert case["speaking_up"]["first_complaint"] == complaint
     assert case["speaking_up"]["hostility"]["ids_after"] == [case["timeline"][-1]["id"]]
+
+
+def test_any_input_gives_a_plain_result_and_never_a_crash() -> None:
+    from datetime import datetime, timedelta
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from sentinelle.records import Event, Message, Source
+
+    names = st.sampled_from([None, "Ana", "Bo", "Vous", "+33 6 12", "Ana Bo", "Éloïse"])
+    texts = st.one_of(st.text(max_size=40), st.sampled_from([
+        "Ana t'es qu'un boulet", "mdr", "personne ne l'invite", "Arrêtez !", "😂", "Bo, le gros, t'as mangé ?",
+        "il m'a traité de pédé, c'est inadmissible", "on l'a touché", "", "[x] ?"]))
+    rows = st.lists(st.tuples(names, texts, st.one_of(st.none(), st.integers(0, 60 * 24 * 40)),
+                              st.sampled_from(["", "removed", "left", "added"])), max_size=40)
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(rows)
+    def check(rows) -> None:
+        msgs, events = [], []
+        for i, (who, text, minute, ev) in enumerate(rows):
+            t = None if minute is None else datetime(2024, 1, 1) + timedelta(minutes=minute)
+            src = Source("a" * 64, i + 1, i + 1, i * 10, i * 10 + 9)
+            if ev:
+                events.append(Event(f"e{i}", "c", t, "", ev, src, actor="Ana", targets=(who,) if who else ()))
+            else:
+                msgs.append(Message(f"m{i}", "c", t, "", who, text, src))
+        a = find_cases([], msgs, events, {}, settings={"min_messages": 1, "min_days": 1, "min_span_hours": 0})
+        assert json.loads(json.dumps(a.to_json())) == a.to_json()
+
+    check()
