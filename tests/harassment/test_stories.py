@@ -80,12 +80,20 @@ def test_mobbing_of_one_member_by_several() -> None:
         for i, (who, text, det) in enumerate(lines):
             c.say(week * 7 + i // 2, who, text, det, minute=i * 3)
         c.chatter(week * 7 + 4, ["Paul", "Nadia", "Julien"])
+    from sentinelle.records import Message
+
+    photo = c.say(30, "Marco", "<Médias omis>")
+    c.messages[-1] = Message(**{f: getattr(c.messages[-1], f) for f in ("id", "conversation_id", "time", "time_raw",
+                                "sender", "text", "source")}, flags=frozenset({"media_omitted"}))
+    mocked = c.say(30, "Julien", "Nadia t'es vraiment qu'un boulet 😂", minute=1)
     res = c.run()
     assert [k["target"] for k in res.cases] == ["nadia"]
+    shown = [i for i in res.cases[0]["timeline"] if i["kind"] == "photo"]
+    assert [(i["id"], i["ref"]) for i in shown] == [(photo, mocked)]  # evidence, not counted
     case = res.cases[0]
     assert case["mobbing"] is True
     assert {a["person"] for a in case["aggressors"]} == {"julien", "marco", "steph"}
-    assert case["messages"] == 18
+    assert case["messages"] == 19
     cats = case["severity"]["by_category"]
     assert cats["exclusion"] >= 6 and cats["insult"] == 3
     assert {w["person"] for w in case["witnesses"]} == {"paul"}

@@ -55,13 +55,13 @@ JSON shape of one case (times ISO 8601, ids are record ids):
       "power": {"any_authority": bool, "aggressors_with_authority": [...]},
       "reported_kept_apart": [ids],                # quotes / counter-speech, never aggression
       "timeline": [{"id", "conversation_id", "time", "time_raw", "sender", "sender_name", "text",
-                    "kind": abuse|degrading|bystander|complaint|retaliation|reported|act,
+                    "kind": abuse|degrading|bystander|complaint|retaliation|reported|act|photo,
                     "source": {sha256, line_start, line_end, byte_start, byte_end, path, ...},
                     "severity", "categories", "reasons": [{kind, detail, span, matched, note, ...}],
                     "targeting": {"person", "method", "confidence", "ref", "matched"},
                     "after_complaint": bool, "acts": [act categories mentioned in it],
                     "target_groups": [groups the detector saw targeted: women, origin_arab...],
-                    "ref": id (bystander: the message joined in on),
+                    "ref": id (bystander: the message joined in on; photo: the aggression it preceded),
                     "event": removed|left (retaliation)}]
     }
 """

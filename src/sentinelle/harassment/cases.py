@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from ..records import Event
+from ..records import Event, Flag
 from .escalation import escalation, weekly
 from .index import ConvIndex
 from .membership import Presence
@@ -119,6 +119,21 @@ def build_case(
                 )
     by_counts = Counter(d["sender"] for d in by_ids.values())
 
+    # a photo or media sent just before an aggression at the target is likely what it mocks:
+    # shown as evidence (kind "photo"), never counted toward the thresholds
+    photos: dict[str, dict[str, Any]] = {}
+    for r, _ in items:
+        conv = index[r.message.conversation_id].readings
+        for prev in conv[max(0, r.order - 3) : r.order][::-1]:
+            if r.time is None or prev.time is None or r.time - prev.time > window:
+                break
+            media = bool(prev.message.attachments) or bool({Flag.MEDIA_OMITTED, Flag.VIEW_ONCE, Flag.STICKER} & prev.message.flags)
+            if media and prev.sender not in (None, target) and prev.message.id not in item_ids:
+                photos.setdefault(prev.message.id, _item(
+                    prev, "photo", ref=r.message.id,
+                    note="media sent just before an aggression at the target; the media itself is not in the export text",
+                ))
+
     # witnesses: members present at the time of each aggression
     seen: Counter[str] = Counter()
     since: dict[str, str] = {}
@@ -159,6 +174,7 @@ def build_case(
             target_groups=list(r.detection.targets) if r.abusive and r.detection is not None else [],
         ))
     timeline += by_ids.values()
+    timeline += photos.values()
     reported_ids = set()
     for r in sorted((x for i in idx for x in i.notable), key=lambda x: x.time or datetime.min):
         if r.kind == "reported" and (r.sender == target or target in r.targets):
