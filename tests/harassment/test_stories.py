@@ -290,3 +290,18 @@ def test_any_input_gives_a_plain_result_and_never_a_crash() -> None:
         assert json.loads(json.dumps(a.to_json())) == a.to_json()
 
     check()
+
+
+def test_a_flag_from_the_model_heads_alone_needs_a_high_score() -> None:
+    from sentinelle.records import Detection, Reason
+
+    def head_only(score: float) -> Detection:
+        return Detection({"hate": score, "insult": 0.0}, True, severity=2,
+                         reasons=(Reason("head", "hate", "head:hate", score=score), Reason("lang", None, "fr")))
+
+    for score, expected in ((0.7, []), (0.9, ["eve"])):
+        c = Chat()
+        c.say(0, "Eve", "bonjour")
+        for d in (0, 2, 4):
+            c.say(d, "Bob", "Eve bonjour à tous", head_only(score), minute=5)
+        assert [k["target"] for k in c.run().cases] == expected, score

@@ -44,7 +44,7 @@ _NAME_STOP = {
 }
 _SECOND = re.compile(r"(?<!\w)(?:t'|(?:tu|toi|ton|ta|tes|te|you|your|you're|youre|ur|u|yourself)(?!\w))")
 _SECOND_PLURAL = re.compile(r"(?<!\w)(vous|votre|vos)(?!\w)")
-_THIRD = re.compile(r"(?<!\w)(?:l'|(?:il|elle|lui|le|la|celui|celle|him|her|he|she|his)(?!\w))")
+_THIRD = re.compile(r"(?<!\w)(?:il|elle|lui|celui|celle|him|her|he|she|his)(?!\w)")  # not le/la/l': articles too
 _MENTION = re.compile(r"@([\w.\-]+)")
 _VOC_START = re.compile(r"^(?:(?:eh|he|oh|ho|yo|hey|salut|alors|allez|bonjour|coucou)\s+)?((?:le |la |l'|mon |ma )?[a-z][a-z\-]{2,})\s*[,!?]")
 _VOC_END = re.compile(r",\s*((?:le |la |l'|mon |ma )?[a-z][a-z\-]{2,})\s*[!?.]*\s*$")
@@ -210,7 +210,10 @@ def _classify(r: Reading, settings: Settings) -> None:
     text = r.message.text
     det = r.detection
     if det is not None and det.flagged and det.stance != "negated":
-        r.abusive = any(det.categories.get(c, 0.0) > 0 for c in MISCONDUCT) or not det.categories
+        top = max((det.categories.get(c, 0.0) for c in MISCONDUCT), default=0.0)
+        grounded = any(x.kind not in ("head", "lang") for x in det.reasons) or not det.reasons
+        # a flag resting on the model heads alone counts only when the model is very sure
+        r.abusive = (top > 0 or not det.categories) and (grounded or top >= settings.head_only_min_score)
     short = len(text.strip()) <= settings.bystander_max_chars
     degrading, reported, complaint, acts, bystander = _patterns(text, short)
     r.degrading, r.reported, r.complaint, r.acts = list(degrading), list(reported), list(complaint), list(acts)
@@ -409,14 +412,14 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
 def _context_targets(readings: list[Reading], settings: Settings, exits: list[tuple[datetime, str, str]] = ()) -> None:  # type: ignore[assignment]
     """Hostile messages with no direct target take the person the talk is about just before:
     someone just removed or gone (0.6), the target of a recent message (named 0.6, inferred
-    0.55), or for a third-person message
-    ("on l'ignore celui-la") the person who just spoke (0.55 right before, else 0.45). Without a
-    pronoun ("une balance dans la brigade") only a pile-on right after a hostile message counts."""
+    0.55), or for a third-person message ("on l'ignore celui-la") or a degrading reply the person
+    who just spoke (0.55 right before, else 0.45). Without a pronoun ("une balance dans la
+    brigade") a pile-on right after a hostile message counts."""
     window = timedelta(minutes=settings.context_window_min)
     for idx, r in enumerate(readings):
         if r.targets or r.time is None or not (r.abusive or r.degrading):
             continue
-        pronoun = bool(_THIRD.search(_fold(r.message.text)))
+        pronoun = bool(_THIRD.search(_fold(r.message.text))) or any(m.pattern.category == "exclusion" for m in r.degrading)
         about: tuple[Target, Reading] | None = None
         speaker: Reading | None = None
         for j in range(idx - 1, max(-1, idx - 1 - settings.context_messages), -1):
@@ -441,9 +444,12 @@ def _context_targets(readings: list[Reading], settings: Settings, exits: list[tu
             t, prev = about
             conf = 0.6 if t.method in ("name", "mention", "nickname", "reply") else 0.55
             r.targets[t.person] = Target(t.person, "context", conf, ref=prev.message.id)
-        elif pronoun and speaker is not None and speaker.sender:
+        elif speaker is not None and speaker.sender:
             just_before = speaker is readings[idx - 1] and r.time - speaker.time <= timedelta(minutes=settings.turn_window_min)  # type: ignore[operator]
-            r.targets[speaker.sender] = Target(speaker.sender, "context", 0.55 if just_before else 0.45, ref=speaker.message.id)
+            # "Ah la balance, vas-y cours voir maman" right after someone spoke answers them; a
+            # detector-only flag needs a personal pronoun to be read as about the last speaker
+            if pronoun or (r.degrading and just_before):
+                r.targets[speaker.sender] = Target(speaker.sender, "context", 0.55 if just_before else 0.45, ref=speaker.message.id)
 
 
 __all__ = ["Reading", "Target", "read_conversation"]
