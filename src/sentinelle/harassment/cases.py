@@ -188,7 +188,7 @@ def build_case(
     for e in speaking.get("removal", []) + speaking.get("departure", []):
         ev = next(x for x in case_events if x.id == e["id"])
         timeline.append({"id": ev.id, "conversation_id": ev.conversation_id, "time": _iso(ev.time), "time_raw": ev.time_raw,
-                         "sender": e["actor"], "text": ev.text, "kind": "retaliation", "event": e["type"],
+                         "sender": e["actor"], "sender_name": ev.actor, "text": ev.text, "kind": "retaliation", "event": e["type"],
                          "source": ev.source.to_dict()})
     for a in acts:
         if a["id"] not in {x["id"] for x in timeline}:
