@@ -483,7 +483,11 @@ class _Parse:
         got = self._senders_seen.get(raw_name)
         if got is None:
             name, non_contact = clean_sender(raw_name)
-            suspicious = not self.names.known(raw_name) or any(q in raw_name for q in '"“«')
+            suspicious = (
+                not self.names.known(raw_name)
+                or any(q in raw_name for q in '"“«')
+                or (" " in raw_name and any(k in raw_name for k in system.ACTOR_KEYWORDS))
+            )
             got = (name, non_contact, phone_of(name), suspicious)
             if len(self._senders_seen) < 100_000:
                 self._senders_seen[raw_name] = got
@@ -516,13 +520,20 @@ class _Parse:
             return
         raw_name, body_at = split
         sender, non_contact, phone, suspicious = self._sender(raw_name)
+        body = rest[body_at:]
+        if body[:1] in _MARK_SET or sender in self.system_authors:
+            # iOS system lines: "Group: \u200eJean a ajouté Marie" (the author is the group)
+            event = self._author_system(sender, body)
+            if event is not None:
+                self._event(rid, when, raw_time, event, body, source, flags, sender, out)
+                return
+            suspicious = False
         if suspicious:
             event = system.classify(rest)
             if event is not None:
                 self._event(rid, when, raw_time, event, rest, source, flags, None, out)
                 return
-        body = rest[body_at:]
-        event = self._author_system(sender, body)
+        event = self._author_system(sender, body) if body[:1] not in _MARK_SET else None
         if event is not None:
             self._event(rid, when, raw_time, event, body, source, flags, sender, out)
             return

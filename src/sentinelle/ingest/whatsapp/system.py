@@ -78,6 +78,12 @@ ACTORLESS_HEADS: frozenset[str] = frozenset(
     h for r in ACTORLESS for h in (r.source[:4], r.source[:4].replace("'", "’"))
 )
 
+# The verbs of "{A} verb ..." rules: a would-be sender name containing one is checked as a
+# system line first ("Jean a ajouté Cdt: Roux" is not a message from "Jean a ajouté Cdt").
+ACTOR_KEYWORDS: tuple[str, ...] = tuple(
+    {r.keyword for r in RULES if r.source.startswith("{A}") and len(r.keyword.strip()) >= 4}
+)
+
 _SPLIT_TARGETS = re.compile(r",\s+|\s+(?:et|and|und|y|e)\s+")
 
 
