@@ -60,7 +60,8 @@ class NameTable:
         if count >= 2 and self.longer:
             j = rest.find(": ", i + 2)
             while 0 < j <= MAX_NAME:
-                if self.longer.get(rest[:j], 0) != count:
+                # French typography puts a space before ":" in text, never inside a name part
+                if rest[j - 1].isspace() or self.longer.get(rest[:j], 0) != count:
                     break
                 name, i = rest[:j], j
                 j = rest.find(": ", j + 2)
