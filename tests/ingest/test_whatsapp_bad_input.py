@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,36 @@ def test_chunks_are_whole_lines_with_exact_offsets() -> None:
     for c in chunks:
         assert raw[c.start : c.start + c.nbytes(c.text)].decode() == c.text
         assert c.text.endswith("\n")
+
+
+def test_iter_lines_offsets() -> None:
+    from sentinelle.ingest.textio import iter_lines
+
+    raw = "a\r\nbé\n\nlast".encode()
+    lines = list(iter_lines(io.BytesIO(raw), "utf-8"))
+    assert [(line.text, line.eol) for line in lines] == [
+        ("a", "\r\n"),
+        ("bé", "\n"),
+        ("", "\n"),
+        ("last", ""),
+    ]
+    for line in lines:
+        assert raw[line.start : line.end].decode() == line.text
+    raw16 = "a\r\nbé\n".encode("utf-16-le")
+    lines16 = list(iter_lines(io.BytesIO(raw16), "utf-16-le"))
+    assert [raw16[x.start : x.end].decode("utf-16-le") for x in lines16] == ["a", "bé"]
+
+
+def test_arabic_indic_digits_and_registry(tmp_path: Path) -> None:
+    from sentinelle.ingest import registry
+    from sentinelle.ingest.base import ReadOptions
+
+    text = "[١٨/٣/٢٠٢٢، ٢:٥٦:٠٠ م] Elon: مرحبا\n[٢٧/٣/٢٠٢٢، ٩:٤١:٣٥ ص] Dmitry S: Hello\n"
+    path = write(tmp_path, text.encode())
+    records = list(registry.read(path, ReadOptions(format="whatsapp")))
+    msgs = [r for r in records if isinstance(r, Message)]
+    assert [(m.sender, m.time) for m in msgs] == [
+        ("Elon", datetime(2022, 3, 18, 14, 56)),
+        ("Dmitry S", datetime(2022, 3, 27, 9, 41, 35)),
+    ]
+    check_ranges(path, records)
