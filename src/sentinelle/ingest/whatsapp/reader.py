@@ -123,7 +123,7 @@ class WhatsAppReader:
         if head.startswith(b"PK\x03\x04"):
             if b"_chat.txt" in head[:4096] or "whatsapp" in lower:
                 return 0.9
-            if re.search(rb"WhatsApp Chat[^\x00]*\.txt", head[:4096]):
+            if re.search(rb"(WhatsApp Chat|Discussion WhatsApp)[^\x00]*\.txt", head[:4096]):
                 return 0.9
             return 0.0
         try:
