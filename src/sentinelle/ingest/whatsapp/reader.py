@@ -218,6 +218,7 @@ class _Parse:
         # line about someone else (e.g. "Brigade: Major Petit vous a ajouté·e").
         self.system_authors: set[str] = {self.title} if self.title else set()
         self.plain = False  # the headers carry no marks inside (learnt in the first pass)
+        self._rid_prefix = record_id(sha, 0).rsplit(":", 1)[0]
         self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
         self._times_seen: dict[str, datetime | None] = {}
 
@@ -343,12 +344,12 @@ class _Parse:
         else:
             regex, fields = layout_regex(next(iter(layouts)), plain=self.plain)
             self._fields = tuple(fields.get(k, -1) for k in ("d1", "d2", "d3", "H", "Mi", "S", "ap"))
-        pending: _Pending | None = None
-        line = 1  # line number of the first character not yet in a record
-        byte = -1  # byte offset of that character
+        flush = self._flush
+        pending: _Pending | None = None  # the record being read (its header seen)
+        line = 1  # line number where the pending record (or the unread text) starts
+        byte = -1  # byte offset of the same
         chunk = None
         h = None
-        flush = self._flush
         for chunk in chunks:
             text = chunk.text
             nbytes = chunk.nbytes
@@ -363,32 +364,28 @@ class _Parse:
                     if h is None or h.layout not in layouts:
                         continue  # a date-like line of another layout: part of the message
                 s = m.start()
+                raw = text[pos:s]
+                size = nbytes(raw)
                 if pending is not None:
-                    if pending.pieces:
-                        seg = text[:s]
-                        pending.add(seg, nbytes(seg))
-                        raw = "".join(pending.pieces)
-                    else:
-                        raw = text[pos:s]
-                        pending.add(raw, nbytes(raw))
-                    yield from flush(pending, raw, chunk)
-                    byte, line = pending.start + pending.nbytes, pending.line + pending.newlines
-                elif s:
-                    seg = text[pos:s]
-                    yield from self._orphans(seg, line, byte)
-                    byte += nbytes(seg)
-                    line += seg.count("\n")
+                    if pending.pieces:  # began in an earlier chunk
+                        pending.add(raw, size)
+                        raw, size = "".join(pending.pieces), pending.nbytes
+                    yield from flush(pending, raw, size, chunk)
+                elif raw:
+                    yield from self._orphans(raw, line, byte)
+                byte += size
+                line += raw.count("\n")
                 pending = _Pending(m, h, line, byte)
                 pos = s
-            seg = text[pos:]
+            rest = text[pos:]
             if pending is not None:
-                pending.add(seg, nbytes(seg))  # goes on in the next chunk (or ends the file)
-            elif seg:
-                yield from self._orphans(seg, line, byte)
-                byte += nbytes(seg)
-                line += seg.count("\n")
+                pending.add(rest, nbytes(rest))  # goes on in the next chunk (or ends the file)
+            elif rest:
+                yield from self._orphans(rest, line, byte)
+                byte += nbytes(rest)
+                line += rest.count("\n")
         if pending is not None and chunk is not None:
-            yield from flush(pending, "".join(pending.pieces), chunk)
+            yield from flush(pending, "".join(pending.pieces), pending.nbytes, chunk)
 
     def _stamp(self, p: _Pending) -> tuple[datetime | None, str, bool]:
         """(time, raw timestamp, date ambiguous) of a record's header."""
@@ -408,11 +405,14 @@ class _Parse:
                 ap = g[iap]
                 pm = ap[0] in "pP" or ap in ("午後", "م")
         raw = m.group().strip(_AROUND)
-        if day is None or minute > 59 or hour > 24 or sec > 60 or (pm is not None and hour > 12):
-            return None, raw, amb
+        if day is None or minute > 59 or hour > 23 or sec > 59 or (pm is not None and hour > 12):
+            # 24:00 and leap seconds are rare enough to take the slow, careful path
+            if day is None or minute > 59 or hour > 24 or sec > 60 or (pm is not None and hour > 12):
+                return None, raw, amb
+            return self.times.build(day, hour % 24, minute, min(sec, 59)), raw, amb
         if pm is not None:
             hour = hour % 12 + (12 if pm else 0)
-        return self.times.build(day, hour, minute, sec), raw, amb
+        return datetime(day.year, day.month, day.day, hour, minute, sec, 0, self.tz), raw, amb
 
     def _orphans(self, seg: str, line: int, byte: int) -> Iterator[Record]:
         """Text before the first header: reported once, counted line by line."""
@@ -430,7 +430,7 @@ class _Parse:
         self.counts.issues += 1
         return ParseIssue(self.display, line, cause, byte_start)
 
-    def _flush(self, p: _Pending, raw: str, chunk: Chunk) -> list[Record]:
+    def _flush(self, p: _Pending, raw: str, size: int, chunk: Chunk) -> list[Record]:
         # The record's content: without its final line break and trailing blank lines.
         content = raw.rstrip("\r\n")
         if content[-1:].isspace():
@@ -441,9 +441,7 @@ class _Parse:
                 content = content[:k].rstrip("\r")
         tail = raw[len(content) :]
         end = (
-            p.start
-            + p.nbytes
-            - (len(tail) if chunk.codec == "utf-8" and tail.isascii() else chunk.nbytes(tail))
+            p.start + size - (len(tail) if chunk.codec == "utf-8" and tail.isascii() else chunk.nbytes(tail))
         )
         out: list[Record] = []
         if chunk.damaged and has_surrogate(content):
@@ -499,7 +497,10 @@ class _Parse:
         )
         when, raw_time, ambiguous = self._stamp(p)
         flags: set[str] = set()
-        if when is None:
+        last = self.last_time
+        if when is not None and last is not None and when >= last:
+            self.last_time = when
+        elif when is None:
             out.append(
                 self._issue(
                     p.line, p.start, f"impossible date or time {raw_time!r} for date order {self.times.order}"
@@ -512,7 +513,7 @@ class _Parse:
             self.last_time = when
         if ambiguous:
             flags.add(Flag.DATE_AMBIGUOUS)
-        rid = record_id(self.sha, p.start)
+        rid = f"{self._rid_prefix}:{p.start}"
         split = self.names.split(rest)
         if split is None:
             event = system.classify(rest) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
@@ -533,13 +534,27 @@ class _Parse:
             if event is not None:
                 self._event(rid, when, raw_time, event, rest, source, flags, None, out)
                 return
-        event = self._author_system(sender, body) if body[:1] not in _MARK_SET else None
-        if event is not None:
-            self._event(rid, when, raw_time, event, body, source, flags, sender, out)
-            return
-        more, attachments = system.message_flags(body)
-        if more:
-            flags |= more
+        if (
+            body[:4] in system.ACTORLESS_HEADS
+            or body.startswith(_YOU_PREFIXES)
+            or (body.startswith(sender) and body[len(sender) : len(sender) + 1] == " ")
+        ):
+            event = self._author_system(sender, body)
+            if event is not None:
+                self._event(rid, when, raw_time, event, body, source, flags, sender, out)
+                return
+        attachments: tuple[str, ...] = ()
+        if (
+            body in system.PLACEHOLDERS
+            or body[-1:] in ">)"
+            or "\n" in body
+            or ":" in body
+            or "\u200e" in body
+            or body[:1] in _MARK_SET
+        ):
+            more, attachments = system.message_flags(body)
+            if more:
+                flags |= more
         if sender not in self.senders:
             self._participant(sender, non_contact, out)
         self.counts.messages += 1

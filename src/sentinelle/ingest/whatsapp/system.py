@@ -139,6 +139,8 @@ _LOCATION = re.compile(
     r"^(?:(?:" + "|".join(map(re.escape, _all("LOCATION"))) + r")\s?:\s?\S|https://maps\.google\.com/\?q=)"
 )
 _LIVE_LOCATION = frozenset({"live location shared", "Position en direct partagée"})
+# Whole bodies that carry a flag without any of the cheap signs ("<", ">", ")", ":", marks)
+PLACEHOLDERS = DELETED | DELETED_BY_ADMIN | MEDIA_OMITTED | _LIVE_LOCATION | {"null"}
 
 
 _MARK_CHARS = frozenset("\u200e\u200f\ufeff\u202a\u202b\u202c\u202d\u202e")
