@@ -38,6 +38,13 @@ class NameTable:
         if len(self.first) > MAX_KEYS:
             self.first = Counter({k: v for k, v in self.first.items() if v > 1})
 
+    def prune(self) -> None:
+        """Forget one-off candidates (system lines, bodies) once the tables grow large."""
+        if len(self.first) > MAX_KEYS:
+            self.first = Counter({k: v for k, v in self.first.items() if v > 1})
+        if len(self.longer) > MAX_KEYS:
+            self.longer = Counter({k: v for k, v in self.longer.items() if v > 1})
+
     def observe_at(self, text: str, at: int) -> None:
         """Observe the line of `text` that starts its author part at index `at`."""
         end = text.find("\n", at, at + MAX_NAME * 4)

@@ -267,6 +267,7 @@ class _Parse:
                         dates.add(*key)
                 first = list(map(itemgetter(name_col), rows))
                 names.first.update(first)
+                names.prune()  # memory stays bounded whatever the file size
                 second = list(map(itemgetter(name2_col), rows))
                 if any(second):
                     names.longer.update(
