@@ -189,3 +189,15 @@ def test_arabic_indic_digits_and_registry(tmp_path: Path) -> None:
         ("Dmitry S", datetime(2022, 3, 27, 9, 41, 35)),
     ]
     check_ranges(path, records)
+
+
+def test_file_mixing_two_layouts(tmp_path: Path) -> None:
+    """Two exports pasted together: both layouts are frequent, both are headers."""
+    android = [f"1{i}/03/2024 10:0{i} - Jean: android {i}" for i in range(4)]
+    ios = [f"[1{i}/03/2024 11:0{i}:00] Marie: ios {i}" for i in range(4)]
+    path = write(tmp_path, ("\n".join(android + ios) + "\nsuite\n").encode())
+    records = read_all(path)
+    msgs = [r for r in records if isinstance(r, Message)]
+    assert [m.sender for m in msgs] == ["Jean"] * 4 + ["Marie"] * 4
+    assert msgs[-1].text == "ios 3\nsuite" and msgs[-1].time == datetime(2024, 3, 13, 11, 3)
+    check_ranges(path, records)
