@@ -96,12 +96,6 @@ def from_match(m: re.Match[str]) -> Header | None:
     )
 
 
-def hour24(hour: int, pm: bool | None) -> int:
-    if pm is None:
-        return 0 if hour == 24 else hour
-    return hour % 12 + (12 if pm else 0)
-
-
 # -- first pass: every header of a chunk at C speed -----------------------------------------------
 # The header, then the text before the first and second ": " of the line (candidate names).
 # (run over "\n" + chunk; a name stops at the first ":"; name2 is the next part when a line has

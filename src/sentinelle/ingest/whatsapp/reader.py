@@ -220,7 +220,6 @@ class _Parse:
         self.plain = False  # the headers carry no marks inside (learnt in the first pass)
         self._rid_prefix = record_id(sha, 0).rsplit(":", 1)[0]
         self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
-        self._times_seen: dict[str, datetime | None] = {}
 
     # -- pass 1 ------------------------------------------------------------------------------
     def scan(self, encoding: str, skip: int) -> _Scan:
@@ -469,13 +468,6 @@ class _Parse:
             kept = "\n".join(lines[:bad]).rstrip("\r")
             end = p.start + len(kept.encode("utf-8", "surrogateescape"))
             self._build(p, kept[p.m.end() - p.m.start() - 1 :], p.line + bad - 1, end, out)
-
-    def _time(self, h: Header) -> datetime | None:
-        day = self.times.day(h.d1, h.d2, h.d3)
-        if day is None:
-            return None
-        hour = h.hour % 12 + (12 if h.pm else 0) if h.pm is not None else h.hour
-        return self.times.build(day, hour, h.minute, h.second)
 
     def _sender(self, raw_name: str) -> tuple[str, bool, str | None, bool]:
         """(display name, non_contact, phone, suspicious) of a raw name, cached."""
