@@ -91,6 +91,28 @@ def run_one(tool: str, path: str) -> dict:
             summary = rec
         count = summary.messages + summary.events
         extra = {"messages": summary.messages, "events": summary.events}
+    elif tool == "floor":
+        # What any Python reader pays at least: chunked decoding, the header regex, and one
+        # Source + Message per record (no dates, names, flags or events).
+        sys.path.insert(0, str(ROOT / "src"))
+        from sentinelle.ingest.textio import iter_chunks
+        from sentinelle.ingest.whatsapp.headers import layout_regex
+        from sentinelle.records import Message, Source
+
+        regex, _ = layout_regex((False, "/", "", False, False, False), plain=True)
+        count = 0
+        with open(path, "rb") as fh:
+            for chunk in iter_chunks(fh, "utf-8"):
+                text = "\n" + chunk.text
+                prev = None
+                for m in regex.finditer(text):
+                    s = m.start()
+                    if prev is not None:
+                        src = Source("x", 1, 1, prev, s, path)
+                        Message("x", "c", None, "r", "s", text[prev:s], src)
+                        count += 1
+                    prev = s
+        extra = {"rows": count}
     elif tool == "whatstk":
         from whatstk import df_from_whatsapp
 
@@ -148,7 +170,7 @@ def main() -> None:
     print(
         f"file: {path.name}  {size:.1f} MB  (2x file: {big.stat().st_size / 1e6:.1f} MB)  cpu: {os.cpu_count()}"
     )
-    tools = args.only or ["sentinelle", "whatstk", "chat-miner"]
+    tools = args.only or ["sentinelle", "whatstk", "chat-miner", "floor"]
     results = [measure(t, path) for t in tools]
     if "sentinelle" in tools:
         r2 = measure("sentinelle", big)
@@ -165,7 +187,7 @@ def main() -> None:
             print(f"{r['tool']:22} error: {r['error']}")
             continue
         ratio = ""
-        if base and not r["tool"].startswith("sentinelle"):
+        if base and not r["tool"].startswith(("sentinelle", "floor")):
             ratio = f"{r['wall_s'] / base['wall_s']:.1f}x / {r['cpu_s'] / base['cpu_s']:.1f}x"
         print(
             f"{r['tool']:22} {r['wall_s']:7.2f} {r['mb_s']:6.1f} {r['cpu_s']:7.2f} {r['mb_s_cpu']:9.1f}"
