@@ -405,13 +405,15 @@ class _Parse:
                 ap = g[iap]
                 pm = ap[0] in "pP" or ap in ("午後", "م")
         raw = m.group().strip(_AROUND)
-        if day is None or minute > 59 or hour > 23 or sec > 59 or (pm is not None and hour > 12):
+        if pm is not None:
+            if hour > 12:
+                return None, raw, amb
+            hour = hour % 12 + (12 if pm else 0)
+        if day is None or minute > 59 or hour > 23 or sec > 59:
             # 24:00 and leap seconds are rare enough to take the slow, careful path
-            if day is None or minute > 59 or hour > 24 or sec > 60 or (pm is not None and hour > 12):
+            if day is None or minute > 59 or hour > 24 or sec > 60:
                 return None, raw, amb
             return self.times.build(day, hour % 24, minute, min(sec, 59)), raw, amb
-        if pm is not None:
-            hour = hour % 12 + (12 if pm else 0)
         return datetime(day.year, day.month, day.day, hour, minute, sec, 0, self.tz), raw, amb
 
     def _orphans(self, seg: str, line: int, byte: int) -> Iterator[Record]:
