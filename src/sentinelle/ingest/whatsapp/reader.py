@@ -83,6 +83,27 @@ _CHAT_MEMBER = re.compile(r"(^|/)(_chat\.txt|WhatsApp Chat.*\.txt|Discussion Wha
 _YOU_PREFIXES = ("You ", "You'", "Vous ")
 
 
+_SUBJECT_HINTS = ("créé le groupe", "sujet", "created group", "subject", "group name")
+
+
+def _subject_in(text: str) -> str | None:
+    """The last group subject set or created in `text` (the first chunk of the file)."""
+    subject = None
+    for line in text.splitlines():
+        if not any(hint in line for hint in _SUBJECT_HINTS):
+            continue
+        h = lex(line)
+        if h is None:
+            continue
+        rest = line[h.end :]
+        for candidate in (rest, rest.partition(": ")[2]):
+            event = system.classify(candidate)
+            if event is not None and event.type in (EventType.CREATED, EventType.SUBJECT_CHANGED):
+                subject = event.details.get("title") or event.details.get("new_title") or subject
+                break
+    return subject
+
+
 def title_from_name(name: str) -> str | None:
     stem = Path(name).stem if name.lower().endswith((".txt", ".zip")) else name
     m = _TITLE.match(stem)
@@ -112,6 +133,7 @@ class _Scan:
     dates: DateEvidence = field(default_factory=DateEvidence)
     names: NameTable = field(default_factory=NameTable)
     lines: int = 0
+    subject: str | None = None  # the group's subject as last set in the first chunk
 
 
 class WhatsAppReader:
@@ -273,6 +295,7 @@ class _Parse:
                         f"{a}: {b}" for a, b in compress(zip(first, second, strict=True), second)
                     )
         names.first.pop("", None)
+        scan.subject = _subject_in(first_text)
         for key, count in raw_layouts.items():
             scan.layouts[layout_of_row(key)] += count
         for layout_key, count in scan.layouts.items():
@@ -299,16 +322,19 @@ class _Parse:
         self.names = scan.names
         self.times = TimeBuilder(decision.order, self.tz)
         self.times.ambiguous = decision.ambiguous
+        details = {"file": self.path.name, **({"member": self.member} if self.member else {})}
+        if scan.subject:
+            details["subject"] = scan.subject
         yield Conversation(
             id=self.conv_id,
             platform=PLATFORM,
-            title=self.title,
+            title=self.title or scan.subject,
             source_sha256=self.container_sha or self.sha,
             chat_type=None,
             tz=self.options.tz,
             date_order=decision.order,
             date_order_ambiguous=decision.ambiguous,
-            details={"file": self.path.name, **({"member": self.member} if self.member else {})},
+            details=details,
         )
         with self.opener() as fh:
             fh.seek(skip)

@@ -157,6 +157,8 @@ def message_flags(body: str) -> tuple[set[str], tuple[str, ...]]:
     marked = "\u200e" in body or body[0] in _MARK_CHARS
     if marked:
         text = clean_text(text)
+    if not text:
+        return _NONE
     if text[0].isspace() or text[-1].isspace():
         text = text.strip()
     if not text:
