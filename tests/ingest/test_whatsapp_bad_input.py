@@ -201,3 +201,18 @@ def test_file_mixing_two_layouts(tmp_path: Path) -> None:
     assert [m.sender for m in msgs] == ["Jean"] * 4 + ["Marie"] * 4
     assert msgs[-1].text == "ios 3\nsuite" and msgs[-1].time == datetime(2024, 3, 13, 11, 3)
     check_ranges(path, records)
+
+
+def test_one_off_sender_quoting_a_system_phrase(tmp_path: Path) -> None:
+    data = (
+        "12/03/2024 10:00 - Jean: Bonjour\n12/03/2024 10:01 - Jean: Ça va\n"
+        "13/03/2024 10:02 - Paul: Jean a ajouté Marie au planning\n"
+        "13/03/2024 10:03 - Jean a ajouté Marie\n"
+    )
+    records = read_all(write(tmp_path, data.encode()))
+    kinds = [
+        (r.kind, getattr(r, "sender", None) or getattr(r, "actor", None))
+        for r in records
+        if r.kind in ("message", "event")
+    ]
+    assert kinds == [("message", "Jean"), ("message", "Jean"), ("message", "Paul"), ("event", "Jean")]

@@ -552,7 +552,9 @@ class _Parse:
             suspicious = False
         if suspicious:
             event = system.classify(rest)
-            if event is not None:
+            # "Paul: Jean a ajouté Marie au planning" from a one-off sender stays a message: a
+            # system line's actor never spans the "Name: " split.
+            if event is not None and not (event.actor or "").startswith(raw_name + ":"):
                 self._event(rid, when, raw_time, event, rest, source, flags, None, out)
                 return
         if (
