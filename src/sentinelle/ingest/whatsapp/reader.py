@@ -113,18 +113,17 @@ def title_from_name(name: str) -> str | None:
 class _Pending:
     """The record being read: its header match and its raw text so far (header + continuations)."""
 
-    __slots__ = ("m", "header", "line", "start", "pieces", "nbytes", "newlines")
+    __slots__ = ("m", "header", "line", "start", "pieces", "nbytes")
 
     def __init__(self, m: re.Match[str], header: Header | None, line: int, start: int) -> None:
         self.m, self.header, self.line, self.start = m, header, line, start
-        self.pieces: list[str] = []
-        self.nbytes = 0
-        self.newlines = 0
+        self.pieces: list[str] | None = None  # only for a record that spans chunks
 
     def add(self, piece: str, nbytes: int) -> None:
+        if self.pieces is None:
+            self.pieces, self.nbytes = [], 0
         self.pieces.append(piece)
         self.nbytes += nbytes
-        self.newlines += piece.count("\n")
 
 
 @dataclass
