@@ -47,6 +47,7 @@ def test_french_android_every_system_event() -> None:
     }  # fmt: skip
     assert records[0].title == "Brigade Val-Fleuri"  # from the file name
     assert records[0].details["subject"] == "Brigade VF"  # as last set in the export
+    assert records[0].chat_type == "group"
     ev = events(records)
     added = ev[3]
     assert added.actor == "Capitaine Morel"

@@ -329,7 +329,8 @@ class _Parse:
             platform=PLATFORM,
             title=self.title or scan.subject,
             source_sha256=self.container_sha or self.sha,
-            chat_type=None,
+            # a subject or more than two regular senders: a group (a one-to-one chat has neither)
+            chat_type="group" if scan.subject or sum(v >= 2 for v in scan.names.first.values()) > 2 else None,
             tz=self.options.tz,
             date_order=decision.order,
             date_order_ambiguous=decision.ambiguous,
