@@ -224,3 +224,17 @@ def test_participants_once_each() -> None:
     names = Counter(p.display_name for p in records if isinstance(p, Participant))
     assert max(names.values()) == 1
     assert "Vous" not in names
+
+
+@pytest.mark.parametrize("size", [7, 64, 300])
+def test_tiny_chunks_give_the_same_records(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    """Records that span chunk boundaries keep their exact text and byte ranges."""
+    from sentinelle.ingest import textio
+
+    expected = [(r.kind, getattr(r, "text", None), getattr(r, "source", None)) for r in read_all(FR)]
+    monkeypatch.setattr(textio, "CHUNK_BYTES", size)
+    records = read_all(FR)
+    assert [(r.kind, getattr(r, "text", None), getattr(r, "source", None)) for r in records] == expected
+    check_ranges(FR, records)
+    ios = read_all(DATA / "_chat.txt")
+    check_ranges(DATA / "_chat.txt", ios)
