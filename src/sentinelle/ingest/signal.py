@@ -73,7 +73,11 @@ class SignalReader:
         if m:
             # the old layout (comma, no seconds) is never WhatsApp's (iOS always has seconds);
             # the current one is also Swedish WhatsApp iOS, so outside a .md it only leans
-            return 0.9 if m.group(1).startswith(b",") or filename.endswith(".md") else 0.5
+            if m.group(1).startswith(b",") or filename.endswith(".md"):
+                return 0.97
+            # WhatsApp iOS (Swedish locale) shares the current layout, but its exports always carry
+            # U+200E marks (encryption notice, media and system lines); signal-export never writes them
+            return 0.5 if "\u200e".encode() in head else 0.96
         if text[:1] == b"{":
             first = text.split(b"\n", 1)[0]
             try:
