@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..records import Conversation, Event, Message, Participant
 from .identity import AliasIndex, PersonOf, default_person_of
@@ -20,7 +20,7 @@ def seconds(t: datetime | None) -> float | None:
     if t is None:
         return None
     if t.tzinfo is not None:
-        t = t.astimezone(timezone.utc).replace(tzinfo=None)
+        t = t.astimezone(UTC).replace(tzinfo=None)
     return (t - _EPOCH).total_seconds()
 
 

@@ -147,7 +147,6 @@ def read_directive(text: str) -> Match | None:
         m = pattern.search(norm)
         if m:
             hits.append((kind, rid, m.group(0), m.start()))
-    pos = 0
     for cm in _CLAUSE.finditer(norm):
         clause = cm.group(0)
         if not clause.rstrip().endswith("?"):
@@ -159,7 +158,6 @@ def read_directive(text: str) -> Match | None:
                 if rid.endswith("_neg"):
                     kind = "prohibition"
                 hits.append((kind, rid, clause.strip()[:80], start))
-        pos = cm.end()
     if not hits:
         return None
     # drop hits inside questions and after a reporting/hedging frame in the same sentence
