@@ -30,7 +30,7 @@ JSON shape of `DynamicsResult.to_json()` (every score or label carries `evidence
   "silence_orders": [{"message_id", "conversation_id", "issuer", "kind", "audiences", "named",
               "union_reps_named", "followed_by": [{"person", "messages_before",
               "messages_after", "rate_ratio", "conversation_before", "conversation_after",
-              "conversation_rate_ratio", "silenced", "left", "removed", "window_days",
+              "conversation_rate_ratio", "silenced", "left", "removed", "days_before", "days_after",
               "evidence"}], "effect": [silenced|left|removed], "evidence"}],
   "parallel_command": [{"kind" (influence_exceeds_role|declared_chief_ignored),
               "conversation_id", "person", "name", "declared", "declared_level", ...,
@@ -186,12 +186,14 @@ def analyze_dynamics(
     outcomes: list[Outcome] = []
     silence_reports = []
     rate_idx = {cid: RateIndex(cd, corpus.person) for cid, cd in corpus.convs.items()}
-    for d, pos in directives:
+    for k, (d, pos) in enumerate(directives):
         cd = corpus.convs[d.conversation_id]
+        nxt = directives[k + 1] if k + 1 < len(directives) else None
+        next_pos = nxt[1] if nxt is not None and nxt[0].conversation_id == d.conversation_id else None
         named = list(d.addressees)
         if "union_rep" in d.roles:
             named += [p for p in sorted(union_reps) if p in cd.members and p not in named]
-        outcomes.append(follow_directive(d, pos, cd, rate_idx[cd.id], named, settings))
+        outcomes.append(follow_directive(d, pos, cd, rate_idx[cd.id], named, settings, next_pos))
         if is_silence_order(d):
             silence_reports.append(silence_order_report(d, cd, rate_idx[cd.id], union_reps, settings))
     outcomes_by_conv: dict[str, list[Outcome]] = defaultdict(list)

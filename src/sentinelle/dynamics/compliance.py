@@ -94,13 +94,18 @@ def silence_figures(
 ) -> dict[str, Any]:
     """Messages of `person` in the window before and after `t`, against the conversation's."""
     w = settings.silence_window_s
+    all_times = idx.all()
+    # windows clipped to the conversation's observed span: rates, not raw counts
+    lo = max(t - w, all_times[0]) if all_times else t - w
+    hi = min(t + w, all_times[-1]) if all_times else t + w
+    span_before, span_after = max(t - lo, 3600.0), max(hi - t, 3600.0)
     mine = idx.of(person)
-    before = idx.count(mine, t - w, t - 1e-6)
-    after = idx.count(mine, t + 1e-6, t + w)
-    conv_before = idx.count(idx.all(), t - w, t - 1e-6)
-    conv_after = idx.count(idx.all(), t + 1e-6, t + w)
-    ratio = after / before if before else None
-    conv_ratio = conv_after / conv_before if conv_before else None
+    before = idx.count(mine, lo, t - 1e-6)
+    after = idx.count(mine, t + 1e-6, hi)
+    conv_before = idx.count(all_times, lo, t - 1e-6)
+    conv_after = idx.count(all_times, t + 1e-6, hi)
+    ratio = (after / span_after) / (before / span_before) if before else None
+    conv_ratio = (conv_after / span_after) / (conv_before / span_before) if conv_before else None
     # silenced: they wrote before, they (nearly) stopped, while the conversation did not
     silenced = (
         before >= settings.silenced_min_before
@@ -134,18 +139,30 @@ def silence_figures(
         "silenced": silenced,
         "left": left is not None,
         "removed": removed is not None,
-        "window_days": round(w / 86400, 2),
+        "days_before": round(span_before / 86400, 2),
+        "days_after": round(span_after / 86400, 2),
         "evidence": [message_id, *ev],
     }
 
 
 def follow_directive(
-    d: Directive, position: int, cd: ConvData, idx: RateIndex, addressees: list[str], settings: DynamicsSettings
+    d: Directive,
+    position: int,
+    cd: ConvData,
+    idx: RateIndex,
+    addressees: list[str],
+    settings: DynamicsSettings,
+    next_directive: int | None = None,
 ) -> Outcome:
+    """Responses are read up to the next directive of the conversation (an answer belongs to the
+    latest order) and within the time and message windows of the settings."""
     out = Outcome(d)
+    own = cd.messages[position].native_id
     t0 = d.time or 0.0
     words = set(_TOKENS.findall(lx.normalise(fold(cd.messages[position].text))))
     end = min(len(cd.messages), position + 1 + settings.compliance_window_messages)
+    if next_directive is not None:
+        end = min(end, next_directive)
     for j in range(position + 1, end):
         if cd.times[j] - t0 > settings.compliance_window_s:
             break
@@ -153,6 +170,8 @@ def follow_directive(
         if p == d.issuer:
             continue
         m = cd.messages[j]
+        if m.reply_to is not None and m.reply_to != own:
+            continue  # an explicit answer to something else
         norm = lx.normalise(fold(m.text)).strip()
         if len(norm) <= 60 and lx.ACK.search(norm):
             out.acks.append(m.id)

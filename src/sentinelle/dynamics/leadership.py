@@ -52,8 +52,12 @@ def conversation_leadership(
     msgs = Counter(cd.senders)
     started: Counter[str] = Counter()
     first_ids: dict[str, list[str]] = defaultdict(list)
+    sample: dict[str, list[str]] = defaultdict(list)
     prev = None
     for i, t in enumerate(cd.times):
+        ids = sample[cd.senders[i]]
+        if len(ids) < 3:
+            ids.append(cd.messages[i].id)
         if prev is None or t - prev >= settings.session_gap_s:
             p = cd.senders[i]
             started[p] += 1
@@ -129,7 +133,7 @@ def conversation_leadership(
                 "centrality": g,
                 "components": {k: round(v, 4) for k, v in comp.items()},
                 "influence": round(score, 4),
-                "evidence": list(dict.fromkeys([*obeyed_ids[p], *admin_ids[p], *first_ids[p][:2]])),
+                "evidence": list(dict.fromkeys([*obeyed_ids[p], *admin_ids[p], *first_ids[p][:2], *sample[p]])),
             }
         )
     med_score = _median([r["influence"] for r in rows if r["messages"]]) or 0.0
