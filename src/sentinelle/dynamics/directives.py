@@ -97,10 +97,11 @@ def _imperative(clause: str) -> tuple[str, str] | None:
     plural, singular = lx.french_imperatives()
     i, negated = 0, False
     # skip a vocative "Marc," / "les gars,"
+    vocative = False
     if "," in words[:5]:
         j = words.index(",")
         if 0 < j <= 4:
-            i = j + 1
+            i, vocative = j + 1, True
     while i < len(words) and words[i] in (",", "-", "\u2014"):
         i += 1
     if i < len(words) and words[i] in ("ne", "n'"):
@@ -118,10 +119,14 @@ def _imperative(clause: str) -> tuple[str, str] | None:
         if w.endswith("ons") and not negated and not _HYPHEN_PRON.match(rest):
             return ("fr.imperative_1pl", w) if w in plural else None
         return ("fr.imperative_neg" if negated else "fr.imperative", w)
-    if w in singular or w.rstrip("-") in singular:
-        if w in lx.AMBIGUOUS_2SG and not (negated or _HYPHEN_PRON.match(rest) or clause.rstrip().endswith("!")):
-            return None
-        return ("fr.imperative_neg" if negated else "fr.imperative", w)
+    if w in singular:
+        bare_neg = i + 1 < len(words) and words[i + 1] in ("pas", "rien", "jamais") and _COMM_RE.match(w)
+        if bare_neg:
+            return ("fr.imperative_neg", w)
+        if w not in lx.AMBIGUOUS_2SG or (
+            negated or vocative or _HYPHEN_PRON.match(rest) or clause.rstrip().endswith("!")
+        ):
+            return ("fr.imperative_neg" if negated else "fr.imperative", w)
     # English: "Send me the photos", "Don't talk to the press"
     if w in ("don't", "do", "never") and i + 1 < len(words):
         nxt = words[i + 2] if w == "do" and i + 2 < len(words) and words[i + 1] == "not" else words[i + 1]
@@ -166,7 +171,8 @@ def read_directive(text: str) -> Match | None:
         sent_start = max(norm.rfind(c, 0, start) for c in ".!\n;") + 1
         sent_end_q = norm.find("?", start)
         sent_end = min((i for i in (norm.find(c, start) for c in ".!\n;") if i >= 0), default=len(norm))
-        if 0 <= sent_end_q < sent_end:
+        clause_end = min((i for i in (norm.find(c, start) for c in ",.!\n;") if i >= 0), default=len(norm))
+        if 0 <= sent_end_q < clause_end or (0 <= sent_end_q < sent_end and norm.find(",", start) < 0):
             continue
         if lx.NOT_DIRECTIVE.search(norm, sent_start, sent_end if sent_end > start else len(norm)):
             continue

@@ -64,9 +64,9 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("silence_order", "fr.vous_ne_parlez", rf"\b(?:vous|tu) ne (?:{COMM}) {_NEG}\b"),
     ("silence_order", "en.shut_up", r"\b(?:shut up|keep (?:quiet|your mouths? shut|it quiet|this quiet|it between us|this between us|it in the group)|stay quiet|radio silence|not a word|zip it)\b"),
     ("silence_order", "en.nothing_leaves", r"\bnothing (?:leaves|gets out|goes out)\b|\bstays? in (?:the|this) group\b"),
-    ("silence_order", "en.nobody_talks", rf"\b(?:no one|nobody|noone) (?:{COMM})\b"),
+    ("silence_order", "en.nobody_talks", r"\b(?:no one|nobody|noone) (?:talks|speaks|says|tells|answers|replies|leaves|posts|shares|contacts|goes|writes|calls)\b"),
     # prohibitions
-    ("prohibition", "fr.interdiction", r"\binterdi(?:t|te|ts|tes|ction) (?:de|d'|aux?|a|formel\w*)\b|\bje (?:vous|t')interdis\b|\bil est interdit\b|\bdefense de\b|\binterdit\s*!"),
+    ("prohibition", "fr.interdiction", r"\binterdi(?:t|te|ts|tes|ction) (?:de|d'|aux?|a|formel\w*)\b|\bje (?:vous |t')interdis\b|\bil est interdit\b|\bdefense de\b|\binterdit\s*!"),
     ("prohibition", "fr.arretez_de", r"^(?:[\w ]{1,20}, )?(?:arretez|arrete|cessez|cesse|stop|stoppez|quit|enough) (?:de |d'|[a-z]+ing\b|avec)"),
     ("prohibition", "fr.merci_de_ne_pas", r"\b(?:merci|priere) de (?:ne|n')\b"),
     ("prohibition", "fr.ne_devez_pas", rf"\b(?:vous|tu|on) (?:ne )?(?:devez|dois|doit) {_NEG}\b|\bil ne faut {_NEG}\b"),
@@ -81,16 +81,18 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("order", "fr.je_demande", r"\bje (?:vous|te) (?:demande|ordonne|somme|prie|conseille fortement) de\b|\bj'exige\b|\bje (?:veux|exige) que (?:vous|tu|tout le monde|chacun|personne|ca)\b|\btout le monde (?:doit|se met|est prie)\b"),
     ("order", "en.you_must", r"\byou (?:must|have to|need to|are to|will now)\b|\beveryone (?:must|has to|needs to|is to)\b|\bi (?:want|need) (?:you|everyone|all of you) to\b|\bthat'?s an order\b|\bi order\b|\bmake sure\b"),
     # instructions (procedure, polite form)
-    ("instruction", "fr.merci_de", r"\b(?:merci|priere) de\b|\bveuillez\b|\bn'oubliez pas (?:de|d')\b|\bpensez a\b|\bconsignes? ?:"),
+    ("instruction", "fr.merci_de", r"\b(?:merci|priere) (?:de|d')|\bveuillez\b|\bn'oubliez pas (?:de|d')\b|\bpensez a\b|\bconsignes? ?:"),
     ("instruction", "en.please", r"^(?:please|kindly|pls) [a-z]+|\b(?:remember|don't forget) to\b"),
 )
 
 # Reported, hypothetical or suggested: the phrase is there but nobody is giving an order.
 NOT_DIRECTIVE = re.compile(
     r"\b(?:m'|nous |t'|lui |leur |vous |l'|les )?(?:a|ont|avait|avaient|aurait) (?:dit|demande|ordonne|explique|ecrit|interdit|conseille)\b|"
-    r"\b(?:parait|soi-disant|selon (?:lui|elle|eux))\b|\bsi (?:vous|tu|on) (?:devez|dois|doit)\b|"
+    r"\b(?:parait|soi-disant|selon (?:lui|elle|eux|le|la|les))\b|\b(?:dit|disent|affirme|pretend) que\b|"
+    r"\bobligation de (?:quitter le territoire|reserve)\b|\boqtf\b|"
+    r"\bil faut (?:voir|dire que|croire|avouer|reconnaitre|esperer|savoir que|bien vivre)\b|\bsi (?:vous|tu|on) (?:devez|dois|doit)\b|"
     r"\b(?:devriez|devrais|faudrait|pourriez|pourrais)\b|"
-    r"\b(?:said|says|told (?:me|us|them|him|her|you)|asked (?:me|us|them)|was told|were told)\b|\b(?:should|could|would)\b|"
+    r"\b(?:he|she|they|the boss|the chief|someone|somebody|[a-z]+ has) (?:said|says)\b|\b(?:told (?:me|us|them|him|her|you)|asked (?:me|us|them)|was told|were told)\b|\b(?:should|could|would)\b|"
     r"\bil faut (?:que|qu') ?(?:je|j'|j |nous)\b|\bje dois\b|\bquand (?:vous|tu) (?:devez|dois)\b"
 )
 
