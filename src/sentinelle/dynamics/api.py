@@ -167,7 +167,10 @@ def analyze_dynamics(
         cid: analyse_graph(build_graph(by_conv.get(cid, []), sorted(cd.members)), settings)
         for cid, cd in corpus.convs.items()
     }
-    case_graph = analyse_graph(build_graph(edges, sorted(corpus.names)), settings)
+    if len(conv_graphs) == 1:  # one conversation: the case graph is its graph
+        case_graph = next(iter(conv_graphs.values()))
+    else:
+        case_graph = analyse_graph(build_graph(edges, sorted(corpus.names)), settings)
 
     def persons_of_name(name: str) -> set[str]:
         found = set()

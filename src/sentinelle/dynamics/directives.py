@@ -21,8 +21,8 @@ from typing import Any
 
 import simplemma
 
-from ..textutil import fold
 from . import lexicon as lx
+from .lexicon import quick_fold
 
 KIND_RANK = {"silence_order": 4, "prohibition": 3, "order": 2, "instruction": 1}
 _PHRASES = [(kind, rid, re.compile(p)) for kind, rid, p in lx.PHRASES]
@@ -141,10 +141,20 @@ def _imperative(clause: str) -> tuple[str, str] | None:
 
 
 def read_directive(text: str) -> Match | None:
-    """The directive a text carries, if any. Pure function of the text (cached by callers)."""
+    """The directive a text carries, if any. Pure function of the text; short texts, which
+    chats repeat a lot ("ok", "reçu"), are cached."""
     if not text or len(text) > 2000:
         return None
-    norm = lx.normalise(fold(text))
+    return _read_short(text) if len(text) <= 64 else _read(text)
+
+
+@lru_cache(maxsize=200_000)
+def _read_short(text: str) -> Match | None:
+    return _read(text)
+
+
+def _read(text: str) -> Match | None:
+    norm = lx.normalise(quick_fold(text))
     if not norm:
         return None
     hits: list[tuple[str, str, str, int]] = []  # kind, rule, matched, position

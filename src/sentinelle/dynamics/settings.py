@@ -22,8 +22,8 @@ class DynamicsSettings:
     # sessions: a message after this much silence "starts a conversation"
     session_gap_s: float = 6 * 3600.0
     # graph
-    betweenness_exact_max_edges: int = 100_000  # above: betweenness with a path-length cutoff
-    betweenness_cutoff: int = 3
+    betweenness_exact_max_edges: int = 20_000  # above: estimated from sampled sources (Brandes)
+    betweenness_sample_sources: int = 200
     # compliance: what follows a directive
     compliance_window_s: float = 24 * 3600.0
     compliance_window_messages: int = 40

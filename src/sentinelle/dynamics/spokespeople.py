@@ -9,9 +9,9 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from ..textutil import fold
 from . import lexicon as lx
 from .corpus import Corpus
+from .lexicon import quick_fold
 from .settings import DynamicsSettings
 
 _SPOKES = [(kind, re.compile(p)) for kind, p in lx.SPOKES]
@@ -28,7 +28,7 @@ def find_statements(corpus: Corpus) -> list[dict[str, Any]]:
             low = text.lower()
             if not _CHEAP.search(low):
                 continue
-            norm = lx.normalise(fold(text))
+            norm = lx.normalise(quick_fold(text))
             kinds = [k for k, rx in _SPOKES if rx.search(norm)]
             if lx.RELAY.search(norm):
                 kinds.append("relay")
