@@ -24,16 +24,33 @@ FIRST = ["Karim", "Julie", "Thomas", "Sophie", "Yann", "Nadia", "Marc", "Léa", 
          "Emma", "Paul", "Sarah", "Nicolas", "Camille", "Antoine", "Manon", "Pierre"]
 LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
         "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier"]
-TEXTS = [
-    "ok", "reçu", "👍", "d'accord", "je suis en route", "bonne journée à tous", "vous avez vu les infos ?",
-    "c'est n'importe quoi cette réforme", "on se retrouve où ?", "merci pour l'info", "haha", "lol",
-    "je rentre tard ce soir", "quelqu'un a le planning de la semaine ?", "le fourgon est encore en panne",
-    "la réunion est à 14h", "bravo à l'équipe pour hier soir", "courage à ceux de nuit",
+SHORT = ["ok", "reçu", "👍", "d'accord", "haha", "lol", "merci", "bien reçu", "c'est noté", "top"]
+DIRECTIVES = [
     "Envoyez-moi vos photos de la soirée", "Ne parlez pas aux syndicats", "Tout le monde doit être là à 20h",
     "Merci de remplir vos comptes rendus", "Interdiction de parler à la presse", "rien ne sort du groupe",
+]
+STATEMENTS = [
+    "je suis en route", "bonne journée à tous", "vous avez vu les infos ?", "c'est n'importe quoi cette réforme",
+    "on se retrouve où ?", "merci pour l'info", "je rentre tard ce soir", "quelqu'un a le planning ?",
+    "le fourgon est encore en panne", "la réunion est à 14h", "bravo à l'équipe pour hier soir",
     "il faut que je passe au bureau", "tu devrais venir ce soir ?", "je parle aux syndicats demain",
     "Au nom de tous les collègues, merci", "j'ai transmis au commissaire notre position",
 ]
+WORDS = ("alors voilà le la les un une des pour avec sans chez nous vous ils elles demain hier soir matin "
+         "service équipe collègue véhicule secteur patrouille intervention rapport planning réunion café "
+         "commissariat brigade syndicat délégué chef gars problème histoire vraiment encore toujours jamais "
+         "très trop bien mal déjà après avant pendant quand comment pourquoi parce que mais donc puis").split()
+
+
+def _text(rng: random.Random) -> str:
+    """Mostly unique texts, as in real chats (no cache can make the benchmark easy)."""
+    r = rng.random()
+    if r < 0.12:
+        return rng.choice(SHORT)
+    if r < 0.14:
+        return f"{rng.choice(DIRECTIVES)} {rng.choice(WORDS)} {rng.randint(1, 99)}"
+    head = rng.choice(STATEMENTS) if r < 0.4 else ""
+    return (head + " " + " ".join(rng.choices(WORDS, k=rng.randint(3, 15)))).strip()
 
 
 def build(n_messages: int, n_members: int, seed: int = 7):
@@ -52,7 +69,7 @@ def build(n_messages: int, n_members: int, seed: int = 7):
     weights = [1.0 / (k + 1) ** 0.9 for k in range(n_members)]
     senders = rng.choices(names, weights=weights, k=n_messages)
     first_names = [n.split()[0] for n in names[:50]]
-    texts = [rng.choice(TEXTS) for _ in range(n_messages)]
+    texts = [_text(rng) for _ in range(n_messages)]
     for k in range(0, n_messages, 37):  # some addressed messages
         texts[k] = f"{rng.choice(first_names)}, {texts[k]}"
     msgs = []
@@ -84,6 +101,9 @@ def main() -> None:
         "build_s": round(built, 1), "analyze_s": round(analysed, 1),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "rss_after_build_mib": round(rss_before),
+        "peak_rss_worker_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+        "load_avg_1m": round(os.getloadavg()[0], 1),
+        "stages_s": result.timings,
         "edges": len(data["edges"]), "directives": len(data["directives"]),
         "bursts": [b["joins"] for lc in data["lifecycle"] for b in lc["bursts"]],
         "leaders": [r["person"] for r in data["leadership"] if r["leader"]],

@@ -26,6 +26,7 @@ from .lexicon import quick_fold
 
 KIND_RANK = {"silence_order": 4, "prohibition": 3, "order": 2, "instruction": 1}
 _PHRASES = [(kind, rid, re.compile(p)) for kind, rid, p in lx.PHRASES]
+_GATE = re.compile(lx.PHRASE_GATE)
 _AUDIENCES = {k: re.compile(rf"\b(?:{p})\b") for k, p in lx.AUDIENCES.items()}
 _ROLE_VOC = {k: re.compile(rf"(?:^|[.!?\n]\s*)(?:{p})\s*[,:!]") for k, p in lx.ROLE_VOCATIVES.items()}
 _COMM_RE = re.compile(rf"\b(?:{lx.COMM}|silence|tais\w*|taire)\b")
@@ -158,10 +159,11 @@ def _read(text: str) -> Match | None:
     if not norm:
         return None
     hits: list[tuple[str, str, str, int]] = []  # kind, rule, matched, position
-    for kind, rid, pattern in _PHRASES:
-        m = pattern.search(norm)
-        if m:
-            hits.append((kind, rid, m.group(0), m.start()))
+    if _GATE.search(norm):
+        for kind, rid, pattern in _PHRASES:
+            m = pattern.search(norm)
+            if m:
+                hits.append((kind, rid, m.group(0), m.start()))
     for cm in _CLAUSE.finditer(norm):
         clause = cm.group(0)
         if not clause.rstrip().endswith("?"):

@@ -88,9 +88,17 @@ class _Adder:
 
 def addressee(cd: ConvData, text: str) -> str | None:
     """The participant named in vocative position: "Marc, ..." / "@Marc ..." / "..., Marc !"."""
-    head = quick_fold(text[:60])
-    head = _LEAD_PUNCT.sub("", head)
-    words = head.split()
+    first = _LEAD_PUNCT.sub("", text[:30]).split(None, 1)
+    gate = cd.aliases.first_words
+    if first and quick_fold(first[0]).rstrip(",:;!.?") not in gate:
+        first = None
+    if not first:
+        if len(text) < 400 and "," in text[-40:]:
+            tail = quick_fold(text[-40:]).rsplit(",", 1)[-1].strip(" !.?")
+            if tail and (p := cd.aliases.get(tail)):
+                return p
+        return None
+    words = _LEAD_PUNCT.sub("", quick_fold(text[:60])).split()
     for n in range(min(cd.aliases.max_words, len(words)), 0, -1):
         cand = " ".join(words[:n]).rstrip(",:;!.?")
         if cand and (p := cd.aliases.get(cand)):

@@ -15,6 +15,9 @@ VERSION = "dynamics-1.0"
 
 @dataclass(frozen=True)
 class DynamicsSettings:
+    # text scan on several processes (forked) for cases of at least this many messages
+    workers: int = 2
+    parallel_min_messages: int = 50_000
     # interactions
     turn_window_s: float = 300.0  # an answer within 5 min of someone's message is turn-taking
     turn_max_confidence: float = 0.6  # turn-taking is a guess: never as sure as a reply link
