@@ -50,7 +50,8 @@ class TextScan:
         self._corpus = corpus
         if workers > 1 and n >= min_messages and "fork" in mp.get_all_start_methods():
             _SHARED = corpus
-            self._pool = mp.get_context("fork").Pool(workers)
+            # workers - 1 processes: this one keeps a core for the interaction graphs meanwhile
+            self._pool = mp.get_context("fork").Pool(max(1, workers - 1))
             self._async = self._pool.map_async(_scan_range, self.tasks, chunksize=1)
 
     def result(self) -> tuple[dict[tuple[str, int], Match], dict[tuple[str, int], list[str]]]:
