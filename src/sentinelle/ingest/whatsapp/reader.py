@@ -1,0 +1,648 @@
+"""The WhatsApp reader: Android and iOS `.txt` exports, and `.zip` exports holding one.
+
+Two streaming passes over the text, never holding it whole:
+1. header lines only: the layout(s) in use, every distinct date (for the date order), and the
+   senders' names (to split names that contain `: `);
+2. records: each header line opens a record, the lines after it (up to the next header of the
+   file's layout) continue it. System lines are recognised by vocabulary before any split on
+   `: `, both author-less (Android) and author-prefixed (iOS: the group name or the actor).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import compress, groupby
+from operator import itemgetter
+from pathlib import Path
+from typing import BinaryIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ...errors import InputError, UsageError
+from ...records import (
+    Conversation,
+    Event,
+    EventType,
+    Flag,
+    Message,
+    ParseIssue,
+    Participant,
+    Record,
+    Source,
+    Summary,
+)
+from ..archive import read_member, safe_members
+from ..base import ReadOptions, conversation_id, record_id, sha256_bytes, sha256_file
+from ..textio import HEAD_BYTES, Chunk, detect_encoding, has_surrogate, iter_chunks, open_text
+from . import system
+from .dates import ORDERS, DateEvidence, TimeBuilder, decide_order
+from .headers import (
+    HEADER_N,
+    MARKS,
+    PASS1,
+    ROW_DATE,
+    ROW_LAYOUT,
+    ROW_NAME,
+    ROW_NAME2,
+    Header,
+    could_be_header,
+    from_match,
+    layout_of_row,
+    layout_regex,
+    lex,
+)
+from .names import NameTable, clean_sender, phone_of
+
+PLATFORM = "whatsapp"
+_AROUND = MARKS + "[] -\u2013\u00a0\u202f\n"
+_NO_FLAGS: frozenset[str] = frozenset()
+_MARK_SET = frozenset(MARKS)
+_GROUP_EVENTS = frozenset(
+    EventType(t)
+    for t in (
+        "created",
+        "added",
+        "removed",
+        "subject_changed",
+        "icon_changed",
+        "description_changed",
+        "settings_changed",
+    )
+)
+_TITLE = re.compile(
+    r"^(?:WhatsApp Chat with |Discussion WhatsApp avec |WhatsApp Chat - |WhatsApp-Chat mit |"
+    r"Chat de WhatsApp con |Chat WhatsApp con |Conversa do WhatsApp com |WhatsApp Chat met )(?P<t>.+?)"
+    r"(?: \(\d+\))?$"
+)
+_CHAT_MEMBER = re.compile(r"(^|/)(_chat\.txt|WhatsApp Chat.*\.txt|Discussion WhatsApp.*\.txt)$", re.I)
+_YOU_PREFIXES = ("You ", "You'", "Vous ")
+
+
+def title_from_name(name: str) -> str | None:
+    stem = Path(name).stem if name.lower().endswith((".txt", ".zip")) else name
+    m = _TITLE.match(stem)
+    return m.group("t").strip() if m else None
+
+
+class _Pending:
+    """The record being read: its header match and its raw text so far (header + continuations)."""
+
+    __slots__ = ("m", "header", "line", "start", "pieces", "nbytes", "newlines")
+
+    def __init__(self, m: re.Match[str], header: Header | None, line: int, start: int) -> None:
+        self.m, self.header, self.line, self.start = m, header, line, start
+        self.pieces: list[str] = []
+        self.nbytes = 0
+        self.newlines = 0
+
+    def add(self, piece: str, nbytes: int) -> None:
+        self.pieces.append(piece)
+        self.nbytes += nbytes
+        self.newlines += piece.count("\n")
+
+
+@dataclass
+class _Scan:
+    layouts: Counter = field(default_factory=Counter)
+    dates: DateEvidence = field(default_factory=DateEvidence)
+    names: NameTable = field(default_factory=NameTable)
+    lines: int = 0
+
+
+class WhatsAppReader:
+    name = PLATFORM
+
+    # -- sniffing ---------------------------------------------------------------------------
+    def sniff(self, head: bytes, filename: str) -> float:
+        lower = filename.lower()
+        if head.startswith(b"PK\x03\x04"):
+            if b"_chat.txt" in head[:4096] or "whatsapp" in lower:
+                return 0.9
+            if re.search(rb"WhatsApp Chat[^\x00]*\.txt", head[:4096]):
+                return 0.9
+            return 0.0
+        try:
+            encoding = detect_encoding(head, filename)
+        except InputError:
+            return 0.0
+        text = head.decode(encoding.replace("-sig", ""), errors="ignore").lstrip("\ufeff")
+        lines = text.splitlines()[:50]
+        hits = 0
+        for line in lines:
+            h = lex(line) if could_be_header(line) else None
+            if h is not None:
+                hits += 1
+        if not lines or hits == 0:
+            return 0.05 if "whatsapp" in lower else 0.0
+        share = hits / len(lines)
+        score = 0.6 + 0.35 * min(1.0, share * 1.5)
+        if "whatsapp" in lower or lower.endswith("_chat.txt"):
+            score = min(1.0, score + 0.05)
+        return score
+
+    # -- reading ----------------------------------------------------------------------------
+    def read(self, path: Path, options: ReadOptions) -> Iterator[Record]:
+        path = Path(path)
+        if options.date_order and options.date_order not in ORDERS:
+            raise UsageError(f"--date-order must be one of {', '.join(ORDERS)}, not {options.date_order!r}")
+        tz = None
+        if options.tz:
+            try:
+                tz = ZoneInfo(options.tz)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise UsageError(
+                    f"unknown time zone {options.tz!r} (use an IANA name like Europe/Paris)"
+                ) from None
+        opener, sha, container_sha, member = self._open(path, options)
+        yield from _Parse(path, opener, sha, container_sha, member, options, tz).run()
+
+    def _open(
+        self, path: Path, options: ReadOptions
+    ) -> tuple[Callable[[], BinaryIO], str, str | None, str | None]:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+        if head.startswith(b"PK\x03\x04") or zipfile.is_zipfile(path):
+            members = safe_members(path, options.max_uncompressed)
+            texts = [m for m in members if m.filename.lower().endswith(".txt")]
+            chosen = [m for m in texts if _CHAT_MEMBER.search(m.filename)] or texts
+            if not chosen:
+                raise InputError(
+                    "the zip holds no chat text (_chat.txt or WhatsApp Chat ….txt)", path=str(path)
+                )
+            info = chosen[0]
+            data = read_member(path, info, options.max_uncompressed)
+            return (lambda: io.BytesIO(data)), sha256_bytes(data), sha256_file(path), info.filename
+        return (lambda: open(path, "rb")), sha256_file(path), None, None
+
+
+@dataclass
+class _Counts:
+    messages: int = 0
+    events: int = 0
+    issues: int = 0
+    skipped: int = 0
+    backwards: int = 0
+    participants: int = 0
+
+
+class _Parse:
+    """One read of one export (both passes)."""
+
+    def __init__(
+        self,
+        path: Path,
+        opener: Callable[[], BinaryIO],
+        sha: str,
+        container_sha: str | None,
+        member: str | None,
+        options: ReadOptions,
+        tz,
+    ) -> None:
+        self.path, self.opener, self.sha = path, opener, sha
+        self.container_sha, self.member = container_sha, member
+        self.options, self.tz = options, tz
+        self.display = str(path) + (f"!{member}" if member else "")
+        self.conv_id = conversation_id(sha)
+        self.title = title_from_name(path.name)
+        self.counts = _Counts()
+        self.senders: set[str] = set()
+        self.last_time: datetime | None = None
+        self.last_subject: str | None = None
+        self._path_str = str(path)
+        # Authors that are the group itself (iOS): the title, and any author seen writing a system
+        # line about someone else (e.g. "Brigade: Major Petit vous a ajouté·e").
+        self.system_authors: set[str] = {self.title} if self.title else set()
+        self.plain = False  # the headers carry no marks inside (learnt in the first pass)
+        self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
+        self._times_seen: dict[str, datetime | None] = {}
+
+    # -- pass 1 ------------------------------------------------------------------------------
+    def scan(self, encoding: str, skip: int) -> _Scan:
+        """First pass: header lines only, matched chunk by chunk and tallied at C speed.
+
+        The layouts are learnt from the first chunks with the general lexer; when they show a
+        single layout, the rest is scanned with that layout's own (faster) regex."""
+        scan = _Scan()
+        dates, names = scan.dates, scan.names
+        raw_layouts: Counter = Counter()
+        text = first_text = ""
+        regex, date_cols, name_col, name2_col, layout = PASS1, ROW_DATE, ROW_NAME, ROW_NAME2, None
+        with self.opener() as fh:
+            fh.seek(skip)
+            for i, chunk in enumerate(iter_chunks(fh, encoding, skip)):
+                text = chunk.text
+                scan.lines += text.count("\n")
+                if i == 0:
+                    first_text = "\n" + text
+                if i == 2 and layout is None:
+                    seen = Counter()
+                    for key, count in raw_layouts.items():
+                        seen[layout_of_row(key)] += count
+                    if len(seen) == 1:
+                        layout = next(iter(seen))
+                        plain, _ = layout_regex(layout, plain=True)
+                        self.plain = len(plain.findall(first_text)) == len(PASS1.findall(first_text))
+                        regex, cols = layout_regex(layout, names=True, plain=self.plain)
+                        date_cols = (cols["d1"], cols["d2"], cols["d3"])
+                        name_col, name2_col = cols["name"], cols["name2"]
+                rows = regex.findall("\n" + text)
+                if not rows:
+                    continue
+                if layout is None:
+                    raw_layouts.update(map(itemgetter(*ROW_LAYOUT), rows))
+                    for key, _ in groupby(map(itemgetter(*date_cols), rows)):
+                        if key[0]:
+                            dates.add(key[0], key[1], key[2])
+                        else:
+                            dates.add(key[3], key[4], key[5])
+                else:
+                    scan.layouts[layout] += len(rows)
+                    for key, _ in groupby(map(itemgetter(*date_cols), rows)):
+                        dates.add(*key)
+                first = list(map(itemgetter(name_col), rows))
+                names.first.update(first)
+                second = list(map(itemgetter(name2_col), rows))
+                if any(second):
+                    names.longer.update(
+                        f"{a}: {b}" for a, b in compress(zip(first, second, strict=True), second)
+                    )
+        names.first.pop("", None)
+        for key, count in raw_layouts.items():
+            scan.layouts[layout_of_row(key)] += count
+        for layout_key, count in scan.layouts.items():
+            dates.headers += count
+            if layout_key[4]:
+                dates.twelve_hour += count
+        if text and not text.endswith("\n"):
+            scan.lines += 1
+        return scan
+
+    # -- pass 2 ------------------------------------------------------------------------------
+    def run(self) -> Iterator[Record]:
+        with self.opener() as fh:
+            encoding, skip = open_text(fh, self.display)
+        scan = self.scan(encoding, skip)
+        if not scan.layouts:
+            raise InputError("no WhatsApp message header found (not a WhatsApp export?)", path=self.display)
+        top = scan.layouts.most_common(1)[0][1]
+        # A file normally has one layout; others count only if frequent (a header quoted inside
+        # a message, in another layout, stays part of that message).
+        self.layouts = {k for k, v in scan.layouts.items() if v == top or v >= max(3, top // 10)}
+        decision = decide_order(scan.dates, self.options.date_order)
+        self.decision = decision
+        self.names = scan.names
+        self.times = TimeBuilder(decision.order, self.tz)
+        self.times.ambiguous = decision.ambiguous
+        yield Conversation(
+            id=self.conv_id,
+            platform=PLATFORM,
+            title=self.title,
+            source_sha256=self.container_sha or self.sha,
+            chat_type=None,
+            tz=self.options.tz,
+            date_order=decision.order,
+            date_order_ambiguous=decision.ambiguous,
+            details={"file": self.path.name, **({"member": self.member} if self.member else {})},
+        )
+        with self.opener() as fh:
+            fh.seek(skip)
+            yield from self._records(iter_chunks(fh, encoding, skip))
+        c = self.counts
+        yield Summary(
+            path=self.display,
+            sha256=self.sha,
+            format=PLATFORM,
+            messages=c.messages,
+            events=c.events,
+            conversations=1,
+            skipped_lines=c.skipped,
+            issues=c.issues,
+            date_order=decision.order,
+            date_order_ambiguous=decision.ambiguous,
+            encoding=encoding,
+            details={
+                "date_order_reason": decision.reason,
+                "lines": scan.lines,
+                "participants": c.participants,
+                "time_backwards": c.backwards,
+                "last_subject": self.last_subject,
+                **({"container_sha256": self.container_sha, "member": self.member} if self.member else {}),
+            },
+        )
+
+    def _records(self, chunks: Iterator[Chunk]) -> Iterator[Record]:
+        layouts = self.layouts
+        generic = len(layouts) != 1
+        if generic:
+            regex = HEADER_N
+        else:
+            regex, fields = layout_regex(next(iter(layouts)), plain=self.plain)
+            self._fields = tuple(fields.get(k, -1) for k in ("d1", "d2", "d3", "H", "Mi", "S", "ap"))
+        pending: _Pending | None = None
+        line = 1  # line number of the first character not yet in a record
+        byte = -1  # byte offset of that character
+        chunk = None
+        h = None
+        flush = self._flush
+        for chunk in chunks:
+            text = chunk.text
+            nbytes = chunk.nbytes
+            pos = 0
+            if byte < 0:
+                byte = chunk.start
+            # Matches start at the line break before a header: in "\n" + text, m.start() is the
+            # header's index in `text`.
+            for m in regex.finditer("\n" + text):
+                if generic:
+                    h = from_match(m)
+                    if h is None or h.layout not in layouts:
+                        continue  # a date-like line of another layout: part of the message
+                s = m.start()
+                if pending is not None:
+                    if pending.pieces:
+                        seg = text[:s]
+                        pending.add(seg, nbytes(seg))
+                        raw = "".join(pending.pieces)
+                    else:
+                        raw = text[pos:s]
+                        pending.add(raw, nbytes(raw))
+                    yield from flush(pending, raw, chunk)
+                    byte, line = pending.start + pending.nbytes, pending.line + pending.newlines
+                elif s:
+                    seg = text[pos:s]
+                    yield from self._orphans(seg, line, byte)
+                    byte += nbytes(seg)
+                    line += seg.count("\n")
+                pending = _Pending(m, h, line, byte)
+                pos = s
+            seg = text[pos:]
+            if pending is not None:
+                pending.add(seg, nbytes(seg))  # goes on in the next chunk (or ends the file)
+            elif seg:
+                yield from self._orphans(seg, line, byte)
+                byte += nbytes(seg)
+                line += seg.count("\n")
+        if pending is not None and chunk is not None:
+            yield from flush(pending, "".join(pending.pieces), chunk)
+
+    def _stamp(self, p: _Pending) -> tuple[datetime | None, str, bool]:
+        """(time, raw timestamp, date ambiguous) of a record's header."""
+        m = p.m
+        if p.header is not None:  # generic lexer (files mixing layouts)
+            h = p.header
+            day, amb = self.times.day(h.d1, h.d2, h.d3)
+            hour, minute, sec, pm = h.hour, h.minute, h.second, h.pm
+        else:
+            g = m.groups()
+            i1, i2, i3, ih, imi, isec, iap = self._fields
+            day, amb = self.times.day(g[i1], g[i2], g[i3])
+            hour, minute = int(g[ih]), int(g[imi])
+            sec = int(g[isec]) if isec >= 0 else 0
+            pm = None
+            if iap >= 0:
+                ap = g[iap]
+                pm = ap[0] in "pP" or ap in ("午後", "م")
+        raw = m.group().strip(_AROUND)
+        if day is None or minute > 59 or hour > 24 or sec > 60 or (pm is not None and hour > 12):
+            return None, raw, amb
+        if pm is not None:
+            hour = hour % 12 + (12 if pm else 0)
+        return self.times.build(day, hour, minute, sec), raw, amb
+
+    def _orphans(self, seg: str, line: int, byte: int) -> Iterator[Record]:
+        """Text before the first header: reported once, counted line by line."""
+        lines = seg.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        real = [i for i, t in enumerate(lines) if t.strip(" \t\r" + MARKS)]
+        if real:
+            self.counts.skipped += len(real)
+            yield self._issue(
+                line + real[0], byte, f"{len(real)} line(s) before the first message header; skipped"
+            )
+
+    def _issue(self, line: int | None, byte_start: int | None, cause: str) -> ParseIssue:
+        self.counts.issues += 1
+        return ParseIssue(self.display, line, cause, byte_start)
+
+    def _flush(self, p: _Pending, raw: str, chunk: Chunk) -> list[Record]:
+        # The record's content: without its final line break and trailing blank lines.
+        content = raw.rstrip("\r\n")
+        if content[-1:].isspace():
+            while True:
+                k = content.rfind("\n")
+                if k < 0 or content[k + 1 :].strip():
+                    break
+                content = content[:k].rstrip("\r")
+        tail = raw[len(content) :]
+        end = (
+            p.start
+            + p.nbytes
+            - (len(tail) if chunk.codec == "utf-8" and tail.isascii() else chunk.nbytes(tail))
+        )
+        out: list[Record] = []
+        if chunk.damaged and has_surrogate(content):
+            self._damaged(p, content, out)
+        else:
+            self._build(p, content[p.m.end() - p.m.start() - 1 :], p.line + content.count("\n"), end, out)
+        return out
+
+    def _damaged(self, p: _Pending, content: str, out: list[Record]) -> None:
+        """A record with bytes invalid in the encoding: the line is reported and skipped, with
+        the record's lines after it."""
+        lines = content.split("\n")
+        bad = next(i for i, t in enumerate(lines) if has_surrogate(t))
+        skipped = len(lines) - bad
+        self.counts.skipped += skipped
+        out.append(
+            self._issue(
+                p.line + bad,
+                None,
+                f"undecodable bytes (not valid in the file's encoding); {skipped} line(s) skipped",
+            )
+        )
+        if bad:
+            kept = "\n".join(lines[:bad]).rstrip("\r")
+            end = p.start + len(kept.encode("utf-8", "surrogateescape"))
+            self._build(p, kept[p.m.end() - p.m.start() - 1 :], p.line + bad - 1, end, out)
+
+    def _time(self, h: Header) -> datetime | None:
+        day = self.times.day(h.d1, h.d2, h.d3)
+        if day is None:
+            return None
+        hour = h.hour % 12 + (12 if h.pm else 0) if h.pm is not None else h.hour
+        return self.times.build(day, hour, h.minute, h.second)
+
+    def _sender(self, raw_name: str) -> tuple[str, bool, str | None, bool]:
+        """(display name, non_contact, phone, suspicious) of a raw name, cached."""
+        got = self._senders_seen.get(raw_name)
+        if got is None:
+            name, non_contact = clean_sender(raw_name)
+            suspicious = not self.names.known(raw_name) or any(q in raw_name for q in '"“«')
+            got = (name, non_contact, phone_of(name), suspicious)
+            if len(self._senders_seen) < 100_000:
+                self._senders_seen[raw_name] = got
+        return got
+
+    def _build(self, p: _Pending, rest: str, line_end: int, end: int, out: list[Record]) -> None:
+        source = Source(
+            self.sha, p.line, line_end, p.start, end, self._path_str, self.container_sha, self.member
+        )
+        when, raw_time, ambiguous = self._stamp(p)
+        flags: set[str] = set()
+        if when is None:
+            out.append(
+                self._issue(
+                    p.line, p.start, f"impossible date or time {raw_time!r} for date order {self.times.order}"
+                )
+            )
+        else:
+            if self.last_time is not None and when < self.last_time:
+                flags.add(Flag.TIME_BACKWARDS)
+                self.counts.backwards += 1
+            self.last_time = when
+        if ambiguous:
+            flags.add(Flag.DATE_AMBIGUOUS)
+        rid = record_id(self.sha, p.start)
+        split = self.names.split(rest)
+        if split is None:
+            event = system.classify(rest) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
+            self._event(rid, when, raw_time, event, rest, source, flags, None, out)
+            return
+        raw_name, body_at = split
+        sender, non_contact, phone, suspicious = self._sender(raw_name)
+        if suspicious:
+            event = system.classify(rest)
+            if event is not None:
+                self._event(rid, when, raw_time, event, rest, source, flags, None, out)
+                return
+        body = rest[body_at:]
+        event = self._author_system(sender, body)
+        if event is not None:
+            self._event(rid, when, raw_time, event, body, source, flags, sender, out)
+            return
+        more, attachments = system.message_flags(body)
+        if more:
+            flags |= more
+        if sender not in self.senders:
+            self._participant(sender, non_contact, out)
+        self.counts.messages += 1
+        out.append(
+            Message(
+                id=rid,
+                conversation_id=self.conv_id,
+                time=when,
+                time_raw=raw_time,
+                sender=sender,
+                text=body,
+                source=source,
+                sender_id=phone,
+                flags=frozenset(flags) if flags else _NO_FLAGS,
+                attachments=attachments,
+                details={"non_contact": True} if non_contact else {},
+            )
+        )
+
+    def _author_system(self, author: str, body: str) -> system.SystemEvent | None:
+        """iOS (and some Android) system lines carry an author: the group name or the actor."""
+        if not body:
+            return None
+        if body[0] not in _MARK_SET:
+            # Plain body: only a few shapes can be a system line (cheap checks first).
+            if body[:4] in system.ACTORLESS_HEADS:
+                event = system.classify(body, system.ACTORLESS)
+                if event is not None:
+                    return event
+            if author in self.system_authors:
+                return system.classify(body) or system.SystemEvent(
+                    EventType.UNKNOWN_SYSTEM.value, None, (), {}
+                )
+            if not (
+                body.startswith(_YOU_PREFIXES)
+                or (body.startswith(author) and body[len(author) : len(author) + 1] == " ")
+            ):
+                return None
+            event = system.classify(body)
+            return event if event is not None and event.type != EventType.UNKNOWN_SYSTEM else None
+        lead = body.lstrip(MARKS + " ")
+        if not lead:
+            return None
+        if lead[:4] in system.ACTORLESS_HEADS:
+            event = system.classify(body, system.ACTORLESS)
+            if event is not None:
+                return event
+        if self.counts.messages + self.counts.events == 0 and "WhatsApp" in body:
+            # The first line of an iOS export is the encryption notice, in the phone's language.
+            return system.SystemEvent(EventType.ENCRYPTION_NOTICE.value, None, (), {"guessed": True})
+        if body[:2] in ("\u200e\u200e", "\u200f\u200f"):
+            # iOS writes system notices (security code...) after two direction marks, in any language.
+            return system.classify(body) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
+        event = system.classify(body)
+        if event is None and author in self.system_authors:
+            # The group itself "wrote" it: a system line whose wording is not known yet.
+            return system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
+        return event
+
+    def _participant(self, name: str, non_contact: bool, out: list[Record]) -> None:
+        if name in self.senders or len(self.senders) > 100_000 or name.casefold() in system.YOU_WORDS:
+            return
+        self.senders.add(name)
+        self.counts.participants += 1
+        details = {"non_contact": True} if non_contact else {}
+        out.append(Participant(self.conv_id, name, phone=phone_of(name), details=details))
+
+    def _event(self, rid, when, raw_time, event, text, source, flags, author, out: list[Record]) -> None:
+        details = dict(event.details)
+        actor = event.actor
+        if author is not None:
+            details["author"] = author
+            if event.actor and event.actor != author and event.type in _GROUP_EVENTS:
+                self.system_authors.add(author)
+            if (
+                actor is None
+                and author not in self.system_authors
+                and event.type
+                in (
+                    EventType.CALL,
+                    EventType.UNKNOWN_SYSTEM,
+                )
+            ):
+                actor = author
+        if actor is not None:
+            actor_name, non_contact = clean_sender(actor)
+            if non_contact:
+                details["non_contact"] = True
+            actor = actor_name
+            if actor in system.YOU_WORDS or actor.casefold() in system.YOU_WORDS:
+                details["is_exporter"] = True
+            self._participant(actor, non_contact, out)
+        if event.type == EventType.SUBJECT_CHANGED and "new_title" in details:
+            self.last_subject = details["new_title"]
+        elif event.type == EventType.CREATED and "title" in details:
+            self.last_subject = details["title"]
+        self.counts.events += 1
+        out.append(
+            Event(
+                id=rid,
+                conversation_id=self.conv_id,
+                time=when,
+                time_raw=raw_time,
+                type=event.type,
+                source=source,
+                actor=actor,
+                targets=tuple(clean_sender(t)[0] for t in event.targets),
+                text=text,
+                flags=frozenset(flags),
+                details=details,
+            )
+        )
+
+
+READER = WhatsAppReader()
+
+__all__ = ["READER", "WhatsAppReader", "title_from_name", "HEAD_BYTES"]
