@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from dynamics import scenarios
 
+from dynamics import scenarios
 from sentinelle.cli import cli
 from sentinelle.errors import InputError
 from sentinelle.pipeline import import_roster_file, ingest_files, run_dynamics
