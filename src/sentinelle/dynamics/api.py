@@ -16,7 +16,8 @@ JSON shape of `DynamicsResult.to_json()` (every score or label carries `evidence
               "compliance_rate", "centrality": {...}, "components": {name: 0..1}, "influence",
               "group_median_influence", "leader": bool, "label", "evidence"}],
   "edges": [{"conversation_id", "source", "target", "method" (reply|mention|addressed|
-              turn_taking|quote|forward), "count", "weight", "confidence", "evidence"}],
+              turn_taking|quote|forward), "count", "weight", "confidence", "evidence"}]
+              (the `json_max_edges` strongest; "edges_total" counts them all),
   "graph": {"case": {"nodes", "edges", "communities": [[persons]], "betweenness"},
             "conversations": {id: {...same...}}},
   "directives": [{"message_id", "conversation_id", "issuer", "kind" (order|prohibition|
@@ -232,7 +233,8 @@ def analyze_dynamics(
         "settings": settings.to_dict(),
         "people": people,
         "leadership": leadership,
-        "edges": [e.to_dict() for e in edges],
+        "edges": [e.to_dict() for e in _strongest(edges, settings.json_max_edges)],
+        "edges_total": len(edges),
         "graph": {"case": graph_summary(case_graph),
                   "conversations": {cid: graph_summary(g) for cid, g in conv_graphs.items()}},
         "directives": [d.to_dict() for d, _ in directives],
@@ -245,6 +247,15 @@ def analyze_dynamics(
     }
     clock("results")
     return DynamicsResult(data, inter, case_graph, dict(corpus.names), clock.stages)
+
+
+def _strongest(edges: list[Any], limit: int) -> list[Any]:
+    """All edges, or the `limit` strongest (by weight) in their original order: the JSON stays
+    readable for a 1M-message case; `edges_df()` and the graph exports keep every edge."""
+    if len(edges) <= limit:
+        return edges
+    keep = set(sorted(range(len(edges)), key=lambda i: -edges[i].weight)[:limit])
+    return [e for i, e in enumerate(edges) if i in keep]
 
 
 class _Clock:

@@ -34,8 +34,8 @@ def run_dynamics(
     aliases = {name: p.id for p in persons for name in (p.display_name, *p.names) if name}
     roster = [parse_roster_entry(r) for r in case.roster()]
 
-    def person_of(conversation_id: str, name: str) -> str:
-        return case.person_of(conversation_id, name) or name
+    def person_of(conversation_id: str, name: str) -> str | None:
+        return case.person_of(conversation_id, name)  # None: the analysis folds the name
 
     say("analysing")
     result = analyze_dynamics(
