@@ -63,6 +63,7 @@ def test_join_burst_detected_against_baseline_and_not_in_steady_growth():
     assert 2900 <= b["joins"] <= 3000 and b["hours"] <= 4
     assert b["evidence"] and b["evidence_count"] == b["joins"]
     assert life["steady"]["bursts"] == []
+    assert max(life["burst"]["joins_by_day"].values()) >= 2900 and sum(life["steady"]["joins_by_day"].values()) == 3000
     assert life["burst"]["created_by"] == fold("Admin Zero")
 
 

@@ -38,7 +38,7 @@ JSON shape of `DynamicsResult.to_json()` (every score or label carries `evidence
               "evidence"}],
   "lifecycle": [{"conversation_id", "title", "created_by", "created_at", "first_activity",
               "last_activity", "members_ever", "members_max", "members_end", "joins",
-              "departures", "removals", "joins_per_hour_peak", "bursts": [{"start", "end",
+              "departures", "removals", "joins_per_hour_peak", "joins_by_day": {date: n}, "bursts": [{"start", "end",
               "hours", "joins", "peak_per_hour", "baseline_per_hour", "evidence",
               "evidence_count"}], "subject_changes", "disappearing_on", "status" (active|
               dissolved|migrated), "dissolved_reasons", "replaced_by", "evidence"}],
