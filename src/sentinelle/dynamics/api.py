@@ -41,7 +41,7 @@ JSON shape of `DynamicsResult.to_json()` (every score or label carries `evidence
               "departures", "removals", "joins_per_hour_peak", "joins_by_day": {date: n}, "bursts": [{"start", "end",
               "hours", "joins", "peak_per_hour", "baseline_per_hour", "evidence",
               "evidence_count"}], "subject_changes", "disappearing_on", "status" (active|
-              dissolved|migrated), "dissolved_reasons", "replaced_by", "evidence"}],
+              inactive|dissolved|migrated), "dissolved_reasons", "replaced_by", "evidence"}],
   "crossgroup": {"overlaps": [{"a", "b", "shared", "jaccard"}], "same_leaders_or_admins",
               "bridges": [{"person", "conversations", "betweenness"}], "replaced": [{"old",
               "new", "core_overlap", "shared_core", "gap_days", "evidence"}]}
