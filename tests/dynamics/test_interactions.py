@@ -35,8 +35,10 @@ def test_whatsapp_addressing_by_first_name_and_nickname():
     c.say("Karim Benali", "Julie, tu peux passer ?", after=3 * 3600)  # no turn-taking after 3 h
     c.say("Karim Benali", "le Kaiser, t'es où ?", after=3 * 3600)
     c.say("Thomas Roux", "bonjour", after=3 * 3600)
+    c.say("Julie Martin", "Salut Thomas, bien dormi ?", after=3 * 3600)
     edges = _edges(c, aliases={"le kaiser": "thomas roux"})
     assert edges[("karim benali", "julie martin", "addressed")].count == 1
+    assert edges[("julie martin", "thomas roux", "addressed")].count == 1
     assert edges[("karim benali", "thomas roux", "addressed")].count == 1
     assert not any(m == "turn_taking" for (_, _, m) in edges)
 

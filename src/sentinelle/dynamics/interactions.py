@@ -29,6 +29,10 @@ CONFIDENCE = {"reply": 1.0, "mention": 0.9, "quote": 0.85, "forward": 0.9, "addr
 _AT = re.compile(r"@([\w.+-]+(?:\s[A-Z][\w-]+)?)")
 _QUOTE = re.compile(r"^>\s*<?@?([^>:\n]+)>?")
 _LEAD_PUNCT = re.compile(r"^[\W_]+")
+GREETINGS = frozenset(
+    "salut bonjour bonsoir coucou cc slt hey hi hello yo merci thanks thx ok okay oui non bravo cher chere "
+    "dear allo bienvenue welcome".split()
+)
 
 
 @dataclass
@@ -118,8 +122,11 @@ class _Adder:
 
 def addressee(cd: ConvData, text: str) -> str | None:
     """The participant named in vocative position: "Marc, ..." / "@Marc ..." / "..., Marc !"."""
-    first = _LEAD_PUNCT.sub("", text[:30]).split(None, 1)
+    first = _LEAD_PUNCT.sub("", text[:40]).split(None, 2)
     gate = cd.aliases.first_words
+    skip = 0
+    if len(first) > 1 and quick_fold(first[0]).rstrip(",:;!.?") in GREETINGS:  # "Salut Marc", "Hey Ash"
+        skip, first = 1, first[1:]
     if first and quick_fold(first[0]).rstrip(",:;!.?") not in gate:
         first = None
     if not first:
@@ -128,7 +135,7 @@ def addressee(cd: ConvData, text: str) -> str | None:
             if tail and (p := cd.aliases.get(tail)):
                 return p
         return None
-    words = _LEAD_PUNCT.sub("", quick_fold(text[:60])).split()
+    words = _LEAD_PUNCT.sub("", quick_fold(text[:60])).split()[skip:]
     for n in range(min(cd.aliases.max_words, len(words)), 0, -1):
         cand = " ".join(words[:n]).rstrip(",:;!.?")
         if cand and (p := cd.aliases.get(cand)):
