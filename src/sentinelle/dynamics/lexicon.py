@@ -140,6 +140,11 @@ ACK = re.compile(
     r"tout a fait|absolument|avec plaisir)\b[ !.,]*(?:chef|boss|patron|sir|mon capitaine|mon commandant)?[ !.]*$)|"
     r"^(?:[\U0001F44D\U0001F44C\u2705\u2714\U0001F44A\U0001FAE1]|\U0001F64F)+\s*$"
 )
+# "ok, j'arrive", "reçu, on y va": an acknowledgement followed by a few words, without a "but"
+ACK_LEAD = re.compile(
+    r"^(?:ok|okay|d'accord|recu|bien recu|compris|entendu|roger|copy|noted|c'est note|a vos ordres|"
+    r"oui chef|ok chef|yes sir|will do|on it)\b[ ,.!]+(?!.*\b(?:mais|but|pas|non|no|not|jamais|never)\b).{0,40}$"
+)
 PUSHBACK = re.compile(
     r"\b(?:non merci|certainement pas|hors de question|pas question|n'importe quoi|on s'en fout|"
     r"je m'en fous|tu n'es pas (?:le|mon) chef|t'es pas (?:le|mon) chef|t'es qui|qui t'a|pour qui tu te prends|"
