@@ -68,6 +68,9 @@ def test_graph_exports_load_back(tmp_path):
     assert g.vcount() == n.number_of_nodes() == result.case_graph.graph.vcount()
     assert g.ecount() == n.number_of_edges() > 10
     assert "Karim Benali" in set(g.vs["label"])
+    karim = n.nodes["karim benali"]
+    assert karim["label"] == "Karim Benali" and karim["pagerank"] > 0 and "community" in karim
+    assert g.vs.find(name="karim benali")["pagerank"] == pytest.approx(karim["pagerank"])
     assert all(d["weight"] > 0 for _, _, d in n.edges(data=True))
 
 

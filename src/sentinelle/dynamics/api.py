@@ -118,10 +118,10 @@ class DynamicsResult:
         return pd.DataFrame(rows)
 
     def write_graphml(self, path: str | Path) -> None:
-        write_graphml(self.case_graph.graph, path, self.names)
+        write_graphml(self.case_graph, path, self.names)
 
     def write_gexf(self, path: str | Path) -> None:
-        write_gexf(self.case_graph.graph, path, self.names)
+        write_gexf(self.case_graph, path, self.names)
 
 
 def find_directives(corpus: Corpus, found: dict[tuple[str, int], Match] | None = None) -> list[tuple[Directive, int]]:
