@@ -219,7 +219,9 @@ def analyze_dynamics(
 
     leadership = []
     for cid, cd in corpus.convs.items():
-        leadership += conversation_leadership(cd, corpus, inter, conv_graphs[cid], outcomes_by_conv[cid], settings)
+        leadership += conversation_leadership(
+            cd, corpus, inter, conv_graphs[cid], outcomes_by_conv[cid], settings, by_conv.get(cid, [])
+        )
     case_end = corpus.case_end()
     lifecycle = {cid: conversation_lifecycle(cd, corpus, case_end, settings) for cid, cd in corpus.convs.items()}
     cross = crossgroup(corpus, lifecycle, leadership, case_graph, settings)

@@ -25,6 +25,9 @@ def parallel_command(
     if not roster:
         return []
     found: list[dict[str, Any]] = []
+    outcomes_of: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        outcomes_of.setdefault(o.directive.conversation_id, []).append(o)
     by_conv: dict[str, list[dict[str, Any]]] = {}
     for r in leadership_rows:
         by_conv.setdefault(r["conversation_id"], []).append(r)
@@ -36,7 +39,7 @@ def parallel_command(
         top = max(known.values())
         chiefs = [p for p, lv in known.items() if lv == top]
         leaders = [r for r in rows if r["leader"]]
-        conv_outcomes = [o for o in outcomes if o.directive.conversation_id == cid]
+        conv_outcomes = outcomes_of.get(cid, [])
         for r in leaders:
             lv = known.get(r["person"])
             if lv is not None and lv >= top:
