@@ -62,7 +62,7 @@ import pandas as pd
 
 from ..records import Conversation, Event, Message, Participant
 from .compliance import Outcome, RateIndex, follow_directive
-from .corpus import Corpus
+from .corpus import Corpus, phone_key
 from .crossgroup import crossgroup
 from .directives import Directive, Match, read_directive
 from .graph import GraphMetrics, analyse_graph, build_graph, graph_summary, write_gexf, write_graphml
@@ -183,6 +183,8 @@ def analyze_dynamics(
 
     def persons_of_name(name: str) -> set[str]:
         found = set()
+        if (k := phone_key(name)) is not None and k in corpus.phones:
+            found.add(corpus.phones[k])
         for cd in corpus.convs.values():
             p = corpus.person(cd.id, name)
             if p in cd.members:
