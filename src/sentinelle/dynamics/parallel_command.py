@@ -88,6 +88,9 @@ def parallel_command(
                     "declared_level": top,
                     "directives_issued": len(mine),
                     "directives_not_obeyed": len(not_obeyed),
+                    # "ignored" = no visible acknowledgement in the chat (people may comply offline)
+                    "directives_contested": sum(o.outcome == "contested" for o in mine),
+                    "directives_unacknowledged": sum(o.outcome == "ignored" for o in mine),
                     "influence": r["influence"],
                     "outranked_by_leader_influence": leader_score,
                     "reasons": [k for k, v in (("directives_not_obeyed", ignored), ("less_influence_than_leader", outranked)) if v],
