@@ -92,7 +92,7 @@ def test_hard_negatives(text):
     assert read_directive(text) is None
 
 
-if __name__ == "__main__":  # python tests/dynamics/test_directives.py: print the figures
+if __name__ == "__main__":  # python tests/dynamics/test_dynamics_directives.py: print the figures
     for lg in ("fr", "en", None):
         print(lg or "all", measure(lg))
     print("held out", measure(None, HELDOUT))
