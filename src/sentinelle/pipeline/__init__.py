@@ -2,5 +2,6 @@
 
 from .dynamics import import_roster_file, run_dynamics
 from .ingest import IngestReport, ingest_files
+from .scan import ScanReport, scan_case
 
-__all__ = ["IngestReport", "import_roster_file", "ingest_files", "run_dynamics"]
+__all__ = ["IngestReport", "ScanReport", "import_roster_file", "ingest_files", "run_dynamics", "scan_case"]
