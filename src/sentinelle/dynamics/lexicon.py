@@ -114,12 +114,12 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
 # A cheap gate: a text without any of these words cannot match any phrase above (checked by a
 # test over every labelled directive), so the phrase patterns only run on the few that have one.
 PHRASE_GATE = (
-    r"interdi|defense|merci|priere|devez|dois|doit|faut|obligat|ordre|execution|demande|ordonne|somme|"
+    r"interdi|defense|merci d|priere d|devez|dois|doit|faut|obligat|ordre|execution|demande|ordonne|somme|"
     r"prie|conseille|exige|veux|motus|omerta|silence|mot\b|consigne|tais|tait|taire|ferme|rien|reste|personne|"
     r"on ne|vous ne|tu ne|ici\b|groupe|question|shut|keep|stay|quiet|nothing|no one|nobody|noone|forbid|"
     r"prohibit|allowed|banned|must|not\b|mustn|have to|need|are to|will now|everyone|want|order|make sure|"
     r"please|kindly|pls|remember|forget|arret|cess|stop|quit|enough|oubliez|pensez|veuillez|zip|bouche|"
-    r"tout le monde|aucun|nul\b|pas de|chacun|unions?\b|press|reporters|journalists|phones|photos"
+    r"tout le monde|aucun|nul\b|pas de|chacun|\bunions?\b|press|reporters|journalists|phones|photos"
 )
 
 # Reported, hypothetical or suggested: the phrase is there but nobody is giving an order.
