@@ -31,6 +31,8 @@ class DynamicsSettings:
     # compliance: what follows a directive
     compliance_window_s: float = 24 * 3600.0
     compliance_window_messages: int = 40
+    ack_window_s: float = 2 * 3600.0  # an acknowledgement comes soon after the order ...
+    ack_max_gap_messages: int = 10  # ... with few messages in between
     silence_window_s: float = 14 * 24 * 3600.0  # before/after window for message rates
     silenced_rate_ratio: float = 0.2  # named person's rate after/before below this ...
     silenced_min_before: int = 2  # ... having written at least this much before
