@@ -38,7 +38,8 @@ class DynamicsSettings:
     silenced_min_before: int = 2  # ... having written at least this much before
     # leadership: a leader must stand out in ITS group (ratios) and pass absolute floors
     leader_min_obeyed: int = 3
-    leader_min_obeyed_share: float = 0.4  # of the group's obeyed directives
+    leader_min_obeyed_share: float = 0.4  # of the group's obeyed directives ...
+    leader_obeyed_margin: float = 2.5  # ... or this many times the next person's obeyed directives
     leader_score_ratio: float = 2.0  # influence score / group median score
     weights: dict[str, float] = field(
         default_factory=lambda: {
