@@ -49,3 +49,10 @@ def test_demo_burst_and_dissolution(demo):
     (burst,) = life["bursts"]
     assert burst["joins"] == 3000 and burst["hours"] <= 5
     assert life["status"] == "dissolved" and "mass_departure" in life["dissolved_reasons"]
+
+
+def test_demo_groups_share_a_core_and_an_admin(demo):
+    data, names, titles = demo
+    (pair,) = data["crossgroup"]["overlaps"]
+    assert pair["shared"] >= 8 and pair["overlap"] >= 0.3 and pair["jaccard"] < 0.1
+    assert "Yannick Roux" in {m["name"] for m in data["crossgroup"]["same_leaders_or_admins"]}

@@ -61,7 +61,8 @@ class DynamicsSettings:
     replaced_min_core_overlap: float = 0.5  # overlap coefficient of the two cores
     replaced_max_gap_s: float = 14 * 24 * 3600.0
     core_min_messages: int = 3
-    overlap_min_jaccard: float = 0.1  # pairs reported
+    overlap_min_jaccard: float = 0.1  # pairs reported: Jaccard ...
+    overlap_min_coefficient: float = 0.3  # ... or shared / smaller group (with >= 3 shared)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
