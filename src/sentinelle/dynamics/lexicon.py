@@ -167,9 +167,9 @@ ACK_LEAD = re.compile(
 PUSHBACK = re.compile(
     r"\b(?:non merci|certainement pas|hors de question|pas question|n'importe quoi|on s'en fout|"
     r"je m'en fous|tu n'es pas (?:le|mon) chef|t'es pas (?:le|mon) chef|t'es qui|qui t'a|pour qui tu te prends|"
-    r"laisse tomber|ridicule|c'est pas toi qui|pas d'ordre|je ne recois pas d'ordre|ignore|"
+    r"laisse tomber|ridicule|c'est pas toi qui|pas d'ordre|je ne recois pas d'ordre|"
     r"no way|who are you|you're not (?:the|my) boss|not your call|whatever|ignore (?:him|her|that))\b|"
-    r"^non\b|^no\b|\U0001F644|\U0001F602"
+    r"^non\b|^no\b|^[\s\U0001F644\U0001F602\U0001F923]+$"  # an eye-roll or a laugh on its own, not inside chatter
 )
 
 SPOKES = (
