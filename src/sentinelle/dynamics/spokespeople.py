@@ -1,0 +1,71 @@
+"""Speaking for the group: "au nom de tous", "nous, les collègues de ...", "je parle pour la
+brigade", "je représente", signed collective statements, and relays to outsiders ("j'ai transmis
+au commissaire"). A spokesperson is someone who does it at least `spokesperson_min_statements`
+times in a conversation."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from . import lexicon as lx
+from .corpus import Corpus
+from .lexicon import quick_fold
+from .settings import DynamicsSettings
+
+_SPOKES = [(kind, re.compile(p)) for kind, p in lx.SPOKES]
+# A text without any of these cannot match the patterns (a test checks it): a cheap gate.
+_CHEAP = re.compile(
+    r"au nom|nous,? les|parle (?:pour|au nom)|m'exprim|repr[eé]sent|porte-parole|sign|collectif|l'ensemble|"
+    r"coll[eè]gues|--|\n|transmis|relay|remont|behalf|speak|we,? the|told the|passed|forwarded|will tell|"
+    r"(?:j'ai|je vais|on a|nous avons|je l'ai) (?:port|envoy|dit|expliq)",
+    re.IGNORECASE,
+)
+
+
+def statement_kinds(text: str) -> list[str]:
+    """Ways a text speaks for the group (behalf, we_the, speak_for, signature, relay), if any."""
+    if len(text) < 12 or len(text) > 4000 or not _CHEAP.search(text):
+        return []
+    norm = lx.normalise(quick_fold(text))
+    kinds = [k for k, rx in _SPOKES if rx.search(norm)]
+    if lx.RELAY.search(norm):
+        kinds.append("relay")
+    return sorted(set(kinds))
+
+
+def find_statements(corpus: Corpus, found: dict[tuple[str, int], list[str]] | None = None) -> list[dict[str, Any]]:
+    """Statements of the case; `found` (conversation id, position) -> kinds when already scanned."""
+    out = []
+    for cd in corpus.convs.values():
+        for i, (m, p) in enumerate(zip(cd.messages, cd.senders, strict=True)):
+            kinds = found.get((cd.id, i), []) if found is not None else statement_kinds(m.text)
+            if kinds:
+                out.append({"message_id": m.id, "conversation_id": cd.id, "person": p, "kinds": kinds})
+    return out
+
+
+def spokespeople(statements: list[dict[str, Any]], corpus: Corpus, settings: DynamicsSettings) -> list[dict[str, Any]]:
+    by: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for s in statements:
+        by[(s["conversation_id"], s["person"])].append(s)
+    rows = []
+    for (cid, p), items in by.items():
+        kinds: dict[str, int] = defaultdict(int)
+        for s in items:
+            for k in s["kinds"]:
+                kinds[k] += 1
+        rows.append(
+            {
+                "person": p,
+                "name": corpus.display(p),
+                "conversation_id": cid,
+                "statements": len(items),
+                "kinds": dict(kinds),
+                "spokesperson": len(items) >= settings.spokesperson_min_statements,
+                "evidence": [s["message_id"] for s in items[:20]],
+            }
+        )
+    rows.sort(key=lambda r: -r["statements"])
+    return rows
