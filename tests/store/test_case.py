@@ -86,6 +86,8 @@ def test_search_is_accent_and_case_insensitive_with_snippets(case: Case, export)
     assert case.search("collegues", conversation_id="nope") == []
     assert case.search("   ") == []
     assert case.search("absent") == []
+    emoji = case.search("👍")  # not an FTS token: found by substring
+    assert [h.snippet for h in emoji] == ["Ok pour moi [👍]\nje serai là"]
 
 
 def test_same_file_twice_adds_nothing_and_same_chat_elsewhere_is_not_doubled(case: Case, export, tmp_path) -> None:
@@ -117,6 +119,7 @@ def test_an_ingest_interrupted_by_an_exception_stores_nothing_of_that_file(case:
     assert [f.name for f in case.files()] == ["other.txt"]
     assert case.count_messages() == 2 and case.search("collegues")[0].message.conversation_id == other_records[0].id
     assert not case.has_file(records[0].source_sha256)
+    assert not case.original_path(records[0].source_sha256).exists()  # nor its original
     info = case.add_file(path, records)  # a full re-run works
     assert info.messages == 4 and case.count_messages() == 6 and len(case.search("collegues")) == 2
 
@@ -200,6 +203,10 @@ def test_detections_results_roster_decisions_pseudonyms(case: Case, export) -> N
             db.execute(sql)
     db.close()
 
+    info = case.info()
+    assert info["detections"] == {"v1": {"scanned": 2, "flagged": 1}, "v2": {"scanned": 1, "flagged": 1}}
+    assert info["results"] == {"dynamics": ["graph", "roles"]} and info["decisions"] == 2
+
     case.set_pseudonym("Karim", "Personne B")
     case.set_pseudonym("Chef Dupont", "Personne A")
     assert case.pseudonyms() == {"Chef Dupont": "Personne A", "Karim": "Personne B"}
@@ -219,6 +226,11 @@ def test_metadata_is_stored_and_updated(tmp_path: Path) -> None:
     assert info["metadata"]["retention_until"] == "2030-01-01" and info["messages"] == 0
     with pytest.raises(CaseError, match="already exists"):
         Case.create(tmp_path / "c")
+    with pytest.raises(CaseError, match="not empty"):  # never spread a case over someone's folder
+        Case.create(tmp_path)
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(CaseError, match="not a directory"):
+        Case.open_or_create(tmp_path / "f")
 
 
 def test_missing_damaged_and_newer_cases_are_refused(tmp_path: Path) -> None:
@@ -286,3 +298,35 @@ def test_a_second_writer_gets_a_case_error_not_a_traceback(case: Case, export, m
             assert reader.count_messages() == 0 and reader.search("collegues") == []
     assert other.add_file(*export).messages == 4  # once the first writer is done
     other.close()
+
+
+def test_times_in_dst_folds_and_gaps_keep_their_wall_time(case: Case, export) -> None:
+    from zoneinfo import ZoneInfo
+
+    path, records = export
+    paris = ZoneInfo("Europe/Paris")
+    m = stored(records)[1]
+    times = [datetime(2024, 10, 27, 2, 30, tzinfo=paris), datetime(2024, 10, 27, 2, 30, fold=1, tzinfo=paris),
+             datetime(2024, 3, 31, 2, 30, tzinfo=paris)]  # fmt: skip
+    recs = [replace(m, id=f"t{i}", time=t) for i, t in enumerate(times)]
+    case.add_file(path, [records[0], *recs])
+    for got, t in zip(case.messages(), times, strict=True):
+        assert (got.time.replace(tzinfo=None), got.time.fold, got.time.utcoffset()) == (
+            t.replace(tzinfo=None), t.fold, t.utcoffset())
+
+
+def test_several_exports_in_one_case_are_read_back_per_conversation(case: Case, tmp_path: Path) -> None:
+    a_path, a = write_export(tmp_path / "a.txt")
+    b_path, b = write_export(tmp_path / "b.txt", LINES[2:])
+    case.add_file(a_path, a)
+    case.add_file(b_path, b)
+    ca, cb = a[0].id, b[0].id
+    assert [c.id for c in case.conversations()] == [ca, cb]
+    assert list(case.messages(cb)) == [r for r in b if isinstance(r, Message)]
+    assert list(case.events(ca)) == [r for r in a if isinstance(r, Event)]
+    assert list(case.timeline()) == stored(a) + stored(b)
+    assert (case.count_messages(ca), case.count_messages(cb), case.count_events(cb)) == (4, 3, 1)
+    assert [h.message.conversation_id for h in case.search("merci", conversation_id=cb)] == [cb]
+    assert len(case.search("merci")) == 2
+    last_of_a = stored(a)[-1].id
+    assert [r.conversation_id for r in case.context(last_of_a, after=5)] == [ca] * 4  # never crosses chats

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..records import clean_text
+from ..textutil import fold
 from .models import Person, PersonLink
 
+PHONE_ID_PLATFORMS = {"whatsapp", "signal"}
 CONFIDENCE = {"platform_id": 0.99, "phone": 0.95, "name": 0.6}
 _PHONE = re.compile(r"^\+?[\d\s\-().\u00a0\u202f]{8,}$")
 _BUCKET_ALL_PAIRS = 30  # above this, link each handle to the bucket's first (star, not n²)
@@ -57,10 +58,7 @@ def fold_name(name: str | None) -> str | None:
     """Case-, accent-, mark- and spacing-insensitive form of a display name."""
     if not name:
         return None
-    text = clean_text(name).strip().lstrip("~").strip()
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = " ".join(text.casefold().split())
-    return text or None
+    return fold(clean_text(name).strip().lstrip("~")) or None
 
 
 class HandleTable:
@@ -96,7 +94,8 @@ class HandleTable:
             h.names[name] += max(messages, 1)
         if platform_id:
             h.platform_id = platform_id
-        for candidate in (phone, name, platform_id):
+        # a platform id is a phone number only where the platform says so (not a Discord snowflake)
+        for candidate in (phone, name, platform_id if platform in PHONE_ID_PLATFORMS else None):
             if (pk := phone_key(candidate)) is not None:
                 h.phones.add(pk)
         h.messages += messages

@@ -75,9 +75,16 @@ def decide_order(ev: DateEvidence, forced: str | None = None) -> OrderDecision:
         return OrderDecision(forced, False, "given by the user")
     if not ev.dates:
         return OrderDecision("dmy", True, "no dates")
-    invalid = {o: sum(ymd(o, *d) is None for d in ev.dates) for o in ORDERS}
+    orders = ORDERS
+    if all(len(d[0]) <= 2 for d in ev.dates):
+        # A 2-digit first component is a year only in rare locales: consider y/m/d only when
+        # neither d/m nor m/d can read the dates.
+        orders = ("dmy", "mdy")
+        if all(any(ymd(o, *d) is None for d in ev.dates) for o in orders):
+            orders = ORDERS
+    invalid = {o: sum(ymd(o, *d) is None for d in ev.dates) for o in orders}
     fewest = min(invalid.values())
-    valid = [o for o in ORDERS if invalid[o] == fewest]
+    valid = [o for o in orders if invalid[o] == fewest]
     if len(valid) == 1:
         return OrderDecision(valid[0], False, "the other orders give impossible dates")
     # Several orders give valid dates: the right one keeps the dates going forward.
@@ -110,14 +117,15 @@ class TimeBuilder:
     def __init__(self, order: str, tz: tzinfo | None = None) -> None:
         self.order = order
         self.tz = tz
-        self._dates: dict[tuple[str, str, str], date | None] = {}
+        self.ambiguous = False  # set by the reader: flag dates that read differently swapped
+        self._dates: dict[tuple[str, str, str], tuple[date | None, bool]] = {}
 
-    def day(self, d1: str, d2: str, d3: str) -> date | None:
+    def day(self, d1: str, d2: str, d3: str) -> tuple[date | None, bool]:
+        """(the date, whether it is one of the ambiguous ones), cached per distinct date."""
         key = (d1, d2, d3)
-        try:
-            return self._dates[key]
-        except KeyError:
-            pass
+        got = self._dates.get(key)
+        if got is not None:
+            return got
         parts = ymd(self.order, d1, d2, d3)
         value = None
         if parts is not None:
@@ -125,10 +133,11 @@ class TimeBuilder:
                 value = date(*parts)
             except ValueError:
                 value = None
+        got = (value, self.ambiguous and is_ambiguous_date(d1, d2, self.order))
         if len(self._dates) > 100_000:
             self._dates.clear()
-        self._dates[key] = value
-        return value
+        self._dates[key] = got
+        return got
 
     def build(self, day: date, hour: int, minute: int, second: int) -> datetime | None:
         if hour == 24:
