@@ -1,0 +1,1 @@
+"""The pipeline: readers -> case store -> analyses -> report, in dependency order."""

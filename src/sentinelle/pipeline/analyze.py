@@ -1,0 +1,151 @@
+"""`analyze`: everything from export files (or an existing case) to a report, in one call.
+
+Steps, in order: ingest, scan (detection), dynamics, harassment, report and exports. Each step is
+the owning layer's own pipeline function; a step whose module is not part of this installation is
+reported as not run (and the report says so in its section), never replaced by a stand-in.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+from ..report.exports import write_exports
+from ..report.html import write_report
+from ..store import Case, CaseMetadata
+
+# (step name, module, function): each function takes (case, progress)
+ANALYSIS_STEPS: tuple[tuple[str, str, str], ...] = (
+    ("scan", "sentinelle.pipeline.scan", "scan_case"),
+    ("dynamics", "sentinelle.pipeline.dynamics", "run_dynamics"),
+    ("harassment", "sentinelle.pipeline.harassment", "run_harassment"),
+)
+
+
+@dataclass
+class AnalyzeOptions:
+    case: Path | None = None  # an existing case to analyse (files, if any, are added to it)
+    demo: bool = False  # the bundled demo chat (and its roster)
+    purpose: str | None = None
+    legal_basis: str | None = None
+    handed_over_by: str | None = None
+    obtained_how: str | None = None
+    obtained_when: str | None = None
+    retention_until: date | None = None
+    roster: Path | None = None
+    lang: str = "fr"
+    pseudonymise: bool = False
+    generated_at: str | None = None
+
+
+@dataclass
+class AnalyzeResult:
+    case_path: Path
+    report: Path
+    exports: list[Path]
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step
+    not_run: dict[str, str] = field(default_factory=dict)  # step -> why
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _step_function(module: str, name: str) -> Callable[..., Any] | None:
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):  # the step's own module is absent, nothing else
+            return None
+        raise
+
+
+def _metadata(options: AnalyzeOptions) -> Any:
+    return CaseMetadata(
+        purpose=options.purpose or ("Démonstration (données fictives)" if options.demo else None),
+        legal_basis=options.legal_basis,
+        handed_over_by=options.handed_over_by,
+        obtained_how=options.obtained_how,
+        obtained_when=options.obtained_when,
+        retention_until=options.retention_until,
+        pseudonymise=options.pseudonymise,
+    )
+
+
+def open_or_create_case(out_dir: Path, options: AnalyzeOptions) -> Any:
+    if options.case is not None:
+        return Case.open(options.case)
+    path = Path(out_dir) / "case"
+    if path.exists():
+        return Case.open(path)
+    return Case.create(path, metadata=_metadata(options))
+
+
+def analyze(
+    files: Sequence[Path],
+    out_dir: Path,
+    options: AnalyzeOptions | None = None,
+    progress: Any = None,
+) -> AnalyzeResult:
+    """Ingest `files` (or the demo) into a case, run every analysis, write the report and exports."""
+    options = options or AnalyzeOptions()
+    out_dir = Path(out_dir)
+    files = list(files)
+    roster = options.roster
+    if options.demo:
+        from ..demo import ROSTER, demo_files
+
+        files = [*demo_files(), *files]
+        roster = roster or (ROSTER if ROSTER.exists() else None)
+    if not files and options.case is None:
+        raise UsageError("nothing to analyse: give export files, --case CASE or --demo")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float] = {}
+    not_run: dict[str, str] = {}
+    overall = progress.add_task("analyse", total=2 + len(ANALYSIS_STEPS) + bool(roster)) if progress else None
+
+    def advance() -> None:
+        if progress is not None:
+            progress.advance(overall)
+
+    with open_or_create_case(out_dir, options) as case:
+        start = time.perf_counter()
+        if files:
+            from .ingest import ingest_files
+
+            ingest_files(case, files, progress=progress)
+        timings["ingest"] = time.perf_counter() - start
+        advance()
+        if roster:
+            from .roster import import_roster_file
+
+            import_roster_file(case, roster)
+            advance()
+        for step, module, name in ANALYSIS_STEPS:
+            function = _step_function(module, name)
+            if function is None:
+                not_run[step] = f"{module} is not part of this installation"
+                advance()
+                continue
+            start = time.perf_counter()
+            function(case, progress)
+            timings[step] = time.perf_counter() - start
+            advance()
+        start = time.perf_counter()
+        report = out_dir / "report.html"
+        ctx = write_report(case, report, lang=options.lang, pseudonymise=options.pseudonymise,
+                           generated_at=options.generated_at)
+        exports = write_exports(ctx, out_dir / "exports")
+        timings["report"] = time.perf_counter() - start
+        advance()
+        return AnalyzeResult(
+            case_path=Path(getattr(case, "path", out_dir / "case")),
+            report=report,
+            exports=exports,
+            timings=timings,
+            not_run=not_run,
+            counts=dict(ctx.counts),
+        )
