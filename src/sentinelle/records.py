@@ -73,6 +73,7 @@ class EventType(StrEnum):
     ENCRYPTION_NOTICE = "encryption_notice"
     CALL = "call"
     PINNED = "pinned"
+    MESSAGE_DELETED = "message_deleted"  # a deletion act (Matrix redaction): actor, details["redacts"]
     MIGRATED = "migrated"
     NAME_CHANGED = "name_changed"  # a participant's display name changed
     UNKNOWN_SYSTEM = "unknown_system"  # a system line whose vocabulary is not known (yet)

@@ -1,9 +1,238 @@
-"""CLI commands of the ingest layer (filled in by its issue)."""
+"""CLI commands of the ingest layer: parse, case-init, ingest, search, info, persons.
+
+`sentinelle parse` is a contract others script against: one JSON object per line on stdout
+(kinds conversation, participant, message, event, issue), then a final `summary` line.
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 import click
+import orjson
+
+from ..errors import InputError, UsageError
+from ..ingest import READERS, ReadOptions, read
+from ..pipeline import ingest_files
+from ..store import Case, CaseMetadata
+from ..store.codec import record_to_json
+from .common import progress, quiet_option
+
+
+def _validate_tz(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise click.BadParameter(f"unknown time zone {value!r} (an IANA name such as Europe/Paris)") from None
+    return value
+
+
+def read_options(func: Any) -> Any:
+    for option in reversed(
+        [
+            click.option("--format", "fmt", type=click.Choice(sorted(READERS)), help="Force the format (default: sniffed)."),
+            click.option("--date-order", type=click.Choice(["dmy", "mdy", "ymd"]),
+                         help="Force the date order of WhatsApp exports (default: inferred over the whole file)."),
+            click.option("--tz", callback=_validate_tz, help="IANA time zone of the exporting phone, e.g. Europe/Paris."),
+        ]  # fmt: skip
+    ):
+        func = option(func)
+    return func
+
+
+def metadata_options(func: Any) -> Any:
+    for option in reversed(
+        [
+            click.option("--purpose", help="Why this case exists (recorded in the case)."),
+            click.option("--legal-basis", help="Legal basis of the processing (e.g. GDPR art. 6(1)(f), a warrant)."),
+            click.option("--handed-over-by", help="Who handed the exports over."),
+            click.option("--obtained-how", help="How the exports were obtained."),
+            click.option("--obtained-when", help="When the exports were obtained (date or text)."),
+            click.option("--retention-until", type=click.DateTime(["%Y-%m-%d"]), help="Delete the case after (YYYY-MM-DD)."),
+            click.option("--pseudonymise/--no-pseudonymise", default=None, help="Pseudonymise names in outputs."),
+        ]  # fmt: skip
+    ):
+        func = option(func)
+    return func
+
+
+def _metadata_fields(kw: dict[str, Any]) -> dict[str, Any]:
+    fields = {k: kw.pop(k) for k in list(kw) if k in CaseMetadata.__dataclass_fields__}
+    if fields.get("retention_until") is not None:
+        fields["retention_until"] = fields["retention_until"].date()
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def _options(fmt: str | None, date_order: str | None, tz: str | None) -> ReadOptions:
+    return ReadOptions(format=fmt, date_order=date_order, tz=tz)
+
+
+def _emit(out: Any, obj: dict[str, Any]) -> None:
+    out.write(orjson.dumps(obj, default=str))
+    out.write(b"\n")
 
 
 def register(cli: click.Group) -> None:
     """Add this module's commands to the `sentinelle` group."""
+
+    @cli.command()
+    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    @read_options
+    def parse(file: Path, fmt: str | None, date_order: str | None, tz: str | None) -> None:
+        """Print FILE's records as JSON lines (streamed), then a summary line.
+
+        Each line has "kind" (conversation, participant, message, event, issue, summary);
+        messages and events have "time" (ISO), "sender"/"actor", "text", "event", "flags" and
+        "source" {sha256, line_start, line_end, byte_start, byte_end[, member, container_sha256]}.
+        """
+        out = sys.stdout.buffer
+        for rec in read(file, _options(fmt, date_order, tz)):
+            _emit(out, record_to_json(rec))
+        out.flush()
+
+    @cli.command("case-init")
+    @click.argument("case", type=click.Path(file_okay=False, path_type=Path))
+    @metadata_options
+    def case_init(case: Path, **kw: Any) -> None:
+        """Create an empty case directory CASE and record why and how it exists."""
+        Case.create(case, CaseMetadata(**_metadata_fields(kw))).close()
+        click.echo(f"created case {case}")
+
+    @cli.command()
+    @click.argument("case", type=click.Path(file_okay=False, path_type=Path))
+    @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+    @read_options
+    @metadata_options
+    @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+    @quiet_option
+    def ingest(case: Path, files: tuple[Path, ...], fmt: str | None, date_order: str | None, tz: str | None,
+               as_json: bool, quiet: bool, **kw: Any) -> None:  # fmt: skip
+        """Read export FILES into CASE (created if needed). The same file twice adds nothing.
+
+        Each file is stored in one transaction: a file that fails leaves the case as it was and
+        the other files go on. Exit code 3 if any file could not be read."""
+        fields = _metadata_fields(kw)
+        with Case.open_or_create(case) as c:
+            if fields:
+                c.set_metadata(**fields)
+            with progress(quiet) as bar:
+                tasks: dict[Path, Any] = {}
+
+                def tick(event: str, path: Path, n: int) -> None:
+                    if bar is None:
+                        return
+                    if event == "start":
+                        tasks[path] = bar.add_task(f"{path.name}: records", total=None)
+                    elif event == "records":
+                        bar.update(tasks[path], completed=n)
+                    elif path in tasks:
+                        bar.remove_task(tasks.pop(path))
+
+                report = ingest_files(c, files, _options(fmt, date_order, tz), tick)
+        if as_json:
+            click.echo(orjson.dumps(report.to_dict(), default=str).decode())
+        else:
+            for f in report.files:
+                if f.status == "failed":
+                    click.echo(f"FAILED {f.error}" if (f.error or "").startswith(f.path) else f"FAILED {f.path}: {f.error}")
+                elif f.status == "duplicate":
+                    click.echo(f"{f.path}: already in the case, skipped (duplicate)")
+                else:
+                    i = f.info
+                    assert i is not None
+                    extra = f", {i.duplicates} already present" if i.duplicates else ""
+                    amb = " (date order ambiguous: check --date-order)" if i.ambiguous else ""
+                    click.echo(f"{f.path}: {i.messages} messages, {i.events} events, {i.issues} issues{extra}"
+                               f"{', date order ' + i.date_order if i.date_order else ''}{amb}")  # fmt: skip
+            click.echo(f"{case}: {report.persons} persons")
+        if report.failed:
+            raise InputError(f"{len(report.failed)} of {len(report.files)} files could not be ingested (see above)")
+
+    @cli.command()
+    @click.argument("case", type=click.Path(file_okay=False, path_type=Path))
+    @click.argument("query")
+    @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+    @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+    def search(case: Path, query: str, limit: int, as_json: bool) -> None:
+        """Full-text search of CASE's messages (case- and accent-insensitive; FTS5 syntax works)."""
+        with Case.open(case) as c:
+            hits = c.search(query, limit=limit)
+        for h in hits:
+            m = h.message
+            if as_json:
+                click.echo(orjson.dumps({**record_to_json(m), "snippet": h.snippet, "rank": h.rank}, default=str))
+            else:
+                when = m.time.isoformat(sep=" ") if m.time else m.time_raw
+                click.echo(f"{m.id}  {when}  {m.sender}: {h.snippet}")
+        if not hits and not as_json:
+            click.echo("no match", err=True)
+
+    @cli.command()
+    @click.argument("case", type=click.Path(file_okay=False, path_type=Path))
+    @click.option("--json", "as_json", is_flag=True)
+    def info(case: Path, as_json: bool) -> None:
+        """What CASE holds: metadata, files, conversations, counts, period."""
+        with Case.open(case) as c:
+            data = c.info()
+        if as_json:
+            click.echo(orjson.dumps(data, default=str, option=orjson.OPT_INDENT_2).decode())
+            return
+        md = {k: v for k, v in data["metadata"].items() if v not in (None, {}, False)}
+        click.echo(f"case {data['path']} (schema {data['schema_version']}, created {data['created_at']})")
+        for k, v in md.items():
+            click.echo(f"  {k}: {v}")
+        click.echo(f"{data['messages']} messages, {data['events']} events, {data['persons']} persons, "
+                   f"{data['issues']} issues; from {data['period']['first']} to {data['period']['last']}")  # fmt: skip
+        for f in data["files"]:
+            member = f" [{f['member']}]" if f.get("member") else ""
+            click.echo(f"  file {f['name']}{member} {f['sha256'][:12]} {f['format']}: {f['messages']} messages, "
+                       f"{f['events']} events, ingested {f['ingested_at']}")  # fmt: skip
+        for conv in data["conversations"]:
+            amb = " (date order ambiguous)" if conv["date_order_ambiguous"] else ""
+            click.echo(f"  conversation {conv['id']} {conv['platform']} {conv['title']!r}: "
+                       f"{conv['messages']} messages, {conv['events']} events{amb}")  # fmt: skip
+
+    @cli.command()
+    @click.argument("case", type=click.Path(file_okay=False, path_type=Path))
+    @click.argument("names", nargs=-1)
+    @click.option("--merge", nargs=2, metavar="A B", help="Take persons A and B (ids or names) as one.")
+    @click.option("--split", metavar="PERSON", help="Take NAMES apart from PERSON into a new person.")
+    @click.option("--reason", default="", help="Why (kept with the decision).")
+    @click.option("--json", "as_json", is_flag=True)
+    def persons(case: Path, names: tuple[str, ...], merge: tuple[str, str] | None, split: str | None,
+                reason: str, as_json: bool) -> None:  # fmt: skip
+        """List the persons of CASE with the links that made them; merge or split them.
+
+        `persons CASE --merge A B`, `persons CASE --split PERSON NAME...`. Decisions are kept
+        and respected by every later re-link."""
+        if names and not split:
+            raise UsageError("NAMES are only for --split PERSON NAME...")
+        with Case.open(case) as c:
+            if merge:
+                click.echo(f"merged into {c.merge_persons(merge[0], merge[1], reason)}")
+            elif split:
+                if not names:
+                    raise UsageError("--split PERSON needs the NAMES to take apart")
+                click.echo(f"split out as {c.split_person(split, names, reason)}")
+            elif not c.persons():
+                c.relink_persons()
+            people, links = c.persons(), c.links()
+        if as_json:
+            click.echo(orjson.dumps({"persons": people, "links": links}, option=orjson.OPT_INDENT_2).decode())
+            return
+        by_person: dict[str, list] = {}
+        for lk in links:
+            by_person.setdefault(lk.person_id, []).append(lk)
+        for p in people:
+            extra = f" phones {', '.join(p.phones)}" if p.phones else ""
+            click.echo(f"{p.id}  {p.display_name}  ({p.messages} messages, {len(p.conversations)} conversations){extra}")
+            if len(p.names) > 1:
+                click.echo(f"    names: {' | '.join(p.names)}")
+            for lk in by_person.get(p.id, []):
+                click.echo(f"    {lk.reason} ({lk.confidence:.2f}): {lk.a[1]} [{lk.a[0]}] = {lk.b[1]} [{lk.b[0]}]")
+
+

@@ -1,0 +1,136 @@
+"""Helpers the structured-format readers share: sources, times, participants, summaries."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..errors import UsageError
+from ..records import Participant, Record, Source, Summary
+from .archive import read_member, safe_members
+from .base import ReadOptions, record_id, sha256_file
+from .jsonstream import Span
+
+
+def zone(options: ReadOptions) -> ZoneInfo | None:
+    if not options.tz:
+        return None
+    try:
+        return ZoneInfo(options.tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(f"unknown time zone {options.tz!r} (use an IANA name such as Europe/Paris)") from None
+
+
+def from_epoch(seconds: float, tz: ZoneInfo | None) -> datetime:
+    """An instant as an aware datetime, in the user's zone if given, else UTC."""
+    moment = datetime.fromtimestamp(seconds, UTC)
+    return moment.astimezone(tz) if tz else moment
+
+
+def from_iso(text: str, tz: ZoneInfo | None) -> datetime:
+    """ISO 8601 text; with an offset it is converted to the user's zone if given."""
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+    if moment.tzinfo is not None and tz is not None:
+        return moment.astimezone(tz)
+    if moment.tzinfo is None and tz is not None:
+        return moment.replace(tzinfo=tz)
+    return moment
+
+
+@dataclass
+class FileInfo:
+    """The file being read: its display path, hash, and the zip it came from if any."""
+
+    path: str
+    sha256: str
+    container_sha256: str | None = None
+    member: str | None = None
+
+    def source(self, span: Span) -> Source:
+        return Source(
+            self.sha256,
+            span.line_start,
+            span.line_end,
+            span.byte_start,
+            span.byte_end,
+            path=self.path,
+            container_sha256=self.container_sha256,
+            member=self.member,
+        )
+
+    def rid(self, span: Span, suffix: str = "") -> str:
+        return record_id(self.sha256, span.byte_start, suffix)
+
+
+def file_info(path: Path) -> FileInfo:
+    return FileInfo(str(path), sha256_file(path))
+
+
+def open_zip_member(path: Path, options: ReadOptions, names: tuple[str, ...]) -> tuple[IO[bytes], FileInfo]:
+    """The first safe member whose base name is in `names`, as an in-memory file."""
+    import io
+
+    from ..errors import InputError
+    from .base import sha256_bytes
+
+    members = safe_members(path, options.max_uncompressed)
+    for info in members:
+        if info.filename.rsplit("/", 1)[-1] in names:
+            data = read_member(path, info, options.max_uncompressed)
+            return io.BytesIO(data), FileInfo(
+                str(path), sha256_bytes(data), container_sha256=sha256_file(path), member=info.filename
+            )
+    raise InputError(f"the archive holds no {' or '.join(names)}", path=str(path))
+
+
+def is_zip(path: Path) -> bool:
+    return zipfile.is_zipfile(path)
+
+
+@dataclass
+class Participants:
+    """Emits a Participant the first time a (platform id, display name) pair is seen."""
+
+    conversation_id: str
+    seen: set[tuple[str | None, str | None]] = field(default_factory=set)
+
+    def see(self, name: str | None, platform_id: str | None = None, **details: Any) -> Iterator[Participant]:
+        if name is None and platform_id is None:
+            return
+        key = (platform_id, name)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        yield Participant(self.conversation_id, name, platform_id=platform_id, details=details)
+
+
+def summarize(summary: Summary, record: Record) -> None:
+    kind = record.kind
+    if kind == "message":
+        summary.messages += 1
+    elif kind == "event":
+        summary.events += 1
+    elif kind == "conversation":
+        summary.conversations += 1
+    elif kind == "issue":
+        summary.issues += 1
+        if getattr(record, "skipped", True):
+            summary.skipped_lines += 1
+
+
+def counted(records: Iterator[Record], summary: Summary) -> Iterator[Record]:
+    """Pass records through, counting them, then yield the summary last."""
+    for record in records:
+        summarize(summary, record)
+        yield record
+    yield summary
+
+
+def text_of(value: Any) -> str:
+    """A string field that an export may leave null or give a wrong type."""
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,162 @@
+"""Text exports: encoding detection and streaming line iteration with exact byte offsets.
+
+Readers of line-based formats never hold a whole file: they iterate `Line`s, each carrying the
+decoded text (without its line break), the break itself and the [start, end) byte range of the
+text in the original bytes, so that a record's source can always be re-read exactly.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from typing import BinaryIO, NamedTuple
+
+from ..errors import InputError
+
+HEAD_BYTES = 64 * 1024
+
+
+class Line(NamedTuple):
+    text: str | None  # None: the line's bytes are not valid in the file's encoding
+    eol: str  # "\n", "\r\n" or "" (last line without a break)
+    start: int  # byte offset of the first byte of the line
+    end: int  # byte offset just after the text (the break excluded)
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def bom_length(encoding: str, head: bytes) -> int:
+    for bom, name in _BOMS:
+        if name == encoding and head.startswith(bom):
+            return len(bom)
+    return 0
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text without a BOM shows NULs at every other byte for Latin-script text."""
+    sample = head[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    if odd > 0.3 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(head: bytes, path: str = "") -> str:
+    """The encoding of a text export from its first bytes: utf-8, utf-8-sig, utf-16-le/-be.
+
+    Raises InputError for an empty file, a binary file, or a text in another encoding (naming
+    the encoding it seems to be).
+    """
+    if not head.strip(b" \t\r\n\x00"):
+        raise InputError("the file is empty", path=path)
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    utf16 = _utf16_without_bom(head)
+    if utf16:
+        return utf16
+    if b"\x00" in head:
+        raise InputError("binary file (NUL bytes), not a text chat export", path=path)
+    controls = sum(head.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13, 27))
+    if controls > max(8, len(head) // 100):
+        raise InputError("binary file (control bytes), not a text chat export", path=path)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    bad_lines = 0
+    for raw in head.splitlines()[:-1] or head.splitlines():
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            bad_lines += 1
+    try:
+        decoder.decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        # A stray bad byte in a UTF-8 file is a damaged line (reported, skipped); many bad
+        # lines mean another encoding altogether.
+        if bad_lines <= 2:
+            return "utf-8"
+    guess = _guess_other(head)
+    raise InputError(
+        f"not UTF-8 or UTF-16 text: it looks like {guess}; re-export the chat or convert it to UTF-8",
+        path=path,
+    )
+
+
+def _guess_other(head: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(head).best()
+        if best is not None and best.encoding:
+            return best.encoding
+    except Exception:  # noqa: BLE001 - only used to word an error message
+        pass
+    return "an 8-bit encoding (latin-1 / cp1252?)"
+
+
+def iter_lines(fh: BinaryIO, encoding: str, offset: int = 0) -> Iterator[Line]:
+    """Lines of an open binary file positioned at `offset` (after any BOM)."""
+    if encoding.startswith("utf-16"):
+        yield from _utf16_lines(fh, encoding, offset)
+        return
+    pos = offset
+    for raw in fh:
+        n = len(raw)
+        if raw.endswith(b"\n"):
+            if raw.endswith(b"\r\n"):
+                body, eol = raw[:-2], "\r\n"
+            else:
+                body, eol = raw[:-1], "\n"
+        else:
+            body, eol = raw, ""
+        try:
+            text: str | None = body.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        yield Line(text, eol, pos, pos + len(body))
+        pos += n
+
+
+def _utf16_lines(fh: BinaryIO, encoding: str, offset: int) -> Iterator[Line]:
+    """UTF-16 lines, decoded in chunks; byte lengths are measured by re-encoding each line."""
+    codec = "utf-16-le" if encoding.endswith("le") else "utf-16-be"
+    decoder = codecs.getincrementaldecoder(codec)(errors="strict")
+    pos = offset
+    buf = ""
+    while True:
+        chunk = fh.read(1 << 20)
+        final = not chunk
+        try:
+            buf += decoder.decode(chunk, final=final)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid UTF-16 near byte {pos}: {exc.reason}") from None
+        *complete, buf = buf.split("\n")
+        for part in complete:
+            text, eol = (part[:-1], "\r\n") if part.endswith("\r") else (part, "\n")
+            nbytes = len(text.encode(codec, "surrogatepass"))
+            yield Line(text, eol, pos, pos + nbytes)
+            pos += nbytes + 2 * len(eol)
+        if final:
+            if buf:
+                yield Line(buf, "", pos, pos + len(buf.encode(codec, "surrogatepass")))
+            return
+
+
+def open_text(fh: BinaryIO, path: str = "") -> tuple[str, int]:
+    """Detect the encoding of an open binary file; returns (encoding, BOM length) and leaves
+    the file positioned just after the BOM."""
+    head = fh.read(HEAD_BYTES)
+    encoding = detect_encoding(head, path)
+    skip = bom_length(encoding, head)
+    fh.seek(skip)
+    return encoding, skip

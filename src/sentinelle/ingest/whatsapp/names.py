@@ -1,0 +1,76 @@
+"""Senders known from the whole file, to split `Name: body` where the name itself has `: `.
+
+The first pass counts, for every header line, the text before each of its first few `: `. A name
+with a colon ("Dr: Who") shows up because *every* line that starts with "Dr: " goes on with
+"Who: " — a body word never does that consistently. Memory is bounded (rare prefixes pruned).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ...records import clean_text
+
+MAX_NAME = 80
+MAX_KEYS = 50_000
+_PHONE = re.compile(r"^\+?[\d\s\-\u2011().]{6,}$")
+
+
+class NameTable:
+    def __init__(self) -> None:
+        self.first: Counter[str] = Counter()
+        self.longer: Counter[str] = Counter()
+
+    def observe(self, rest: str) -> None:
+        i = rest.find(": ")
+        if i <= 0 or i > MAX_NAME:
+            return
+        self.first[rest[:i]] += 1
+        j = rest.find(": ", i + 2)
+        hops = 0
+        while 0 < j <= MAX_NAME and hops < 3:
+            self.longer[rest[:j]] += 1
+            j = rest.find(": ", j + 2)
+            hops += 1
+        if len(self.longer) > MAX_KEYS:
+            self.longer = Counter({k: v for k, v in self.longer.items() if v > 1})
+        if len(self.first) > MAX_KEYS:
+            self.first = Counter({k: v for k, v in self.first.items() if v > 1})
+
+    def known(self, name: str) -> bool:
+        return self.first.get(name, 0) >= 2
+
+    def split(self, rest: str) -> tuple[str, int] | None:
+        """(raw name, index where the body starts) or None when the line has no `Name: `."""
+        i = rest.find(": ")
+        if i <= 0:
+            # "John Doe:." (a body glued to the colon) from a known sender
+            k = rest.find(":")
+            if k > 0 and self.known(rest[:k]):
+                return rest[:k], k + 1
+            return None
+        name = rest[:i]
+        count = self.first.get(name, 0)
+        if count >= 2 and self.longer:
+            j = rest.find(": ", i + 2)
+            while 0 < j <= MAX_NAME:
+                if self.longer.get(rest[:j], 0) != count:
+                    break
+                name, i = rest[:j], j
+                j = rest.find(": ", j + 2)
+        return name, i + 2
+
+
+def clean_sender(raw: str) -> tuple[str, bool]:
+    """(display name without invisible marks and the `~ ` non-contact prefix, non_contact)."""
+    name = clean_text(raw).strip()
+    if name.startswith("~"):
+        return name[1:].strip(), True
+    return name, False
+
+
+def phone_of(name: str) -> str | None:
+    if _PHONE.match(name) and sum(c.isdigit() for c in name) >= 6:
+        return name
+    return None

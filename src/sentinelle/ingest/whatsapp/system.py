@@ -1,0 +1,177 @@
+"""System lines and message placeholders, recognised from locale vocabularies (vocab_*.py).
+
+`classify(body)` tells whether a body is a system event (type, actor, targets, details); it runs
+on the text with invisible marks removed, so the original text is never altered. `message_flags`
+reads what a message body says about itself (deleted, edited, media omitted, attachment...).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ...records import EventType, Flag, clean_text
+from . import vocab_en, vocab_fr, vocab_other
+
+VOCABS = (vocab_fr, vocab_en, vocab_other)
+YOU_WORDS = frozenset(v.YOU for v in VOCABS if v.YOU) | {"you", "vous"}
+
+_OPEN = "[\"“«„”'‘]"
+_CLOSE = "[\"”»“'’]"
+_PLACEHOLDERS = {
+    "{A}": r"(?P<actor>.+?)",
+    "{T}": r"(?P<targets>.+?)",
+    "{a}": r"(?:a|avez)",
+    "{e}": r"(?:·e|\(e\)|e)?",
+    "{QO}": rf"{_OPEN}\s?(?P<old>.*?)\s?{_CLOSE}",
+    "{QN}": rf"{_OPEN}\s?(?P<new>.*?)\s?{_CLOSE}",
+    "{REST}": r".*",
+}
+_TOKEN = re.compile(r"\{[A-Za-z]+\}")
+
+
+class Rule(NamedTuple):
+    type: str
+    keyword: str  # a literal that must occur in the text (cheap pre-check)
+    regex: re.Pattern[str]
+    extra: dict
+    has_actor: bool
+    source: str  # the vocabulary pattern
+
+
+class SystemEvent(NamedTuple):
+    type: str
+    actor: str | None
+    targets: tuple[str, ...]
+    details: dict
+
+
+def _keyword(pattern: str) -> str:
+    """The longest literal every match must contain: optional groups and slots removed."""
+    plain = _TOKEN.sub("\x00", pattern)
+    while True:
+        stripped = re.sub(r"\([^()]*\)\??", "\x00", plain)
+        if stripped == plain:
+            break
+        plain = stripped
+    runs = re.split(r"[\x00.*?\\\[\]'|]", plain)
+    return max(runs, key=len)
+
+
+def _compile(kind: str, pattern: str, extra: dict) -> Rule:
+    keyword = _keyword(pattern)
+    body = _TOKEN.sub(lambda m: "\x01" + m.group(0) + "\x01", pattern)
+    out = []
+    for part in body.split("\x01"):
+        out.append(_PLACEHOLDERS.get(part, part.replace("'", "['’]")))
+    regex = re.compile(r"\s*" + "".join(out) + r"\s*\.?\s*$", re.S)
+    return Rule(EventType(kind).value, keyword, regex, extra, "{A}" in pattern, pattern)
+
+
+RULES: tuple[Rule, ...] = tuple(_compile(*entry) for v in VOCABS for entry in v.EVENTS)
+# Rules that start with a fixed sentence (no name slot first): specific enough to try on any
+# message body, e.g. iOS "Elon: Your security code with Elon changed".
+ACTORLESS: tuple[Rule, ...] = tuple(r for r in RULES if not r.source.startswith("{"))
+ACTORLESS_HEADS: frozenset[str] = frozenset(
+    h for r in ACTORLESS for h in (r.source[:4], r.source[:4].replace("'", "’"))
+)
+
+_SPLIT_TARGETS = re.compile(r",\s+|\s+(?:et|and|und|y|e)\s+")
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in _SPLIT_TARGETS.split(text.strip()) if t.strip())
+
+
+def classify(body: str, rules: tuple[Rule, ...] = RULES) -> SystemEvent | None:
+    """The system event a body states, or None. `body` is the original text."""
+    text = clean_text(body).strip()
+    for rule in rules:
+        if rule.keyword not in text:
+            continue
+        m = rule.regex.match(text)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        details: dict = {k: v for k, v in rule.extra.items() if k not in ("targets", "actor")}
+        actor = groups.get("actor") or rule.extra.get("actor")
+        if actor is not None:
+            actor = actor.strip()
+            if actor.casefold() in YOU_WORDS:
+                details["is_exporter"] = True
+        targets: tuple[str, ...] = ()
+        if groups.get("targets"):
+            targets = split_names(groups["targets"])
+        elif "targets" in rule.extra:
+            targets = (rule.extra["targets"],)
+        if groups.get("old") is not None:
+            details["old_title"] = groups["old"]
+        if groups.get("new") is not None:
+            details["title" if rule.type == "created" else "new_title"] = groups["new"]
+        return SystemEvent(rule.type, actor, targets, details)
+    return None
+
+
+# --- message placeholders ---------------------------------------------------------------------
+
+
+def _all(name: str) -> list[str]:
+    return [s for v in VOCABS for s in getattr(v, name)]
+
+
+DELETED = frozenset(_all("DELETED"))
+DELETED_BY_ADMIN = frozenset(_all("DELETED_BY_ADMIN"))
+MEDIA_OMITTED = frozenset(_all("MEDIA_OMITTED"))
+EDITED_SUFFIXES = tuple(_all("EDITED"))
+_ATTACHED = re.compile(r"^(?P<name>.+?)\s\((?:" + "|".join(map(re.escape, _all("ATTACHED"))) + r")\)$", re.S)
+_ATTACHED_TAG = re.compile(
+    r"^<\s?(?:" + "|".join(map(re.escape, _all("ATTACHED_TAG"))) + r")\s?:\s?(?P<name>.+?)\s?>$"
+)
+_LOCATION = re.compile(
+    r"^(?:(?:" + "|".join(map(re.escape, _all("LOCATION"))) + r")\s?:\s?\S|https://maps\.google\.com/\?q=)"
+)
+_LIVE_LOCATION = frozenset({"live location shared", "Position en direct partagée"})
+
+
+def message_flags(body: str) -> tuple[set[str], tuple[str, ...]]:
+    """(flags, attachment file names) that a message body states about itself."""
+    flags: set[str] = set()
+    text = body
+    if "\u200e" in text or "\u200f" in text or "\ufeff" in text:
+        text = clean_text(text)
+    text = text.strip()
+    if not text:
+        return flags, ()
+    if text.endswith(">"):
+        for suffix in EDITED_SUFFIXES:
+            if text.endswith(suffix):
+                flags.add(Flag.EDITED)
+                text = text[: -len(suffix)].rstrip()
+                break
+    first_line = text.split("\n", 1)[0]
+    if text in DELETED:
+        flags.add(Flag.DELETED)
+    elif text in DELETED_BY_ADMIN:
+        flags.update((Flag.DELETED, Flag.DELETED_BY_ADMIN))
+    elif first_line in MEDIA_OMITTED:
+        flags.add(Flag.MEDIA_OMITTED)  # the rest, if any, is the caption
+    elif text == "null":
+        flags.add(Flag.VIEW_ONCE)
+    attachments: tuple[str, ...] = ()
+    if flags:
+        return flags, attachments
+    if "\u200e" in body and body.rsplit("\u200e", 1)[1].strip() in MEDIA_OMITTED:
+        flags.add(Flag.MEDIA_OMITTED)  # iOS "Some file.txt \u200edocument omitted"
+    if first_line.endswith(")"):
+        m = _ATTACHED.match(first_line)
+        if m:
+            flags.add(Flag.ATTACHMENT)
+            attachments = (m.group("name"),)
+    elif first_line.startswith("<"):
+        m = _ATTACHED_TAG.match(first_line)
+        if m:
+            flags.add(Flag.ATTACHMENT)
+            attachments = (m.group("name"),)
+    if _LOCATION.match(first_line) or first_line in _LIVE_LOCATION:
+        flags.add(Flag.LOCATION)
+    return flags, attachments

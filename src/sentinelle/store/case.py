@@ -1,0 +1,495 @@
+"""The case: one directory holding the database and the originals. No SQL here.
+
+Everything above the store reads and writes a case through this class only, in terms of the
+canonical records of `sentinelle.records` and the small types of `store.models`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import CaseError, UsageError
+from ..records import (
+    Conversation,
+    Detection,
+    Event,
+    Message,
+    ParseIssue,
+    Participant,
+    Record,
+    Source,
+    Summary,
+)
+from . import codec, identity
+from .backend import Backend
+from .models import CaseMetadata, FileInfo, Person, PersonLink, ResultRow, RosterEntry, SearchHit
+from .sqlite import SCHEMA_VERSION, SQLiteBackend
+
+DB_NAME = "case.sqlite"
+ORIGINALS = "originals"
+BATCH = 2000  # records per insert batch (and per progress tick)
+
+
+def _sha256_file(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class Case:
+    """A case directory: `case.sqlite` + `originals/<sha256>` (read-only copies)."""
+
+    def __init__(self, path: Path, backend: Backend) -> None:
+        self.path = path
+        self.backend = backend
+        self._handles: dict[tuple[str, str], str] | None = None
+        self._names: dict[tuple[str, str], str] | None = None
+
+    # --- lifecycle -------------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, metadata: CaseMetadata | None = None) -> Case:
+        path = Path(path)
+        if (path / DB_NAME).exists():
+            raise CaseError("a case already exists here", path=str(path))
+        if path.exists() and not path.is_dir():
+            raise CaseError("exists and is not a directory", path=str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        (path / ORIGINALS).mkdir(exist_ok=True)
+        case = cls(path, SQLiteBackend(path / DB_NAME, create=True))
+        with case.backend.transaction():
+            case.backend.set_meta("created_at", datetime.now(UTC).isoformat(timespec="seconds"))
+            case.backend.set_meta("metadata", (metadata or CaseMetadata()).to_dict())
+            case.backend.audit("create", {"metadata": (metadata or CaseMetadata()).to_dict()})
+        return case
+
+    @classmethod
+    def open(cls, path: str | Path) -> Case:
+        """An existing case; CaseError if missing, damaged or written by a newer sentinelle."""
+        path = Path(path)
+        if not path.is_dir():
+            raise CaseError("no such case directory", path=str(path))
+        return cls(path, SQLiteBackend(path / DB_NAME))
+
+    @classmethod
+    def open_or_create(cls, path: str | Path, metadata: CaseMetadata | None = None) -> Case:
+        path = Path(path)
+        if (path / DB_NAME).exists():
+            case = cls.open(path)
+            if metadata is not None and metadata != CaseMetadata():
+                case.set_metadata(metadata)
+            return case
+        return cls.create(path, metadata)
+
+    def close(self) -> None:
+        self.backend.close()
+
+    def __enter__(self) -> Case:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- metadata, audit ---------------------------------------------------------------------------
+
+    @property
+    def metadata(self) -> CaseMetadata:
+        return CaseMetadata.from_dict(self.backend.get_meta("metadata") or {})
+
+    def set_metadata(self, metadata: CaseMetadata | None = None, **fields: Any) -> CaseMetadata:
+        """Replace the metadata with `metadata`, or change only the given fields."""
+        new = metadata if metadata is not None else replace(self.metadata, **fields)
+        with self.backend.transaction():
+            self.backend.set_meta("metadata", new.to_dict())
+            self.backend.audit("set_metadata", new.to_dict())
+        return new
+
+    def audit_log(self) -> list[dict[str, Any]]:
+        return self.backend.audit_log()
+
+    # --- files and ingest ---------------------------------------------------------------------------
+
+    def has_file(self, sha256: str) -> bool:
+        return self.backend.has_file(sha256)
+
+    def file(self, sha256: str) -> FileInfo | None:
+        d = self.backend.file(sha256)
+        return FileInfo(**d) if d else None
+
+    def files(self) -> list[FileInfo]:
+        return [FileInfo(**d) for d in self.backend.files()]
+
+    def original_path(self, sha256: str) -> Path:
+        return self.path / ORIGINALS / sha256
+
+    def source_bytes(self, source: Source) -> bytes:
+        """The exact bytes a record was read from (through its zip when it came from one)."""
+        if source.container_sha256 and source.member:
+            with zipfile.ZipFile(self.original_path(source.container_sha256)) as zf:
+                data = zf.read(source.member)
+        else:
+            data = self.original_path(source.sha256).read_bytes()
+        return data[source.byte_start : source.byte_end]
+
+    def _copy_original(self, path: Path, sha256: str) -> None:
+        target = self.original_path(sha256)
+        if target.exists():
+            return
+        target.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        os.close(fd)
+        shutil.copyfile(path, tmp)
+        os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        os.replace(tmp, target)  # atomic: an interrupted copy never leaves a partial original
+
+    def add_file(
+        self,
+        path: str | Path,
+        records: Iterable[Record],
+        *,
+        format: str | None = None,
+        options: dict[str, Any] | None = None,
+        sha256: str | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> FileInfo:
+        """Store one export and its records in one transaction: all of it or nothing.
+
+        The original is copied into the case by hash. A file already in the case adds nothing
+        (its FileInfo is returned); records already present through another file (the same chat
+        inside a zip and as a .txt) are counted as `duplicates` and not stored twice.
+        """
+        path = Path(path)
+        sha256 = sha256 or _sha256_file(path)
+        if (existing := self.file(sha256)) is not None:
+            return existing
+        messages = events = inserted = yielded = 0
+        conversations: set[str] = set()
+        participants: list[dict[str, Any]] = []
+        issues: list[dict[str, Any]] = []
+        summary: Summary | None = None
+        member: tuple[str, str] | None = None
+        batch: list[tuple[Any, ...]] = []
+        with self.backend.transaction():
+            self._copy_original(path, sha256)
+
+            def flush() -> None:
+                nonlocal inserted
+                inserted += self.backend.insert_records(batch, sha256)
+                batch.clear()
+                if progress:
+                    progress(yielded)
+
+            for rec in records:
+                if isinstance(rec, Message | Event):
+                    if rec.conversation_id not in conversations:
+                        self._ensure_conversation(rec, sha256, format, conversations)
+                    if member is None and rec.source.member:
+                        member = (rec.source.member, rec.source.sha256)
+                    batch.append(codec.record_row(rec))
+                    yielded += 1
+                    if isinstance(rec, Message):
+                        messages += 1
+                    else:
+                        events += 1
+                    if len(batch) >= BATCH:
+                        flush()
+                elif isinstance(rec, Conversation):
+                    if rec.id not in conversations:
+                        conversations.add(rec.id)
+                        self.backend.insert_conversation(codec.conversation_to_dict(rec), sha256)
+                elif isinstance(rec, Participant):
+                    participants.append(codec.participant_to_dict(rec))
+                elif isinstance(rec, ParseIssue):
+                    issues.append(asdict(rec))
+                elif isinstance(rec, Summary):
+                    summary = rec
+            flush()
+            self.backend.insert_participants(participants, sha256)
+            self.backend.insert_issues(issues, sha256)
+            self.backend.index_file(sha256)
+            info = FileInfo(
+                sha256=sha256,
+                name=path.name,
+                size=path.stat().st_size,
+                format=format or (summary.format if summary else "unknown"),
+                ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                messages=messages,
+                events=events,
+                conversations=len(conversations),
+                participants=len(participants),
+                issues=len(issues),
+                skipped_lines=summary.skipped_lines if summary else 0,
+                date_order=summary.date_order if summary else None,
+                ambiguous=summary.date_order_ambiguous if summary else False,
+                encoding=summary.encoding if summary else None,
+                member=member[0] if member else None,
+                member_sha256=member[1] if member else None,
+                options=dict(options or {}),
+                duplicates=yielded - inserted,
+            )
+            self.backend.insert_file(info.to_dict())
+            self.backend.audit("add_file", {"sha256": sha256, "name": path.name, "messages": messages,
+                                            "events": events, "duplicates": info.duplicates})  # fmt: skip
+        self._handles = self._names = None
+        return info
+
+    def _ensure_conversation(self, rec: Message | Event, sha256: str, fmt: str | None, seen: set[str]) -> None:
+        """A record of a conversation its reader never declared still gets one (never lost)."""
+        seen.add(rec.conversation_id)
+        if not self.backend.has_conversation(rec.conversation_id):
+            conv = Conversation(rec.conversation_id, fmt or "unknown", None, rec.source.sha256)
+            self.backend.insert_conversation(codec.conversation_to_dict(conv), sha256)
+
+    def issues(self, sha256: str | None = None) -> list[ParseIssue]:
+        return [
+            ParseIssue(path=r["path"], line=r["line"], cause=r["cause"], byte_start=r["byte_start"],
+                       skipped=bool(r["skipped"]))  # fmt: skip
+            for r in self.backend.issues(sha256)
+        ]
+
+    # --- reading records back ------------------------------------------------------------------------
+
+    def conversations(self) -> list[Conversation]:
+        return [codec.conversation_from_dict(d) for d in self.backend.conversations()]
+
+    def participants(self, conversation_id: str | None = None) -> list[Participant]:
+        return [codec.participant_from_dict(d) for d in self.backend.participants(conversation_id)]
+
+    def messages(self, conversation_id: str | None = None) -> Iterator[Message]:
+        """Messages in file order (files in the order they were ingested)."""
+        for row in self.backend.records("message", conversation_id):
+            yield codec.record_from_row(row)  # type: ignore[misc]
+
+    def events(self, conversation_id: str | None = None) -> Iterator[Event]:
+        for row in self.backend.records("event", conversation_id):
+            yield codec.record_from_row(row)  # type: ignore[misc]
+
+    def timeline(self, conversation_id: str | None = None) -> Iterator[Message | Event]:
+        for row in self.backend.records(None, conversation_id):
+            yield codec.record_from_row(row)
+
+    def record(self, record_id: str) -> Message | Event | None:
+        row = self.backend.record(record_id)
+        return codec.record_from_row(row) if row else None
+
+    def message(self, record_id: str) -> Message | None:
+        rec = self.record(record_id)
+        return rec if isinstance(rec, Message) else None
+
+    def context(self, record_id: str, before: int = 3, after: int = 3) -> list[Message | Event]:
+        """The record with its neighbours in the same conversation, in file order."""
+        return [codec.record_from_row(r) for r in self.backend.context(record_id, before, after)]
+
+    def count_messages(self, conversation_id: str | None = None) -> int:
+        return self.backend.count("message", conversation_id)
+
+    def count_events(self, conversation_id: str | None = None) -> int:
+        return self.backend.count("event", conversation_id)
+
+    def search(self, query: str, limit: int = 50, conversation_id: str | None = None) -> list[SearchHit]:
+        """Full-text search over message texts, case- and accent-insensitive, best first.
+
+        FTS5 syntax works (`"exact phrase"`, `a OR b`, `pref*`); anything that is not valid
+        syntax is searched as plain words."""
+        return [
+            SearchHit(codec.record_from_row(row), snippet, rank)  # type: ignore[arg-type]
+            for row, snippet, rank in self.backend.search(query, limit, conversation_id)
+        ]
+
+    # --- people -------------------------------------------------------------------------------------
+
+    def relink_persons(self, min_confidence: float = 0.0) -> list[Person]:
+        """Recompute who is who from every sighting, respecting the user's merges and splits."""
+        table = identity.HandleTable()
+        for conv, platform, name, pid, phone, n, seq in self.backend.sightings():
+            table.see(conv, name, pid, phone, platform=platform, messages=n, seq=seq)
+        handles = table.finish()
+        persons, of, links = identity.link(handles, self.backend.identity_decisions(), min_confidence)
+        names = {h.ref: sorted(h.names) for h in handles}
+        self.backend.save_identity(
+            {ref: (pid, names[ref]) for ref, pid in of.items()},
+            [asdict(p) for p in persons],
+            [asdict(lk) for lk in links],
+        )
+        self._handles = self._names = None
+        return persons
+
+    def persons(self) -> list[Person]:
+        return [
+            Person(**{k: tuple(v) if isinstance(v, list) else v for k, v in d.items()})
+            for d in self.backend.persons()
+        ]
+
+    def links(self) -> list[PersonLink]:
+        return [
+            PersonLink(d["person_id"], tuple(d["a"]), tuple(d["b"]), d["reason"], d["confidence"], d["detail"])  # type: ignore[arg-type]
+            for d in self.backend.person_links()
+        ]
+
+    def _load_handles(self) -> None:
+        self._handles, self._names = {}, {}
+        for conv, key, pid, names in self.backend.handles():
+            self._handles[(conv, key)] = pid
+            for n in names:
+                self._names.setdefault((conv, n), pid)
+
+    def person_of(self, conversation_id: str, sender_name_or_id: str) -> str | None:
+        """The person id of a sender (display name or platform id) in a conversation."""
+        if self._handles is None:
+            self._load_handles()
+        assert self._handles is not None and self._names is not None
+        key = (conversation_id, sender_name_or_id)
+        return self._handles.get(key) or self._names.get(key)
+
+    def resolve_person(self, ref: str) -> str:
+        """A person id from an id or a name (UsageError when unknown or ambiguous)."""
+        persons = self.persons()
+        if any(p.id == ref for p in persons):
+            return ref
+        folded = identity.fold_name(ref)
+        hits = [p for p in persons if any(identity.fold_name(n) == folded for n in (p.display_name, *p.names))]
+        if len(hits) == 1:
+            return hits[0].id
+        if not hits:
+            raise UsageError(f"no person {ref!r} in this case")
+        raise UsageError(f"{ref!r} names several persons ({', '.join(p.id for p in hits)}); use an id")
+
+    def merge_persons(self, a: str, b: str, reason: str = "") -> str:
+        """Take a and b (ids or names) for the same person, now and on every re-link."""
+        pa, pb = self.resolve_person(a), self.resolve_person(b)
+        if pa == pb:
+            return pa
+        ha = [[c, k] for c, k, _, _ in self.backend.handles(pa)]
+        hb = [[c, k] for c, k, _, _ in self.backend.handles(pb)]
+        with self.backend.transaction():
+            self.backend.add_identity_decision({"op": "merge", "a": ha, "b": hb, "reason": reason})
+            self.backend.audit("merge_persons", {"a": pa, "b": pb, "reason": reason})
+        self.relink_persons()
+        return self.person_of(ha[0][0], ha[0][1]) or pa
+
+    def split_person(
+        self, person_id: str, names: Iterable[str], reason: str = "", conversation_id: str | None = None
+    ) -> str:
+        """Take the handles of a person called `names` (exact names or ids first, else folded
+        names), in one conversation or all, apart into a new person. Returns its id."""
+        pid = self.resolve_person(person_id)
+        names = list(names)
+        handles = [h for h in self.backend.handles(pid) if conversation_id in (None, h[0])]
+        out: list[list[str]] = []
+        for match in (lambda n: n, identity.fold_name):
+            wanted = {match(n) for n in names}
+            out = [[c, k] for c, k, _, hn in handles if match(k) in wanted or any(match(n) in wanted for n in hn)]
+            if out:
+                break
+        rest = [[c, k] for c, k, _, _ in self.backend.handles(pid) if [c, k] not in out]
+        if not out or not rest:
+            raise UsageError("a split must leave names on both sides; see `sentinelle persons`")
+        with self.backend.transaction():
+            self.backend.add_identity_decision({"op": "split", "out": out, "rest": rest, "reason": reason})
+            self.backend.audit("split_person", {"person": pid, "out": out, "reason": reason})
+        self.relink_persons()
+        return self.person_of(out[0][0], out[0][1]) or pid
+
+    # --- results of analyses -----------------------------------------------------------------------
+
+    def save_detections(self, detections: Iterable[Detection], model_version: str | None = None) -> int:
+        """Store detections (each with its message_id); a re-scan with the same version replaces."""
+        rows = []
+        for d in detections:
+            if not d.message_id:
+                raise ValueError("a detection to store needs its message_id")
+            version = model_version or d.model_version
+            data = d.to_dict()
+            data["model_version"] = version
+            rows.append((d.message_id, version, d.flagged, d.severity, data))
+        self.backend.save_detections(rows)
+        return len(rows)
+
+    def detections(self, model_version: str | None = None, flagged_only: bool = False) -> Iterator[Detection]:
+        """Detections of one model version (the latest saved when None), in message order."""
+        version = model_version or self.backend.latest_model_version()
+        if version is None:
+            return
+        for d in self.backend.detections(version, flagged_only):
+            yield codec.detection_from_dict(d)
+
+    def scanned_ids(self, model_version: str) -> set[str]:
+        return self.backend.scanned_ids(model_version)
+
+    def put_result(self, step: str, version: str, key: str, data: Any, settings: dict[str, Any] | None = None) -> None:
+        """Store an analysis result (JSON-able), with the version and settings that produced it."""
+        self.backend.put_result(step, version, key, data, settings or {})
+
+    def get_result(self, step: str, key: str) -> Any:
+        """The data of the latest result of `step` under `key`, or None."""
+        rows = self.backend.results(step, key)
+        return rows[0]["data"] if rows else None
+
+    def results(self, step: str) -> list[ResultRow]:
+        return [
+            ResultRow(r["step"], r["version"], r["key"], r["data"], r["settings"], r["created_at"])
+            for r in self.backend.results(step)
+        ]
+
+    def import_roster(self, rows: Iterable[RosterEntry]) -> None:
+        """Replace the roster (the organisation's list of people, ranks, roles, union reps)."""
+        rows = list(rows)
+        self.backend.replace_roster((r.person, r.rank, r.role, r.unit, r.union_rep, r.details) for r in rows)
+
+    def roster(self) -> list[RosterEntry]:
+        return [RosterEntry(**r) for r in self.backend.roster()]
+
+    # --- decisions and pseudonyms ----------------------------------------------------------------
+
+    def append_decision(self, entry: dict[str, Any]) -> int:
+        """Append to the review log (never updated nor deleted); returns its sequence number."""
+        return self.backend.append_decision(entry)
+
+    def decisions(self) -> list[dict[str, Any]]:
+        return self.backend.decisions()
+
+    def pseudonyms(self) -> dict[str, str]:
+        return self.backend.pseudonyms()
+
+    def set_pseudonym(self, real: str, pseudo: str) -> None:
+        self.backend.set_pseudonym(real, pseudo)
+
+    # --- summary -------------------------------------------------------------------------------------
+
+    def info(self) -> dict[str, Any]:
+        first, last = self.backend.period()
+        return {
+            "path": str(self.path),
+            "schema_version": SCHEMA_VERSION,
+            "created_at": self.backend.get_meta("created_at"),
+            "metadata": self.metadata.to_dict(),
+            "files": [f.to_dict() for f in self.files()],
+            "conversations": [
+                {"id": c.id, "platform": c.platform, "title": c.title, "messages": self.count_messages(c.id),
+                 "events": self.count_events(c.id), "date_order": c.date_order,
+                 "date_order_ambiguous": c.date_order_ambiguous}  # fmt: skip
+                for c in self.conversations()
+            ],
+            "messages": self.count_messages(),
+            "events": self.count_events(),
+            "issues": len(self.backend.issues()),
+            "persons": len(self.backend.persons()),
+            "period": {"first": first, "last": last},
+            "detection_versions": sorted({v for v in [self.backend.latest_model_version()] if v}),
+            "decisions": len(self.backend.decisions()),
+        }
+
+

@@ -1,0 +1,208 @@
+"""Records to plain rows (str/int/None, JSON text) and back, exactly.
+
+Shared by every backend and by `sentinelle parse`'s JSON lines, so that what is stored and what
+is printed say the same thing. Times keep their zone: an aware time is written with its offset,
+and with its IANA name when it has one, so it comes back as the same wall time in the same zone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import orjson
+
+from ..records import (
+    Conversation,
+    Detection,
+    Event,
+    Message,
+    ParseIssue,
+    Participant,
+    Reason,
+    Source,
+    Summary,
+)
+
+RECORD_COLUMNS = (
+    "id", "kind", "conversation_id", "time", "time_zone", "time_raw", "person", "person_id", "text",
+    "type", "targets", "target_ids", "native_id", "reply_to", "mentions", "flags", "attachments",
+    "forwarded_from", "edited_time", "edited_zone", "details",
+    "src_sha256", "line_start", "line_end", "byte_start", "byte_end", "src_path", "container_sha256", "member",
+)  # fmt: skip
+
+
+def dumps(value: Any) -> str:
+    return orjson.dumps(value, default=_default).decode()
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, frozenset | set | tuple):
+        return sorted(value) if isinstance(value, frozenset | set) else list(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"not JSON-able: {type(value).__name__}")
+
+
+def loads(text: str | bytes | None) -> Any:
+    return None if text is None else orjson.loads(text)
+
+
+def _seq(values: Any) -> str | None:
+    return orjson.dumps(list(values)).decode() if values else None
+
+
+def _set(values: frozenset[str]) -> str | None:
+    return orjson.dumps(sorted(values)).decode() if values else None
+
+
+def _map(values: Any) -> str | None:
+    return dumps(dict(values)) if values else None
+
+
+def time_to_text(t: datetime | None) -> tuple[str | None, str | None]:
+    if t is None:
+        return None, None
+    return t.isoformat(), getattr(t.tzinfo, "key", None)
+
+
+@lru_cache(maxsize=64)
+def _zone(key: str) -> ZoneInfo:
+    return ZoneInfo(key)
+
+
+def time_from_text(iso: str | None, zone: str | None) -> datetime | None:
+    if iso is None:
+        return None
+    t = datetime.fromisoformat(iso)
+    return t.astimezone(_zone(zone)) if zone else t
+
+
+def record_row(rec: Message | Event) -> tuple[Any, ...]:
+    """A message or event as a tuple in RECORD_COLUMNS order."""
+    s = rec.source
+    time, zone = time_to_text(rec.time)
+    if isinstance(rec, Message):
+        edited, edited_zone = time_to_text(rec.edited_time)
+        return (
+            rec.id, "message", rec.conversation_id, time, zone, rec.time_raw, rec.sender, rec.sender_id,
+            rec.text, None, None, None, rec.native_id, rec.reply_to, _seq(rec.mentions), _set(rec.flags),
+            _seq(rec.attachments), rec.forwarded_from, edited, edited_zone, _map(rec.details),
+            s.sha256, s.line_start, s.line_end, s.byte_start, s.byte_end, s.path, s.container_sha256, s.member,
+        )  # fmt: skip
+    return (
+        rec.id, "event", rec.conversation_id, time, zone, rec.time_raw, rec.actor, rec.actor_id,
+        rec.text, rec.type, _seq(rec.targets), _seq(rec.target_ids), rec.native_id, None, None,
+        _set(rec.flags), None, None, None, None, _map(rec.details),
+        s.sha256, s.line_start, s.line_end, s.byte_start, s.byte_end, s.path, s.container_sha256, s.member,
+    )  # fmt: skip
+
+
+def _tuple(text: str | None) -> tuple[str, ...]:
+    return tuple(orjson.loads(text)) if text else ()
+
+
+def record_from_row(row: Any) -> Message | Event:
+    """Back from a row (a mapping with RECORD_COLUMNS keys)."""
+    source = Source(
+        sha256=row["src_sha256"], line_start=row["line_start"], line_end=row["line_end"],
+        byte_start=row["byte_start"], byte_end=row["byte_end"], path=row["src_path"] or "",
+        container_sha256=row["container_sha256"], member=row["member"],
+    )  # fmt: skip
+    flags = frozenset(orjson.loads(row["flags"])) if row["flags"] else frozenset()
+    details = orjson.loads(row["details"]) if row["details"] else {}
+    time = time_from_text(row["time"], row["time_zone"])
+    if row["kind"] == "message":
+        return Message(
+            id=row["id"], conversation_id=row["conversation_id"], time=time, time_raw=row["time_raw"],
+            sender=row["person"], text=row["text"], source=source, sender_id=row["person_id"],
+            native_id=row["native_id"], reply_to=row["reply_to"], mentions=_tuple(row["mentions"]),
+            flags=flags, attachments=_tuple(row["attachments"]), forwarded_from=row["forwarded_from"],
+            edited_time=time_from_text(row["edited_time"], row["edited_zone"]), details=details,
+        )  # fmt: skip
+    return Event(
+        id=row["id"], conversation_id=row["conversation_id"], time=time, time_raw=row["time_raw"],
+        type=row["type"], source=source, actor=row["person"], targets=_tuple(row["targets"]),
+        text=row["text"], actor_id=row["person_id"], target_ids=_tuple(row["target_ids"]),
+        native_id=row["native_id"], flags=flags, details=details,
+    )  # fmt: skip
+
+
+def conversation_to_dict(c: Conversation) -> dict[str, Any]:
+    return {
+        "id": c.id, "platform": c.platform, "title": c.title, "source_sha256": c.source_sha256,
+        "native_id": c.native_id, "chat_type": c.chat_type, "tz": c.tz, "date_order": c.date_order,
+        "date_order_ambiguous": c.date_order_ambiguous, "details": dict(c.details),
+    }  # fmt: skip
+
+
+def conversation_from_dict(d: dict[str, Any]) -> Conversation:
+    d = {k: v for k, v in d.items() if k in Conversation.__dataclass_fields__}
+    d["date_order_ambiguous"] = bool(d.get("date_order_ambiguous"))
+    d["details"] = d.get("details") or {}
+    return Conversation(**d)
+
+
+def participant_to_dict(p: Participant) -> dict[str, Any]:
+    return {
+        "conversation_id": p.conversation_id, "display_name": p.display_name,
+        "platform_id": p.platform_id, "phone": p.phone, "details": dict(p.details),
+    }  # fmt: skip
+
+
+def participant_from_dict(d: dict[str, Any]) -> Participant:
+    d = {k: v for k, v in d.items() if k in Participant.__dataclass_fields__}
+    d["details"] = d.get("details") or {}
+    return Participant(**d)
+
+
+def detection_from_dict(d: dict[str, Any]) -> Detection:
+    reasons = tuple(
+        Reason(**{**r, "span": tuple(r["span"]) if r.get("span") is not None else None}) for r in d.get("reasons", ())
+    )
+    return Detection(
+        categories=d.get("categories", {}), flagged=bool(d.get("flagged")), targets=tuple(d.get("targets", ())),
+        severity=int(d.get("severity", 0)), stance=d.get("stance"), language=d.get("language"),
+        reasons=reasons, message_id=d.get("message_id"), model_version=d.get("model_version", ""),
+    )  # fmt: skip
+
+
+def record_to_json(rec: Any) -> dict[str, Any]:
+    """The JSON-lines form of any record, as `sentinelle parse` prints it (the CLI contract)."""
+    if isinstance(rec, Message):
+        return {
+            "kind": "message", "id": rec.id, "conversation": rec.conversation_id,
+            "time": rec.time.isoformat() if rec.time else None, "time_raw": rec.time_raw,
+            "sender": rec.sender, "sender_id": rec.sender_id, "text": rec.text,
+            "flags": sorted(rec.flags), "reply_to": rec.reply_to, "mentions": list(rec.mentions),
+            "attachments": list(rec.attachments), "forwarded_from": rec.forwarded_from,
+            "native_id": rec.native_id,
+            "edited_time": rec.edited_time.isoformat() if rec.edited_time else None,
+            "details": dict(rec.details), "source": rec.source.to_dict(),
+        }  # fmt: skip
+    if isinstance(rec, Event):
+        return {
+            "kind": "event", "id": rec.id, "conversation": rec.conversation_id,
+            "time": rec.time.isoformat() if rec.time else None, "time_raw": rec.time_raw,
+            "event": rec.type, "actor": rec.actor, "actor_id": rec.actor_id, "targets": list(rec.targets),
+            "target_ids": list(rec.target_ids), "text": rec.text, "flags": sorted(rec.flags),
+            "native_id": rec.native_id, "details": dict(rec.details), "source": rec.source.to_dict(),
+        }  # fmt: skip
+    if isinstance(rec, Conversation):
+        return {"kind": "conversation", **conversation_to_dict(rec)}
+    if isinstance(rec, Participant):
+        return {"kind": "participant", **participant_to_dict(rec)}
+    if isinstance(rec, ParseIssue):
+        return {"kind": "issue", "path": rec.path, "line": rec.line, "cause": rec.cause,
+                "byte_start": rec.byte_start, "skipped": rec.skipped}  # fmt: skip
+    if isinstance(rec, Summary):
+        return {
+            "kind": "summary", "path": rec.path, "sha256": rec.sha256, "format": rec.format,
+            "messages": rec.messages, "events": rec.events, "conversations": rec.conversations,
+            "skipped_lines": rec.skipped_lines, "issues": rec.issues, "date_order": rec.date_order,
+            "date_order_ambiguous": rec.date_order_ambiguous, "encoding": rec.encoding,
+            "details": rec.details,
+        }  # fmt: skip
+    raise TypeError(f"not a record: {type(rec).__name__}")

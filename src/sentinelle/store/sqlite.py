@@ -1,0 +1,472 @@
+"""The embedded backend: one SQLite file per case (WAL, foreign keys, FTS5). The only SQL.
+
+Migrations are named and idempotent (CREATE ... IF NOT EXISTS), recorded in `migrations`, and
+re-run safely on every open; a case written by a newer sentinelle is refused, never altered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import CaseError
+from .codec import RECORD_COLUMNS, dumps, loads
+
+SCHEMA_VERSION = 1
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # case- and accent-insensitive: collegues = collègues
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_core",
+        f"""
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS files (
+            sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, size INTEGER NOT NULL, format TEXT NOT NULL,
+            ingested_at TEXT NOT NULL, info TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS conversations (
+            id TEXT PRIMARY KEY, seq INTEGER NOT NULL, platform TEXT,
+            file_sha256 TEXT NOT NULL REFERENCES files(sha256) DEFERRABLE INITIALLY DEFERRED,
+            data TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS participants (
+            id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL,
+            file_sha256 TEXT NOT NULL REFERENCES files(sha256) DEFERRABLE INITIALLY DEFERRED,
+            data TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS records (
+            seq INTEGER PRIMARY KEY,
+            file_sha256 TEXT NOT NULL REFERENCES files(sha256) DEFERRABLE INITIALLY DEFERRED,
+            id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, conversation_id TEXT NOT NULL,
+            time TEXT, time_zone TEXT, time_raw TEXT, person TEXT, person_id TEXT, text TEXT NOT NULL,
+            type TEXT, targets TEXT, target_ids TEXT, native_id TEXT, reply_to TEXT, mentions TEXT,
+            flags TEXT, attachments TEXT, forwarded_from TEXT, edited_time TEXT, edited_zone TEXT,
+            details TEXT, src_sha256 TEXT NOT NULL, line_start INTEGER, line_end INTEGER,
+            byte_start INTEGER, byte_end INTEGER, src_path TEXT, container_sha256 TEXT, member TEXT);
+        CREATE INDEX IF NOT EXISTS records_conversation ON records(conversation_id, seq);
+        CREATE INDEX IF NOT EXISTS records_kind ON records(kind, seq);
+        CREATE INDEX IF NOT EXISTS records_file ON records(file_sha256);
+        CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
+            text, content='records', content_rowid='seq', tokenize='{FTS_TOKENIZER}');
+        CREATE TABLE IF NOT EXISTS issues (
+            id INTEGER PRIMARY KEY,
+            file_sha256 TEXT NOT NULL REFERENCES files(sha256) DEFERRABLE INITIALLY DEFERRED,
+            path TEXT, line INTEGER, cause TEXT NOT NULL, byte_start INTEGER, skipped INTEGER);
+        CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, action TEXT NOT NULL,
+            details TEXT);
+        """,
+    ),
+    (
+        "0002_people",
+        """
+        CREATE TABLE IF NOT EXISTS handles (conversation_id TEXT NOT NULL, key TEXT NOT NULL,
+            person_id TEXT NOT NULL, names TEXT NOT NULL, PRIMARY KEY (conversation_id, key));
+        CREATE INDEX IF NOT EXISTS handles_person ON handles(person_id);
+        CREATE TABLE IF NOT EXISTS persons (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS person_links (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS identity_decisions (seq INTEGER PRIMARY KEY, at TEXT NOT NULL,
+            data TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS roster (id INTEGER PRIMARY KEY, person TEXT NOT NULL, rank TEXT,
+            role TEXT, unit TEXT, union_rep INTEGER NOT NULL DEFAULT 0, details TEXT);
+        CREATE TABLE IF NOT EXISTS pseudonyms (real TEXT PRIMARY KEY, pseudo TEXT NOT NULL UNIQUE);
+        """,
+    ),
+    (
+        "0003_results",
+        """
+        CREATE TABLE IF NOT EXISTS detections (message_id TEXT NOT NULL, model_version TEXT NOT NULL,
+            flagged INTEGER NOT NULL, severity INTEGER NOT NULL, data TEXT NOT NULL,
+            PRIMARY KEY (message_id, model_version));
+        CREATE INDEX IF NOT EXISTS detections_version ON detections(model_version, flagged);
+        CREATE TABLE IF NOT EXISTS results (id INTEGER PRIMARY KEY, step TEXT NOT NULL, version TEXT NOT NULL,
+            key TEXT NOT NULL, data TEXT NOT NULL, settings TEXT NOT NULL, created_at TEXT NOT NULL,
+            UNIQUE (step, key, version));
+        CREATE TABLE IF NOT EXISTS decisions (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
+            entry TEXT NOT NULL);
+        CREATE TRIGGER IF NOT EXISTS decisions_no_update BEFORE UPDATE ON decisions
+            BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS decisions_no_delete BEFORE DELETE ON decisions
+            BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+        """,
+    ),
+]
+
+_INSERT_RECORD = (
+    f"INSERT OR IGNORE INTO records (file_sha256, {', '.join(RECORD_COLUMNS)}) "
+    f"VALUES (?, {', '.join('?' * len(RECORD_COLUMNS))})"
+)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _fts_quote(query: str) -> str:
+    """Plain words as FTS5 phrases: for queries that are not valid FTS5 syntax (l'équipe, a-b)."""
+    return " ".join('"' + tok.replace('"', '""') + '"' for tok in query.split())
+
+
+class SQLiteBackend:
+    """Storage of one case in `case.sqlite`. Writes go through `transaction()`."""
+
+    def __init__(self, db_path: Path, *, create: bool = False) -> None:
+        self.path = db_path
+        if not create and not db_path.is_file():
+            raise CaseError("not a sentinelle case (no case.sqlite)", path=str(db_path.parent))
+        try:
+            self.conn = sqlite3.connect(db_path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._depth = 0
+            self._migrate(create)
+        except sqlite3.DatabaseError as exc:
+            raise CaseError(f"the case database is damaged or not SQLite ({exc})", path=str(db_path)) from None
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    def _migrate(self, create: bool) -> None:
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not create and "meta" not in tables:
+            raise CaseError("not a sentinelle case (no metadata table)", path=str(self.path))
+        if "meta" in tables:
+            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise CaseError(
+                    f"the case was written by a newer sentinelle (schema {version} > {SCHEMA_VERSION}); upgrade",
+                    path=str(self.path),
+                )
+        with self.transaction():
+            self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+            done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
+            for name, sql in MIGRATIONS:
+                if name in done:
+                    continue
+                for statement in _split_sql(sql):
+                    self.conn.execute(statement)
+                self.conn.execute("INSERT INTO migrations VALUES (?, ?)", (name, now()))
+            self.conn.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                (str(SCHEMA_VERSION),),
+            )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing; nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    # --- meta and audit ------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> Any:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return loads(row[0]) if row else None
+
+    def set_meta(self, key: str, value: Any) -> None:
+        self.conn.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value", (key, dumps(value))
+        )
+
+    def audit(self, action: str, details: dict[str, Any]) -> None:
+        self.conn.execute("INSERT INTO audit (at, action, details) VALUES (?, ?, ?)", (now(), action, dumps(details)))
+
+    def audit_log(self) -> list[dict[str, Any]]:
+        return [
+            {"seq": r["seq"], "at": r["at"], "action": r["action"], "details": loads(r["details"])}
+            for r in self.conn.execute("SELECT * FROM audit ORDER BY seq")
+        ]
+
+    # --- files and records ---------------------------------------------------------------------
+
+    def has_file(self, sha256: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM files WHERE sha256=?", (sha256,)).fetchone() is not None
+
+    def insert_file(self, info: dict[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            (info["sha256"], info["name"], info["size"], info["format"], info["ingested_at"], dumps(info)),
+        )
+
+    def files(self) -> list[dict[str, Any]]:
+        return [loads(r[0]) for r in self.conn.execute("SELECT info FROM files ORDER BY ingested_at, rowid")]
+
+    def file(self, sha256: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT info FROM files WHERE sha256=?", (sha256,)).fetchone()
+        return loads(row[0]) if row else None
+
+    def has_conversation(self, conversation_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM conversations WHERE id=?", (conversation_id,)).fetchone() is not None
+
+    def insert_conversation(self, data: dict[str, Any], file_sha256: str) -> bool:
+        seq = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM conversations").fetchone()[0]
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, ?)",
+            (data["id"], seq, data.get("platform"), file_sha256, dumps(data)),
+        )
+        return cur.rowcount > 0
+
+    def insert_participants(self, rows: Iterable[dict[str, Any]], file_sha256: str) -> None:
+        self.conn.executemany(
+            "INSERT INTO participants (conversation_id, file_sha256, data) VALUES (?, ?, ?)",
+            ((r["conversation_id"], file_sha256, dumps(r)) for r in rows),
+        )
+
+    def insert_records(self, rows: Iterable[tuple[Any, ...]], file_sha256: str) -> int:
+        """Insert record rows (codec.RECORD_COLUMNS order); ids already present are skipped.
+        Returns how many were new."""
+        before = self.conn.total_changes
+        self.conn.executemany(_INSERT_RECORD, ((file_sha256, *row) for row in rows))
+        return self.conn.total_changes - before
+
+    def index_file(self, file_sha256: str) -> None:
+        """Full-text index the messages a file brought in (one statement, after its records)."""
+        self.conn.execute(
+            "INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM records "
+            "WHERE file_sha256=? AND kind='message'",
+            (file_sha256,),
+        )
+
+    def insert_issues(self, rows: Iterable[dict[str, Any]], file_sha256: str) -> None:
+        self.conn.executemany(
+            "INSERT INTO issues (file_sha256, path, line, cause, byte_start, skipped) VALUES (?, ?, ?, ?, ?, ?)",
+            ((file_sha256, r["path"], r["line"], r["cause"], r["byte_start"], int(r["skipped"])) for r in rows),
+        )
+
+    def issues(self, file_sha256: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM issues" + (" WHERE file_sha256=?" if file_sha256 else "") + " ORDER BY id"
+        return [dict(r) for r in self.conn.execute(sql, (file_sha256,) if file_sha256 else ())]
+
+    def conversations(self) -> list[dict[str, Any]]:
+        return [loads(r[0]) for r in self.conn.execute("SELECT data FROM conversations ORDER BY seq")]
+
+    def participants(self, conversation_id: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT data FROM participants" + (" WHERE conversation_id=?" if conversation_id else "")
+        return [loads(r[0]) for r in self.conn.execute(sql + " ORDER BY id", (conversation_id,) if conversation_id else ())]
+
+    def records(self, kind: str | None = None, conversation_id: str | None = None) -> Iterator[sqlite3.Row]:
+        where, args = [], []
+        if kind:
+            where.append("kind=?")
+            args.append(kind)
+        if conversation_id:
+            where.append("conversation_id=?")
+            args.append(conversation_id)
+        sql = "SELECT * FROM records" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY seq"
+        yield from self.conn.execute(sql, args)
+
+    def record(self, record_id: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM records WHERE id=?", (record_id,)).fetchone()
+
+    def context(self, record_id: str, before: int, after: int) -> list[sqlite3.Row]:
+        row = self.record(record_id)
+        if row is None:
+            return []
+        prev = self.conn.execute(
+            "SELECT * FROM records WHERE conversation_id=? AND seq<? ORDER BY seq DESC LIMIT ?",
+            (row["conversation_id"], row["seq"], before),
+        ).fetchall()
+        nxt = self.conn.execute(
+            "SELECT * FROM records WHERE conversation_id=? AND seq>? ORDER BY seq LIMIT ?",
+            (row["conversation_id"], row["seq"], after),
+        ).fetchall()
+        return [*reversed(prev), row, *nxt]
+
+    def count(self, kind: str, conversation_id: str | None = None) -> int:
+        if conversation_id:
+            sql, args = "SELECT count(*) FROM records WHERE kind=? AND conversation_id=?", (kind, conversation_id)
+        else:
+            sql, args = "SELECT count(*) FROM records WHERE kind=?", (kind,)
+        return self.conn.execute(sql, args).fetchone()[0]
+
+    def period(self) -> tuple[str | None, str | None]:
+        row = self.conn.execute("SELECT min(time), max(time) FROM records WHERE time IS NOT NULL").fetchone()
+        return row[0], row[1]
+
+    def search(
+        self, query: str, limit: int, conversation_id: str | None = None
+    ) -> list[tuple[sqlite3.Row, str, float]]:
+        sql = (
+            "SELECT r.*, snippet(messages_fts, 0, '[', ']', '…', 16) AS snip, bm25(messages_fts) AS score "
+            "FROM messages_fts JOIN records r ON r.seq = messages_fts.rowid WHERE messages_fts MATCH ?"
+            + (" AND r.conversation_id=?" if conversation_id else "")
+            + " ORDER BY score LIMIT ?"
+        )
+
+        def run(q: str) -> list[sqlite3.Row]:
+            args = (q, conversation_id, limit) if conversation_id else (q, limit)
+            return self.conn.execute(sql, args).fetchall()
+
+        if not query.strip():
+            return []
+        try:
+            rows = run(query)
+        except sqlite3.OperationalError:  # not FTS5 syntax: search the words as phrases
+            rows = run(_fts_quote(query))
+        return [(r, r["snip"], r["score"]) for r in rows]
+
+    # --- people ----------------------------------------------------------------------------------
+
+    def sightings(self) -> Iterator[tuple[str, str, str | None, str | None, str | None, int, int]]:
+        """(conversation_id, platform, name, platform_id, phone, messages, first seq) for every
+        sender, actor, target and participant."""
+        platforms = {r[0]: r[1] or "" for r in self.conn.execute("SELECT id, platform FROM conversations")}
+        for r in self.conn.execute(
+            "SELECT conversation_id, person, person_id, count(*), min(seq) FROM records "
+            "WHERE kind='message' GROUP BY conversation_id, person, person_id"
+        ):
+            yield r[0], platforms.get(r[0], ""), r[1], r[2], None, r[3], r[4]
+        for p in self.participants():
+            conv = p["conversation_id"]
+            yield conv, platforms.get(conv, ""), p.get("display_name"), p.get("platform_id"), p.get("phone"), 0, 1 << 62
+        for r in self.conn.execute(
+            "SELECT conversation_id, person, person_id, targets, target_ids, seq FROM records WHERE kind='event'"
+        ):
+            conv, plat = r[0], platforms.get(r[0], "")
+            yield conv, plat, r[1], r[2], None, 0, r[5]
+            names, ids = loads(r[3]) or [], loads(r[4]) or []
+            for i, name in enumerate(names):
+                yield conv, plat, name, ids[i] if i < len(ids) else None, None, 0, r[5]
+
+    def save_identity(
+        self, handles: dict[tuple[str, str], tuple[str, list[str]]], persons: list[dict], links: list[dict]
+    ) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM handles")
+            self.conn.execute("DELETE FROM persons")
+            self.conn.execute("DELETE FROM person_links")
+            self.conn.executemany(
+                "INSERT INTO handles VALUES (?, ?, ?, ?)",
+                ((conv, key, pid, dumps(names)) for (conv, key), (pid, names) in handles.items()),
+            )
+            self.conn.executemany("INSERT INTO persons VALUES (?, ?)", ((p["id"], dumps(p)) for p in persons))
+            self.conn.executemany("INSERT INTO person_links (data) VALUES (?)", ((dumps(lk),) for lk in links))
+
+    def persons(self) -> list[dict[str, Any]]:
+        return [loads(r[0]) for r in self.conn.execute("SELECT data FROM persons ORDER BY rowid")]
+
+    def person_links(self) -> list[dict[str, Any]]:
+        return [loads(r[0]) for r in self.conn.execute("SELECT data FROM person_links ORDER BY id")]
+
+    def handles(self, person_id: str | None = None) -> list[tuple[str, str, str, list[str]]]:
+        sql = "SELECT * FROM handles" + (" WHERE person_id=?" if person_id else "")
+        return [
+            (r["conversation_id"], r["key"], r["person_id"], loads(r["names"]))
+            for r in self.conn.execute(sql, (person_id,) if person_id else ())
+        ]
+
+    def add_identity_decision(self, decision: dict[str, Any]) -> None:
+        self.conn.execute("INSERT INTO identity_decisions (at, data) VALUES (?, ?)", (now(), dumps(decision)))
+
+    def identity_decisions(self) -> list[dict[str, Any]]:
+        return [loads(r[0]) for r in self.conn.execute("SELECT data FROM identity_decisions ORDER BY seq")]
+
+    # --- results of analyses ---------------------------------------------------------------------
+
+    def save_detections(self, rows: Iterable[tuple[str, str, bool, int, dict[str, Any]]]) -> None:
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO detections VALUES (?, ?, ?, ?, ?)",
+                ((mid, ver, int(flag), sev, dumps(data)) for mid, ver, flag, sev, data in rows),
+            )
+
+    def latest_model_version(self) -> str | None:
+        row = self.conn.execute("SELECT model_version FROM detections ORDER BY rowid DESC LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def detections(self, model_version: str, flagged_only: bool) -> Iterator[dict[str, Any]]:
+        sql = (
+            "SELECT d.data FROM detections d LEFT JOIN records r ON r.id = d.message_id "
+            "WHERE d.model_version=?" + (" AND d.flagged=1" if flagged_only else "") + " ORDER BY r.seq, d.message_id"
+        )
+        for r in self.conn.execute(sql, (model_version,)):
+            yield loads(r[0])
+
+    def scanned_ids(self, model_version: str) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT message_id FROM detections WHERE model_version=?", (model_version,))}
+
+    def put_result(self, step: str, version: str, key: str, data: Any, settings: dict[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT INTO results (step, version, key, data, settings, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(step, key, version) DO UPDATE SET data=excluded.data, settings=excluded.settings, "
+            "created_at=excluded.created_at",
+            (step, version, key, dumps(data), dumps(settings), now()),
+        )
+
+    def results(self, step: str, key: str | None = None) -> list[dict[str, Any]]:
+        """The latest row of each key of a step (the most recently written version)."""
+        sql = (
+            "SELECT * FROM results r WHERE step=?" + (" AND key=?" if key is not None else "")
+            + " AND id = (SELECT id FROM results r2 WHERE r2.step=r.step AND r2.key=r.key "
+            "ORDER BY created_at DESC, id DESC LIMIT 1) ORDER BY key"
+        )  # fmt: skip
+        args = (step, key) if key is not None else (step,)
+        return [
+            {**dict(r), "data": loads(r["data"]), "settings": loads(r["settings"])}
+            for r in self.conn.execute(sql, args)
+        ]
+
+    def replace_roster(self, rows: Iterable[tuple[str, str | None, str | None, str | None, bool, dict]]) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM roster")
+            self.conn.executemany(
+                "INSERT INTO roster (person, rank, role, unit, union_rep, details) VALUES (?, ?, ?, ?, ?, ?)",
+                ((p, rk, ro, u, int(ur), dumps(d or {})) for p, rk, ro, u, ur, d in rows),
+            )
+
+    def roster(self) -> list[dict[str, Any]]:
+        return [
+            {**dict(r), "union_rep": bool(r["union_rep"]), "details": loads(r["details"]) or {}}
+            for r in self.conn.execute("SELECT person, rank, role, unit, union_rep, details FROM roster ORDER BY id")
+        ]
+
+    def append_decision(self, entry: dict[str, Any]) -> int:
+        cur = self.conn.execute("INSERT INTO decisions (at, entry) VALUES (?, ?)", (now(), dumps(entry)))
+        return int(cur.lastrowid or 0)
+
+    def decisions(self) -> list[dict[str, Any]]:
+        return [loads(r[0]) for r in self.conn.execute("SELECT entry FROM decisions ORDER BY seq")]
+
+    def pseudonyms(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT real, pseudo FROM pseudonyms ORDER BY real")}
+
+    def set_pseudonym(self, real: str, pseudo: str) -> None:
+        self.conn.execute(
+            "INSERT INTO pseudonyms VALUES (?, ?) ON CONFLICT(real) DO UPDATE SET pseudo=excluded.pseudo", (real, pseudo)
+        )
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration (triggers contain ';' inside BEGIN ... END)."""
+    out, buf = [], ""
+    for part in script.split(";"):
+        buf += part + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \n;"):
+                out.append(buf.strip())
+            buf = ""
+    return out
