@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from .common import progress, quiet_option
+from .ingest_cmds import _metadata_fields, metadata_options
 
 LANG = click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
                     help="Language of the report.")
@@ -19,20 +18,6 @@ PSEUDO = click.option("--pseudonymise", "--pseudonymize", "pseudonymise", is_fla
 GENERATED_AT = click.option("--generated-at", metavar="ISO",
                             help="Fix the report's timestamp (default: SOURCE_DATE_EPOCH, else now).")
 CASE_DIR = click.argument("case", type=click.Path(path_type=Path))
-
-
-def metadata_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Chain-of-custody metadata recorded when a case is created (shared by analyze and ingest)."""
-    options = [
-        click.option("--purpose", help="Why the case exists (e.g. an administrative inquiry)."),
-        click.option("--legal-basis", help="The legal basis for processing these exports."),
-        click.option("--handed-over-by", help="Who handed the exports over."),
-        click.option("--obtained-how", help="How the exports were obtained."),
-        click.option("--obtained-when", metavar="DATE", help="When the exports were obtained."),
-        click.option("--retention-until", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-                     help="Date after which `sentinelle purge` may delete the case."),
-    ]
-    return functools.reduce(lambda f, o: o(f), reversed(options), func)
 
 
 def _open(case: Path) -> Any:
@@ -55,13 +40,10 @@ def register(cli: click.Group) -> None:
                   help="Roster CSV: person, rank or role, unit, union representative.")
     @metadata_options
     @LANG
-    @PSEUDO
     @GENERATED_AT
     @quiet_option
     def analyze(files: tuple[Path, ...], out_dir: Path, case_path: Path | None, demo: bool, roster: Path | None,
-                purpose: str | None, legal_basis: str | None, handed_over_by: str | None, obtained_how: str | None,
-                obtained_when: str | None, retention_until: Any, lang: str, pseudonymise: bool,
-                generated_at: str | None, quiet: bool) -> None:
+                lang: str, generated_at: str | None, quiet: bool, **metadata: Any) -> None:
         """Run everything: ingest, detection, dynamics, harassment, report.
 
         Example: sentinelle analyze --demo --out sentinelle-demo
@@ -69,12 +51,9 @@ def register(cli: click.Group) -> None:
         from ..pipeline.analyze import AnalyzeOptions
         from ..pipeline.analyze import analyze as run
 
-        options = AnalyzeOptions(
-            case=case_path, demo=demo, purpose=purpose, legal_basis=legal_basis, handed_over_by=handed_over_by,
-            obtained_how=obtained_how, obtained_when=obtained_when,
-            retention_until=retention_until.date() if retention_until else None, roster=roster, lang=lang,
-            pseudonymise=pseudonymise, generated_at=generated_at,
-        )
+        fields = _metadata_fields(metadata)
+        options = AnalyzeOptions(case=case_path, demo=demo, metadata=fields, roster=roster, lang=lang,
+                                 pseudonymise=fields.get("pseudonymise"), generated_at=generated_at)
         with progress(quiet) as bar:
             result = run(files, out_dir, options, bar)
         for step, why in sorted(result.not_run.items()):
@@ -100,7 +79,7 @@ def register(cli: click.Group) -> None:
         from ..report import write_exports, write_report
 
         with _open(case) as c:
-            ctx = write_report(c, out, lang=lang, confirmed_only=confirmed_only, pseudonymise=pseudonymise,
+            ctx = write_report(c, out, lang=lang, confirmed_only=confirmed_only, pseudonymise=pseudonymise or None,
                                generated_at=generated_at)
         if exports_dir:
             write_exports(ctx, exports_dir)
@@ -168,7 +147,7 @@ def register(cli: click.Group) -> None:
         from ..evidence.bundle import make_bundle
 
         with _open(case) as c:
-            result = make_bundle(c, out, hashes_only=hashes_only, pseudonymise=pseudonymise, lang=lang,
+            result = make_bundle(c, out, hashes_only=hashes_only, pseudonymise=pseudonymise or None, lang=lang,
                                  generated_at=generated_at)
         click.echo(f"bundle: {result.path} ({result.members} files, {result.originals_included} originals included, "
                    f"{result.originals_hashed_only} by hash only, {result.size} bytes)")

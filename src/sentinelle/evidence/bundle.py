@@ -75,13 +75,14 @@ def make_bundle(
     out: Path,
     *,
     hashes_only: bool = False,
-    pseudonymise: bool = False,
+    pseudonymise: bool | None = None,
     lang: str = "fr",
     generated_at: str | None = None,
 ) -> BundleResult:
     out = Path(out)
     stamp = resolve_generated_at(generated_at)
     ctx = build_context(case, lang=lang, pseudonymise=pseudonymise, generated_at=stamp)
+    pseudonymise = ctx.pseudonymised
     members: dict[str, bytes] = {"report.html": render_html(ctx).encode("utf-8")}
     for name, data in export_files(ctx).items():
         members[f"exports/{name}"] = data

@@ -1,6 +1,6 @@
 """Stable pseudonyms ("Personne 07") for people's names and phone numbers, in every output.
 
-The mapping (real name or phone -> pseudonym) is kept in the case, never in a bundle, so that the
+The mapping (person id -> pseudonym) is kept in the case, never in a bundle, so that the
 same person keeps the same pseudonym across reports. Inside message texts, full names, their
 distinctive parts (a first name alone, a surname alone) and phone numbers written with any spacing
 are replaced; matching ignores case and accents. A name part shared by several people becomes
@@ -61,17 +61,23 @@ def looks_like_phone(text: str) -> bool:
 
 @dataclass
 class PersonNames:
-    """One person as the case knows them: every name and phone seen."""
+    """One person as the case knows them: every name and phone seen. `key` (the store's person
+    id) is what the case's mapping records, one pseudonym per person."""
 
     names: set[str] = field(default_factory=set)
     phones: set[str] = field(default_factory=set)
+    key: str = ""
+
+    @property
+    def mapping_key(self) -> str:
+        return self.key or min(self.names | self.phones)
 
 
 class Pseudonymiser:
     """Replaces names and phone numbers by stable pseudonyms."""
 
     def __init__(self, people: Iterable[PersonNames], existing: dict[str, str] | None = None) -> None:
-        self.mapping: dict[str, str] = dict(existing or {})  # real string -> pseudonym
+        self.mapping: dict[str, str] = dict(existing or {})  # person key -> pseudonym
         self.new: dict[str, str] = {}  # assignments made now, to be saved in the case
         taken = [int(m.group(1)) for p in self.mapping.values() if (m := re.search(r"(\d+)$", p))]
         next_number = max(taken, default=0) + 1
@@ -82,16 +88,15 @@ class Pseudonymiser:
         self._names: dict[str, str] = {}  # folded full name -> pseudonym
         self._phones: dict[str, str] = {}  # phone key -> pseudonym
         parts: dict[str, set[str]] = {}
+        self.by_name: dict[str, str] = {}  # exact real name or phone -> pseudonym
         for person in people:
-            keys = person.names | person.phones
-            pseudo = next((self.mapping[k] for k in sorted(keys) if k in self.mapping), None)
+            pseudo = self.mapping.get(person.mapping_key)
             if pseudo is None:
                 pseudo = f"{PREFIX} {next_number:02d}"
                 next_number += 1
-            for key in sorted(keys):
-                if self.mapping.get(key) != pseudo:
-                    self.mapping[key] = pseudo
-                    self.new[key] = pseudo
+                self.mapping[person.mapping_key] = self.new[person.mapping_key] = pseudo
+            for real in person.names | person.phones:
+                self.by_name[real] = pseudo
             for phone in person.phones | {n for n in person.names if looks_like_phone(n)}:
                 if (k := phone_key(phone)) is not None:
                     self._phones[k] = pseudo
@@ -123,7 +128,8 @@ class Pseudonymiser:
         for entry in _safe_roster(case):
             name = str(getattr(entry, "person", "") or "").strip()
             if name and not any(name in p.names or name in p.phones for p in people):
-                people.append(PersonNames(phones={name}) if looks_like_phone(name) else PersonNames(names={name}))
+                kind = {"phones": {name}} if looks_like_phone(name) else {"names": {name}}
+                people.append(PersonNames(key=f"roster:{name}", **kind))
         pseudo = cls(people, case.pseudonyms())
         for real, alias in sorted(pseudo.new.items()):
             case.set_pseudonym(real, alias)
@@ -135,8 +141,8 @@ class Pseudonymiser:
         """A sender or person name: its pseudonym, or the text with names inside replaced."""
         if real is None:
             return None
-        if real in self.mapping:
-            return self.mapping[real]
+        if real in self.by_name:
+            return self.by_name[real]
         folded = " ".join(fold_keep_length(real).split())
         if folded in self._names:
             return self._names[folded]
@@ -205,7 +211,7 @@ def _person_names(person: Any) -> PersonNames:
         if looks_like_phone(name):
             names.discard(name)
             phones.add(name)
-    return PersonNames(names=names, phones=phones)
+    return PersonNames(names=names, phones=phones, key=str(getattr(person, "id", "") or ""))
 
 
 def _safe_roster(case: Any) -> list[Any]:
@@ -219,9 +225,15 @@ def reidentify(case: Any, pseudonym: str, *, reviewer: str, reason: str) -> list
     """The real names and numbers behind a pseudonym; the request is logged in the chained log."""
     if not reviewer.strip() or not reason.strip():
         raise UsageError("re-identification needs --reviewer and --reason (both are logged)")
-    reals = sorted(real for real, alias in case.pseudonyms().items() if alias == pseudonym)
-    if not reals:
+    keys = {key for key, alias in case.pseudonyms().items() if alias == pseudonym}
+    if not keys:
         raise UsageError(f"no pseudonym {pseudonym!r} in this case")
+    reals: list[str] = []
+    for person in case.persons():
+        if str(person.id) in keys:
+            found = _person_names(person)
+            reals += sorted(found.names) + sorted(found.phones)
+    reals += sorted(k.removeprefix("roster:") for k in keys if k.startswith("roster:"))
     append_entry(
         case,
         {

@@ -20,7 +20,17 @@ from zoneinfo import ZoneInfo
 from ..errors import InputError, ParseError
 from ..records import Conversation, Event, EventType, Flag, Message, ParseIssue, Record, Summary
 from .base import ReadOptions, conversation_id
-from .common import FileInfo, Participants, counted, file_info, from_epoch, is_zip, open_zip_member, text_of, zone
+from .common import (
+    FileInfo,
+    Participants,
+    counted,
+    file_info,
+    from_epoch,
+    is_zip,
+    open_zip_member,
+    text_of,
+    zone,
+)
 from .jsonstream import JsonCursor, Span
 from .order import TimeOrder
 

@@ -11,7 +11,6 @@ import importlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +31,10 @@ ANALYSIS_STEPS: tuple[tuple[str, str, str], ...] = (
 class AnalyzeOptions:
     case: Path | None = None  # an existing case to analyse (files, if any, are added to it)
     demo: bool = False  # the bundled demo chat (and its roster)
-    purpose: str | None = None
-    legal_basis: str | None = None
-    handed_over_by: str | None = None
-    obtained_how: str | None = None
-    obtained_when: str | None = None
-    retention_until: date | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)  # CaseMetadata fields given by the user
     roster: Path | None = None
     lang: str = "fr"
-    pseudonymise: bool = False
+    pseudonymise: bool | None = None  # None: as the case's metadata says
     generated_at: str | None = None
 
 
@@ -63,25 +57,18 @@ def _step_function(module: str, name: str) -> Callable[..., Any] | None:
         raise
 
 
-def _metadata(options: AnalyzeOptions) -> Any:
-    return CaseMetadata(
-        purpose=options.purpose or ("Démonstration (données fictives)" if options.demo else None),
-        legal_basis=options.legal_basis,
-        handed_over_by=options.handed_over_by,
-        obtained_how=options.obtained_how,
-        obtained_when=options.obtained_when,
-        retention_until=options.retention_until,
-        pseudonymise=options.pseudonymise,
-    )
-
-
 def open_or_create_case(out_dir: Path, options: AnalyzeOptions) -> Any:
+    """The case given, else `<out>/case` (created the first time, reopened after)."""
+    fields = dict(options.metadata)
+    if options.demo:
+        fields.setdefault("purpose", "Démonstration sur données fictives / demo on fictional data")
     if options.case is not None:
-        return Case.open(options.case)
-    path = Path(out_dir) / "case"
-    if path.exists():
-        return Case.open(path)
-    return Case.create(path, metadata=_metadata(options))
+        case = Case.open(options.case)
+    else:
+        case = Case.open_or_create(Path(out_dir) / "case", CaseMetadata(**fields))
+    if fields:
+        case.set_metadata(**fields)
+    return case
 
 
 def analyze(
@@ -116,7 +103,9 @@ def analyze(
         if files:
             from .ingest import ingest_files
 
-            ingest_files(case, files, progress=progress)
+            outcome = ingest_files(case, files)
+            for failed in outcome.failed:
+                not_run[f"ingest {failed.path}"] = str(failed.error)
         timings["ingest"] = time.perf_counter() - start
         advance()
         if roster:
@@ -131,12 +120,15 @@ def analyze(
                 advance()
                 continue
             start = time.perf_counter()
-            function(case, progress)
+            function(case, None)
             timings[step] = time.perf_counter() - start
             advance()
         start = time.perf_counter()
         report = out_dir / "report.html"
-        ctx = write_report(case, report, lang=options.lang, pseudonymise=options.pseudonymise,
+        pseudonymise = options.pseudonymise
+        if pseudonymise is None:
+            pseudonymise = bool(case.metadata.pseudonymise)
+        ctx = write_report(case, report, lang=options.lang, pseudonymise=pseudonymise,
                            generated_at=options.generated_at)
         exports = write_exports(ctx, out_dir / "exports")
         timings["report"] = time.perf_counter() - start

@@ -137,10 +137,13 @@ def build_context(
     *,
     lang: str = "fr",
     confirmed_only: bool = False,
-    pseudonymise: bool = False,
+    pseudonymise: bool | None = None,
     generated_at: str | None = None,
     context_size: int = 2,
 ) -> ReportContext:
+    """`pseudonymise=None` follows the case's metadata (set when the case was created)."""
+    if pseudonymise is None:
+        pseudonymise = bool(getattr(case.metadata, "pseudonymise", False))
     pseudo = Pseudonymiser.for_case(case) if pseudonymise else None
 
     def name(value: str | None) -> str | None:

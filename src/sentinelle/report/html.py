@@ -90,7 +90,7 @@ def write_report(
     *,
     lang: str = "fr",
     confirmed_only: bool = False,
-    pseudonymise: bool = False,
+    pseudonymise: bool | None = None,
     generated_at: str | None = None,
 ) -> ReportContext:
     """Build the context from the case, render it and write one HTML file. Returns the context."""
