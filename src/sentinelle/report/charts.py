@@ -82,12 +82,16 @@ def network_chart(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], max_
     graph = igraph.Graph(n=len(nodes), edges=[(index[e["source"]], index[e["target"]]) for e in kept], directed=True)
     random.seed(7)
     igraph.set_random_number_generator(random)
-    layout = graph.layout_fruchterman_reingold(weights=[float(e["weight"]) for e in kept], niter=500)
+    if len(nodes) <= 8:  # a few people: a circle reads better than a force layout's line
+        layout = graph.layout_circle()
+    else:
+        layout = graph.layout_fruchterman_reingold(weights=[float(e["weight"]) for e in kept], niter=500)
     coords = [(round(x, 6), round(y, 6)) for x, y in layout.coords]
     top = max(float(e["weight"]) for e in kept)
     biggest = max(n["size"] for n in nodes) or 1
     with plt.rc_context(_RC):
         fig, ax = plt.subplots(figsize=(8, 6))
+        ax.set_aspect("equal", adjustable="datalim")
         for e in kept:
             (x1, y1), (x2, y2) = coords[index[e["source"]]], coords[index[e["target"]]]
             ax.annotate(

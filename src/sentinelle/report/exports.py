@@ -64,11 +64,9 @@ def people_csv(ctx: ReportContext) -> bytes:
 
 
 def edges_csv(ctx: ReportContext) -> bytes:
-    nodes, edges = network(ctx.dynamics)
-    label = {n["id"]: n["label"] for n in nodes}
+    _, edges = network(ctx.dynamics)
     header = ["source", "source_name", "target", "target_name", "kind", "weight"]
-    return _csv(header, [[e["source"], label.get(e["source"]), e["target"], label.get(e["target"]), e["kind"], e["weight"]]
-                         for e in edges])
+    return _csv(header, [[e[k] for k in header] for e in edges])
 
 
 def directives_csv(ctx: ReportContext) -> bytes:

@@ -50,6 +50,8 @@ def network(dynamics: dict[str, Any] | None, highlight: set[str] | None = None) 
     for n in nodes.values():
         n["highlight"] = bool(highlight and (n["id"] in highlight or n["label"] in highlight))
     edges = [
-        {"source": s, "target": t, "kind": k, "weight": round(w, 4)} for (s, t, k), w in sorted(weights.items())
+        {"source": s, "source_name": nodes[s]["label"], "target": t, "target_name": nodes[t]["label"], "kind": k,
+         "weight": round(w, 4)}
+        for (s, t, k), w in sorted(weights.items())
     ]
     return sorted(nodes.values(), key=lambda n: n["id"]), edges
