@@ -74,3 +74,13 @@ def case_dir(tmp_path: Path) -> Path:
 def case(case_dir: Path):
     with Case.open(case_dir) as c:
         yield c
+
+
+def run_cli(capsys, *args: str) -> tuple[int, str]:
+    """`sentinelle ARGS` in-process through the real entry point (exit codes included)."""
+    from sentinelle.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return int(exit_info.value.code or 0), captured.out + captured.err

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,7 +94,7 @@ def verify_bundle(path: Path) -> VerifyReport:
         except KeyError:
             report.problems.append(f"{MANIFEST} is missing")
             return report
-        except (zipfile.BadZipFile, ValueError) as exc:
+        except (zipfile.BadZipFile, ValueError, zlib.error, EOFError) as exc:
             report.problems.append(f"{MANIFEST}: unreadable or altered ({exc})")
             return report
         listed = {entry["path"]: entry for entry in manifest.get("files", [])}
@@ -103,7 +104,7 @@ def verify_bundle(path: Path) -> VerifyReport:
                 continue
             try:
                 data = archive.read(member)
-            except (zipfile.BadZipFile, OSError) as exc:  # zip CRC catches a flipped byte first
+            except (zipfile.BadZipFile, OSError, zlib.error, EOFError) as exc:  # zip CRC catches a flipped byte first
                 report.problems.append(f"{member}: bytes altered inside the zip ({exc})")
                 continue
             actual = hashlib.sha256(data).hexdigest()
@@ -122,7 +123,7 @@ def verify_bundle(path: Path) -> VerifyReport:
         if DECISION_LOG in names and DECISION_LOG in listed:
             try:
                 entries = read_jsonl(archive.read(DECISION_LOG))
-            except (zipfile.BadZipFile, ValueError):
+            except (zipfile.BadZipFile, ValueError, zlib.error, EOFError):
                 entries = None
             if entries is not None:
                 report.problems.extend(chain_problems(entries, allow_redacted=bool(manifest.get("pseudonymised"))))

@@ -97,15 +97,17 @@ def record_view(record: Any, name: Any) -> dict[str, Any]:
     }
 
 
-def item_status(item_id: str, decisions: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def item_status(item_id: str, decisions: dict[str, dict[str, Any]], text: Any = None) -> dict[str, Any]:
+    """The last decision on an item; `text` pseudonymises the note and reviewer when given."""
+    text = text or (lambda value: value)
     d = decisions.get(item_id)
     if d is None:
         return {"item_id": item_id, "status": "pending"}
     return {
         "item_id": item_id,
         "status": d["decision"],
-        "reviewer": d.get("reviewer"),
-        "note": d.get("note", ""),
+        "reviewer": text(d.get("reviewer") or ""),
+        "note": text(d.get("note") or ""),
         "time": d.get("time"),
         "entry": d.get("seq"),
     }
@@ -208,7 +210,7 @@ def build_context(
         message = case.message(message_id)
         if message is None:
             continue
-        status = item_status(f"flag:{message_id}", decisions)
+        status = item_status(f"flag:{message_id}", decisions, text)
         model_versions[det.model_version] += 1
         if confirmed_only and status["status"] != "confirm":
             continue
@@ -253,7 +255,7 @@ def build_context(
     for d in (dynamics or {}).get("directives", []) or []:
         d = dict(d)
         d["item_id"] = _directive_id(d)
-        d["review"] = item_status(d["item_id"], decisions)
+        d["review"] = item_status(d["item_id"], decisions, text)
         if confirmed_only and d["review"]["status"] != "confirm":
             continue
         directives.append(d)
@@ -261,7 +263,7 @@ def build_context(
     for c in (harassment or {}).get("cases", []) or []:
         c = dict(c)
         c["item_id"] = _case_id(c)
-        c["review"] = item_status(c["item_id"], decisions)
+        c["review"] = item_status(c["item_id"], decisions, text)
         if confirmed_only and c["review"]["status"] != "confirm":
             continue
         cases.append(c)
