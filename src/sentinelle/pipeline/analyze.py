@@ -8,6 +8,7 @@ reported as not run (and the report says so in its section), never replaced by a
 from __future__ import annotations
 
 import importlib
+import inspect
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -98,12 +99,22 @@ def analyze(
         if progress is not None:
             progress.advance(overall)
 
+    def reporter(step: str) -> Callable[..., None]:
+        """One progress display for every step, whatever each step's callback shape."""
+
+        def say(*args: Any, **_: Any) -> None:
+            if progress is not None:
+                words = [a.name if isinstance(a, Path) else str(a) for a in args if isinstance(a, str | Path)]
+                progress.update(overall, description=f"{step}: {' '.join(words)}"[:70])
+
+        return say
+
     with open_or_create_case(out_dir, options) as case:
         start = time.perf_counter()
         if files:
             from .ingest import ingest_files
 
-            outcome = ingest_files(case, files)
+            outcome = ingest_files(case, files, progress=reporter("ingest"))
             for failed in outcome.failed:
                 not_run[f"ingest {failed.path}"] = str(failed.error)
         timings["ingest"] = time.perf_counter() - start
@@ -120,7 +131,10 @@ def analyze(
                 advance()
                 continue
             start = time.perf_counter()
-            function(case, None)
+            if "progress" in inspect.signature(function).parameters:
+                function(case, progress=reporter(step))
+            else:
+                function(case)
             timings[step] = time.perf_counter() - start
             advance()
         start = time.perf_counter()

@@ -15,7 +15,8 @@ _COLUMNS = {
     "rank": ("rank", "grade"),
     "role": ("role", "rôle", "fonction"),
     "unit": ("unit", "unité", "unite", "service"),
-    "union_rep": ("union_rep", "union", "syndicat", "delegue", "délégué", "union representative"),
+    "union_rep": ("union_rep", "union_representative", "union", "syndicat", "syndique", "delegue", "délégué",
+                  "delegue_syndical", "union representative"),
 }
 _YES = {"1", "yes", "oui", "true", "vrai", "y", "o", "x"}
 
