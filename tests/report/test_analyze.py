@@ -1,0 +1,52 @@
+"""`sentinelle analyze`: from export files (or the demo) to a case, a report and exports."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from sentinelle.store import Case
+
+from .conftest import BRIGADE, run_cli
+
+
+def test_analyze_files_with_custody_metadata(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    code, output = run_cli(capsys, "analyze", BRIGADE, "--out", out, "--purpose", "Enquête IGPN (test)",
+                           "--legal-basis", "art. 40 CPP", "--handed-over-by", "Me Durand", "--obtained-how", "clé USB",
+                           "--obtained-when", "2024-04-01", "--retention-until", "2031-12-31",
+                           "--generated-at", "2024-05-01T00:00:00+00:00", "-q")
+    assert code == 0, output
+    html = (out / "report.html").read_text(encoding="utf-8")
+    for needle in ("Enquête IGPN (test)", "Me Durand", "clé USB", "2031-12-31", "13 messages", BRIGADE.name):
+        assert needle in html
+    assert sorted(p.name for p in (out / "exports").iterdir()) == [
+        "data.json", "directives.csv", "edges.csv", "flags.csv", "network.gexf", "people.csv"]
+    with Case.open(out / "case") as case:
+        assert case.metadata.retention_until.isoformat() == "2031-12-31" and case.count_messages() == 13
+    # a second run on the same output reuses the case (the file is not ingested twice)
+    code, output = run_cli(capsys, "analyze", BRIGADE, "--out", out, "-q", "--generated-at", "2024-05-01T00:00:00+00:00")
+    assert code == 0 and (out / "report.html").read_text(encoding="utf-8") == html
+
+
+def test_analyze_an_existing_case(case_dir: Path, tmp_path: Path, capsys) -> None:
+    code, output = run_cli(capsys, "analyze", "--case", case_dir, "--out", tmp_path / "o", "--lang", "en", "-q")
+    assert code == 0, output
+    assert "Flagged messages" in (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+
+
+def test_analyze_demo_under_a_minute(tmp_path: Path, capsys) -> None:
+    start = time.perf_counter()
+    code, output = run_cli(capsys, "analyze", "--demo", "--out", tmp_path / "demo", "-q")
+    elapsed = time.perf_counter() - start
+    assert code == 0, output
+    assert elapsed < 60, elapsed
+    html = (tmp_path / "demo" / "report.html").read_text(encoding="utf-8")
+    assert "Brigade Fictive 75" in html and "Yannick Roux" in html
+    with Case.open(tmp_path / "demo" / "case") as case:
+        assert len(case.files()) == 3 and any(r.union_rep for r in case.roster())
+
+
+def test_nothing_to_analyse_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    code, output = run_cli(capsys, "analyze", "--out", tmp_path / "x")
+    assert code == 2 and "nothing to analyse" in output
