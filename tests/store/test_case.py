@@ -264,3 +264,11 @@ def test_source_is_kept_for_records_of_undeclared_conversations(case: Case, expo
     case.add_file(path, [orphan])
     assert [c.id for c in case.conversations()] == ["undeclared"] and case.message("orphan") == orphan
     assert isinstance(orphan.source, Source)
+
+
+def test_json_form_of_sources_matches_the_record_model() -> None:
+    from sentinelle.store.codec import source_json
+
+    plain = Source("a" * 64, 1, 2, 0, 10, "chat.txt")
+    zipped = replace(plain, container_sha256="b" * 64, member="_chat.txt")
+    assert source_json(plain) == plain.to_dict() and source_json(zipped) == zipped.to_dict()

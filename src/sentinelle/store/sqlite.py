@@ -35,18 +35,23 @@ MIGRATIONS: list[tuple[str, str]] = [
             id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL,
             file_sha256 TEXT NOT NULL REFERENCES files(sha256) DEFERRABLE INITIALLY DEFERRED,
             data TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS records (
-            seq INTEGER PRIMARY KEY,
+        CREATE TABLE IF NOT EXISTS sources (
+            id INTEGER PRIMARY KEY,
             file_sha256 TEXT NOT NULL REFERENCES files(sha256) DEFERRABLE INITIALLY DEFERRED,
+            src_sha256 TEXT NOT NULL, src_path TEXT, container_sha256 TEXT, member TEXT,
+            UNIQUE (file_sha256, src_sha256, src_path, container_sha256, member));
+        CREATE TABLE IF NOT EXISTS records (
+            seq INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES sources(id),
             id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, conversation_id TEXT NOT NULL,
             time TEXT, time_zone TEXT, time_raw TEXT, person TEXT, person_id TEXT, text TEXT NOT NULL,
             type TEXT, targets TEXT, target_ids TEXT, native_id TEXT, reply_to TEXT, mentions TEXT,
             flags TEXT, attachments TEXT, forwarded_from TEXT, edited_time TEXT, edited_zone TEXT,
-            details TEXT, src_sha256 TEXT NOT NULL, line_start INTEGER, line_end INTEGER,
-            byte_start INTEGER, byte_end INTEGER, src_path TEXT, container_sha256 TEXT, member TEXT);
+            details TEXT, line_start INTEGER, line_end INTEGER, byte_start INTEGER, byte_end INTEGER);
         CREATE INDEX IF NOT EXISTS records_conversation ON records(conversation_id, seq);
+        CREATE INDEX IF NOT EXISTS records_source ON records(source_id);
         CREATE INDEX IF NOT EXISTS records_kind ON records(kind, seq);
-        CREATE INDEX IF NOT EXISTS records_file ON records(file_sha256);
+        CREATE VIEW IF NOT EXISTS records_v AS SELECT r.*, s.file_sha256, s.src_sha256, s.src_path,
+            s.container_sha256, s.member FROM records r JOIN sources s ON s.id = r.source_id;
         CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
             text, content='records', content_rowid='seq', tokenize='{FTS_TOKENIZER}');
         CREATE TABLE IF NOT EXISTS issues (
@@ -92,9 +97,13 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
 ]
 
+# the per-file source columns (hash, name, zip) live once in `sources`, not on every record
+_SOURCE_COLUMNS = ("src_sha256", "src_path", "container_sha256", "member")
+_SOURCE_AT = [RECORD_COLUMNS.index(c) for c in _SOURCE_COLUMNS]
+_RECORD_AT = [i for i, c in enumerate(RECORD_COLUMNS) if c not in _SOURCE_COLUMNS]
 _INSERT_RECORD = (
-    f"INSERT OR IGNORE INTO records (file_sha256, {', '.join(RECORD_COLUMNS)}) "
-    f"VALUES (?, {', '.join('?' * len(RECORD_COLUMNS))})"
+    f"INSERT OR IGNORE INTO records (source_id, {', '.join(RECORD_COLUMNS[i] for i in _RECORD_AT)}) "
+    f"VALUES (?, {', '.join('?' * len(_RECORD_AT))})"
 )
 
 
@@ -121,6 +130,7 @@ class SQLiteBackend:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self._depth = 0
+            self._sources: dict[tuple, int] = {}
             self._migrate(create)
         except sqlite3.DatabaseError as exc:
             raise CaseError(f"the case database is damaged or not SQLite ({exc})", path=str(db_path)) from None
@@ -172,6 +182,7 @@ class SQLiteBackend:
             yield
         except BaseException:
             self._depth = 0
+            self._sources.clear()  # ids handed out inside the transaction are gone
             self.conn.execute("ROLLBACK")
             raise
         self._depth = 0
@@ -239,15 +250,33 @@ class SQLiteBackend:
     def insert_records(self, rows: Iterable[tuple[Any, ...]], file_sha256: str) -> int:
         """Insert record rows (codec.RECORD_COLUMNS order); ids already present are skipped.
         Returns how many were new."""
-        before = self.conn.total_changes
-        self.conn.executemany(_INSERT_RECORD, ((file_sha256, *row) for row in rows))
+        prepared = [(self._source_id(file_sha256, row), *[row[i] for i in _RECORD_AT]) for row in rows]
+        before = self.conn.total_changes  # after the sources rows: count records only
+        self.conn.executemany(_INSERT_RECORD, prepared)
         return self.conn.total_changes - before
+
+    def _source_id(self, file_sha256: str, row: tuple[Any, ...]) -> int:
+        key = (file_sha256, *[row[i] for i in _SOURCE_AT])
+        sid = self._sources.get(key)
+        if sid is None:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO sources (file_sha256, src_sha256, src_path, container_sha256, member) "
+                "VALUES (?, ?, ?, ?, ?)",
+                key,
+            )
+            sid = self.conn.execute(
+                "SELECT id FROM sources WHERE file_sha256=? AND src_sha256=? AND src_path IS ? "
+                "AND container_sha256 IS ? AND member IS ?",
+                key,
+            ).fetchone()[0]
+            self._sources[key] = sid
+        return sid
 
     def index_file(self, file_sha256: str) -> None:
         """Full-text index the messages a file brought in (one statement, after its records)."""
         self.conn.execute(
-            "INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM records "
-            "WHERE file_sha256=? AND kind='message'",
+            "INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM records WHERE kind='message' "
+            "AND source_id IN (SELECT id FROM sources WHERE file_sha256=?)",
             (file_sha256,),
         )
 
@@ -276,22 +305,22 @@ class SQLiteBackend:
         if conversation_id:
             where.append("conversation_id=?")
             args.append(conversation_id)
-        sql = "SELECT * FROM records" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY seq"
+        sql = "SELECT * FROM records_v" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY seq"
         yield from self.conn.execute(sql, args)
 
     def record(self, record_id: str) -> sqlite3.Row | None:
-        return self.conn.execute("SELECT * FROM records WHERE id=?", (record_id,)).fetchone()
+        return self.conn.execute("SELECT * FROM records_v WHERE id=?", (record_id,)).fetchone()
 
     def context(self, record_id: str, before: int, after: int) -> list[sqlite3.Row]:
         row = self.record(record_id)
         if row is None:
             return []
         prev = self.conn.execute(
-            "SELECT * FROM records WHERE conversation_id=? AND seq<? ORDER BY seq DESC LIMIT ?",
+            "SELECT * FROM records_v WHERE conversation_id=? AND seq<? ORDER BY seq DESC LIMIT ?",
             (row["conversation_id"], row["seq"], before),
         ).fetchall()
         nxt = self.conn.execute(
-            "SELECT * FROM records WHERE conversation_id=? AND seq>? ORDER BY seq LIMIT ?",
+            "SELECT * FROM records_v WHERE conversation_id=? AND seq>? ORDER BY seq LIMIT ?",
             (row["conversation_id"], row["seq"], after),
         ).fetchall()
         return [*reversed(prev), row, *nxt]
@@ -312,7 +341,7 @@ class SQLiteBackend:
     ) -> list[tuple[sqlite3.Row, str, float]]:
         sql = (
             "SELECT r.*, snippet(messages_fts, 0, '[', ']', '…', 16) AS snip, bm25(messages_fts) AS score "
-            "FROM messages_fts JOIN records r ON r.seq = messages_fts.rowid WHERE messages_fts MATCH ?"
+            "FROM messages_fts JOIN records_v r ON r.seq = messages_fts.rowid WHERE messages_fts MATCH ?"
             + (" AND r.conversation_id=?" if conversation_id else "")
             + " ORDER BY score LIMIT ?"
         )

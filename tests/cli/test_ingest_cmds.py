@@ -1,0 +1,145 @@
+"""The ingest commands: the `parse` JSON-lines contract, ingest/search/info/persons, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, shared_file
+from sentinelle.cli import cli, main
+from sentinelle.store import Case
+
+FR_EXPORT = (
+    "12/03/2024 09:00 - Chef Dupont a créé le groupe « Brigade Nord »\n"
+    "12/03/2024 09:01 - Chef Dupont: Bonjour à tous les collègues\n"
+    "12/03/2024 09:02 - Élodie Martin: Réunion à 10h ?\n"
+    "suite du message sur une autre ligne\n"
+    "13/03/2024 18:30 - Chef Dupont a ajouté Karim\n"
+    "25/03/2024 18:31 - Karim: Merci pour l'ajout, l'équipe !\n"
+)
+
+
+@pytest.fixture
+def fr_export(tmp_path: Path) -> Path:
+    path = tmp_path / "Discussion WhatsApp avec Brigade Nord.txt"
+    path.write_text(FR_EXPORT, encoding="utf-8")
+    return path
+
+
+def run_main(argv: list[str], capsys) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err
+
+
+def parse_lines(path: Path, *args: str) -> list[dict]:
+    result = CliRunner().invoke(cli, ["parse", str(path), *args])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_parse_writes_the_json_lines_contract_on_a_real_export() -> None:
+    path = shared_file("fixtures", "chat-analytics", "whatsapp", "4A_11M.txt")
+    lines = parse_lines(path)
+    data = path.read_bytes()
+    kinds = [line["kind"] for line in lines]
+    assert kinds[-1] == "summary" and kinds.count("summary") == 1
+    summary = lines[-1]
+    messages = [x for x in lines if x["kind"] == "message"]
+    events = [x for x in lines if x["kind"] == "event"]
+    assert (summary["messages"], summary["events"]) == (len(messages), len(events)) == (11, 3)
+    assert summary["date_order"] == "dmy" and summary["date_order_ambiguous"] is True
+    for rec in messages + events:
+        src = rec["source"]
+        assert set(src) >= {"sha256", "line_start", "line_end", "byte_start", "byte_end"}
+        assert rec["text"] in data[src["byte_start"] : src["byte_end"]].decode()
+        assert rec["time"].startswith("2020-") and isinstance(rec["flags"], list)
+    assert all("sender" in m for m in messages) and all("actor" in e and "event" in e for e in events)
+    assert {e["event"] for e in events} >= {"created", "encryption_notice"}
+
+
+def test_parse_names_the_zip_member(tmp_path: Path) -> None:
+    lines = parse_lines(shared_file("fixtures", "chat-analytics", "whatsapp", "4A_11M.zip"))
+    msg = next(x for x in lines if x["kind"] == "message")
+    assert msg["source"]["member"] == "_chat.txt" and len(msg["source"]["container_sha256"]) == 64
+
+
+def test_parse_options_reach_the_reader(fr_export: Path) -> None:
+    lines = parse_lines(fr_export, "--tz", "Europe/Paris", "--date-order", "mdy")
+    assert lines[-1]["date_order"] == "mdy"
+    default = parse_lines(fr_export, "--tz", "Europe/Paris")
+    first = next(x for x in default if x["kind"] == "message")
+    assert first["time"] == "2024-03-12T09:01:00+01:00" and first["sender"] == "Chef Dupont"
+    assert default[-1]["date_order"] == "dmy" and default[-1]["date_order_ambiguous"] is False
+
+
+def test_ingest_search_info_persons(tmp_path: Path, fr_export: Path) -> None:
+    runner = CliRunner()
+    case = tmp_path / "case"
+    result = runner.invoke(cli, ["ingest", str(case), str(fr_export), "--tz", "Europe/Paris", "-q",
+                                 "--purpose", "enquête", "--legal-basis", "art. 6 RGPD", "--retention-until", "2030-01-31"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "3 messages, 2 events, 0 issues" in result.output
+    again = runner.invoke(cli, ["ingest", str(case), str(fr_export)])
+    assert "already in the case, skipped (duplicate)" in again.output
+    hits = runner.invoke(cli, ["search", str(case), "collegues", "--json"])
+    hit = json.loads(hits.stdout)
+    assert hit["snippet"] == "Bonjour à tous les [collègues]" and hit["sender"] == "Chef Dupont"
+    assert "Karim: Merci pour l'ajout, [l'équipe] !" in runner.invoke(cli, ["search", str(case), "l'EQUIPE"]).output
+    info = json.loads(runner.invoke(cli, ["info", str(case), "--json"]).stdout)
+    assert (info["messages"], info["events"], len(info["files"])) == (3, 2, 1)
+    assert info["metadata"]["purpose"] == "enquête" and info["metadata"]["retention_until"] == "2030-01-31"
+    text = runner.invoke(cli, ["info", str(case)]).output
+    assert "3 messages, 2 events" in text and "legal_basis: art. 6 RGPD" in text
+    people = runner.invoke(cli, ["persons", str(case)]).output
+    assert "Chef Dupont" in people and "Karim" in people
+    merged = runner.invoke(cli, ["persons", str(case), "--merge", "Karim", "Élodie Martin", "--reason", "test"])
+    assert merged.exit_code == 0 and "manual (1.00): " in merged.output
+    split = runner.invoke(cli, ["persons", str(case), "--split", "Karim", "Karim"])
+    assert split.exit_code == 0 and "manual" not in split.output
+    with Case.open(case) as c:
+        conv = c.conversations()[0].id
+        assert c.person_of(conv, "Karim") != c.person_of(conv, "Élodie Martin")
+
+
+def test_bad_input_gives_one_line_errors_and_exit_codes(tmp_path: Path, fr_export: Path, capsys) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = run_main(["parse", str(tmp_path / "absent.txt")], capsys)
+    assert code == 3 and err.strip() == f"sentinelle: error: {tmp_path / 'absent.txt'}: no such file"
+    code, _, err = run_main(["parse", str(empty)], capsys)
+    assert code == 3 and "empty" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run_main(["parse", str(fr_export), "--tz", "Mars/Olympus"], capsys)
+    assert code == 2 and "unknown time zone" in err and "Traceback" not in err
+    code, _, err = run_main(["info", str(tmp_path / "nocase")], capsys)
+    assert code == 4 and "no such case directory" in err
+    # one bad file among good ones: the good one is stored, the bad one named, exit 3
+    case = tmp_path / "case"
+    code, out, err = run_main(["ingest", str(case), str(empty), str(fr_export), "-q"], capsys)
+    assert code == 3 and f"FAILED {empty}: the file is empty" in out and "3 messages" in out
+    assert "1 of 2 files could not be ingested" in err and "Traceback" not in err + out
+    with Case.open(case) as c:
+        assert c.count_messages() == 3
+
+
+def test_real_subprocess_run(tmp_path: Path, fr_export: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    case = tmp_path / "case"
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "sentinelle", *args], capture_output=True, text=True,
+                              env=env, timeout=120)  # fmt: skip
+
+    ingest = run("ingest", str(case), str(fr_export))
+    assert ingest.returncode == 0, ingest.stderr
+    search = run("search", str(case), "reunion")
+    assert search.returncode == 0 and "Élodie Martin: [Réunion] à 10h ?" in search.stdout
+    missing = run("search", str(tmp_path / "nope"), "x")
+    assert missing.returncode == 4 and missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr
