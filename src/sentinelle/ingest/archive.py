@@ -17,7 +17,9 @@ def _check_name(zip_path: Path, name: str) -> None:
     if pure.is_absolute() or name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
         raise UnsafeArchive(f"member {name!r} has an absolute path; refusing the archive", path=str(zip_path))
     if ".." in pure.parts:
-        raise UnsafeArchive(f"member {name!r} escapes the archive (path traversal); refusing it", path=str(zip_path))
+        raise UnsafeArchive(
+            f"member {name!r} escapes the archive (path traversal); refusing it", path=str(zip_path)
+        )
 
 
 def safe_members(zip_path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> list[zipfile.ZipInfo]:
@@ -42,7 +44,11 @@ def safe_members(zip_path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSE
                 f"uncompressed size exceeds {max_uncompressed} bytes (zip bomb?); refusing it",
                 path=str(zip_path),
             )
-        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 10 << 20:
+        if (
+            info.compress_size
+            and info.file_size / info.compress_size > MAX_RATIO
+            and info.file_size > 10 << 20
+        ):
             raise UnsafeArchive(
                 f"member {info.filename!r} expands {info.file_size // info.compress_size}x (zip bomb?); refusing it",
                 path=str(zip_path),
@@ -56,5 +62,7 @@ def read_member(zip_path: Path, info: zipfile.ZipInfo, limit: int = DEFAULT_MAX_
     with zipfile.ZipFile(zip_path) as zf, zf.open(info) as fh:
         data = fh.read(min(info.file_size, limit) + 1)
     if len(data) > min(info.file_size, limit):
-        raise UnsafeArchive(f"member {info.filename!r} is larger than declared; refusing it", path=str(zip_path))
+        raise UnsafeArchive(
+            f"member {info.filename!r} is larger than declared; refusing it", path=str(zip_path)
+        )
     return data

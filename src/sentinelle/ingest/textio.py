@@ -8,6 +8,7 @@ text in the original bytes, so that a record's source can always be re-read exac
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from typing import BinaryIO, NamedTuple
 
@@ -160,3 +161,63 @@ def open_text(fh: BinaryIO, path: str = "") -> tuple[str, int]:
     skip = bom_length(encoding, head)
     fh.seek(skip)
     return encoding, skip
+
+
+class Chunk(NamedTuple):
+    text: str  # whole lines (the last chunk may end without a break)
+    start: int  # byte offset of text[0] in the file
+    ascii: bool  # one byte per character: byte lengths are string lengths
+    damaged: bool  # holds bytes invalid in the encoding (as lone surrogates U+DC80-U+DCFF)
+    codec: str
+    errors: str
+
+    def nbytes(self, piece: str) -> int:
+        """Byte length in the file of a piece of this chunk's text."""
+        return len(piece) if self.ascii else len(piece.encode(self.codec, self.errors))
+
+
+CHUNK_BYTES = 1 << 20
+
+
+def iter_chunks(fh: BinaryIO, encoding: str, offset: int = 0, size: int = CHUNK_BYTES) -> Iterator[Chunk]:
+    """The decoded text of an open binary file (positioned at `offset`) in chunks of whole lines.
+
+    Invalid bytes never stop the reading: in UTF-8 they decode to lone surrogates
+    (surrogateescape), so byte lengths stay exact and the caller can report the lines.
+    """
+    codec = "utf-16-le" if encoding == "utf-16-le" else "utf-16-be" if encoding == "utf-16-be" else "utf-8"
+    errors = "surrogatepass" if codec != "utf-8" else "surrogateescape"
+    decoder = codecs.getincrementaldecoder(codec)(errors="strict" if codec != "utf-8" else errors)
+    pos = offset
+    carry = ""
+    while True:
+        raw = fh.read(size)
+        final = not raw
+        try:
+            text = carry + decoder.decode(raw, final=final)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid {codec.upper()} near byte {pos}: {exc.reason}") from None
+        if not final:
+            cut = text.rfind("\n") + 1
+            text, carry = text[:cut], text[cut:]
+            if not text:
+                continue
+        if text:
+            ascii_ = text.isascii()
+            damaged = not ascii_ and codec == "utf-8" and _has_surrogate(text)
+            chunk = Chunk(text, pos, ascii_ and codec == "utf-8", damaged, codec, errors)
+            yield chunk
+            pos += chunk.nbytes(text)
+        if final:
+            return
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
+
+def has_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None

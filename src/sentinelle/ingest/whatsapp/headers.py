@@ -15,8 +15,7 @@ MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufef
 _M = f"[{MARKS}]*"
 _SP = r"[ \u00a0\u202f]"  # space, NBSP, narrow NBSP
 
-HEADER = re.compile(
-    rf"""
+_PATTERN = rf"""
     {_M}(?P<br>\[)?{_M}
     (?:
       (?P<d1>\d{{1,4}}){_M}(?P<sep>[./\-]){_SP}?{_M}
@@ -33,9 +32,12 @@ HEADER = re.compile(
     )
     {_M}
     (?(br)\]{_SP}|{_SP}[-\u2013]{_SP})
-    """,
-    re.X,
-)
+    """
+HEADER = re.compile(_PATTERN, re.X)
+# The same, found anywhere at a line start in a chunk of text (re.M).
+HEADER_M = re.compile("^" + _PATTERN, re.X | re.M)
+# Characters around a timestamp that are not part of it (marks, brackets, the " - " separator).
+_AROUND = MARKS + "[] -\u2013\u00a0\u202f"
 
 # First characters a header line can start with (cheap pre-check before the regex).
 _START_EXTRA = frozenset("[" + MARKS)
@@ -64,32 +66,32 @@ def lex(line: str) -> Header | None:
     m = HEADER.match(line)
     if m is None:
         return None
-    g = m.group
-    if g("d1") is not None:
-        d1, d2, d3 = g("d1"), g("d2"), g("d3")
-        hour, minute, sec = int(g("H")), int(g("Mi")), g("S")
-        sep, join = g("sep"), g("join").strip(" \u00a0\u202f")
-        ap = g("ap")
+    return from_match(m)
+
+
+def from_match(m: re.Match[str]) -> Header | None:
+    """A Header from a HEADER/HEADER_M match (None if the time is impossible)."""
+    (br, d1, sep, d2, d3, join, hh, mi, ss, ap, t_h, t_mi, t_s, t_d1, t_sep, t_d2, t_d3) = m.groups()
+    if d1 is not None:
+        join = join.strip(" \u00a0\u202f")
         time_first = False
-        raw_start, raw_end = m.start("d1"), m.end("ap") if ap else m.end("S") if sec else m.end("Mi")
     else:
-        d1, d2, d3 = g("td1"), g("td2"), g("td3")
-        hour, minute, sec = int(g("tH")), int(g("tMi")), g("tS")
-        sep, join, ap = g("tsep"), ",", None
+        d1, d2, d3, sep, hh, mi, ss, join = t_d1, t_d2, t_d3, t_sep, t_h, t_mi, t_s, ","
         time_first = True
-        raw_start, raw_end = m.start("tH"), m.end("td3")
+    hour, minute = int(hh), int(mi)
     if minute > 59 or hour > 24:
         return None
     pm: bool | None = None
-    if ap:
-        first = ap[0]
-        pm = first in "pP" or ap in ("午後", "م")
-        if hour > 12 or hour == 0 and ap is None:
+    if ap is not None:
+        if hour > 12:
             return None
-    ios = g("br") is not None
-    layout = (ios, sep, join, sec is not None, ap is not None, time_first)
+        pm = ap[0] in "pP" or ap in ("午後", "م")
+    start = m.start()
+    end = m.end()
+    raw = m.string[start:end].strip(_AROUND)
+    layout = (br is not None, sep, join, ss is not None, ap is not None, time_first)
     return Header(
-        line[raw_start:raw_end], d1, d2, d3, hour, minute, int(sec) if sec else 0, pm, layout, m.end(), ios
+        raw, d1, d2, d3, hour, minute, int(ss) if ss else 0, pm, layout, end - start, br is not None
     )
 
 
@@ -97,3 +99,48 @@ def hour24(hour: int, pm: bool | None) -> int:
     if pm is None:
         return 0 if hour == 24 else hour
     return hour % 12 + (12 if pm else 0)
+
+
+# -- first pass: every header of a chunk at C speed -----------------------------------------------
+# The header, then the text before the first and second ": " of the line (candidate names).
+PASS1 = re.compile(
+    "^" + _PATTERN + r"(?P<name>[^\n]{1,80}?(?=:\ ))?(?P<name2>:\ [^\n]{1,80}?(?=:\ ))?", re.X | re.M
+)
+_G = {name: i - 1 for name, i in PASS1.groupindex.items()}
+ROW_LAYOUT = (_G["br"], _G["sep"], _G["join"], _G["S"], _G["ap"], _G["tH"], _G["tsep"], _G["tS"])
+ROW_DATE = (_G["d1"], _G["d2"], _G["d3"], _G["td1"], _G["td2"], _G["td3"])
+ROW_NAME, ROW_NAME2 = _G["name"], _G["name2"]
+
+
+def layout_of_row(key: tuple[str, ...]) -> tuple:
+    """The layout tuple (as in Header.layout) of a PASS1 row's layout columns."""
+    br, sep, join, sec, ap, t_h, t_sep, t_sec = key
+    if t_h:
+        return (bool(br), t_sep, ",", bool(t_sec), False, True)
+    return (bool(br), sep, join.strip(" \u00a0\u202f"), bool(sec), bool(ap), False)
+
+
+# -- second pass: one anchored regex for the file's own layout ---------------------------------------
+
+
+def layout_regex(layout: tuple) -> tuple[re.Pattern[str], dict[str, int]]:
+    """A regex that matches only headers of `layout` (so that a header of another layout quoted
+    inside a message stays in that message), and the index of each field in `m.groups()`."""
+    ios, sep, join, secs, ampm, time_first = layout
+    s = re.escape(sep)
+    date = (
+        rf"(?P<d1>\d{{1,4}}){_M}{s}{_SP}?{_M}(?P<d2>\d{{1,4}}){_M}{s}{_SP}?{_M}"
+        rf"(?P<d3>\d{{1,4}}(?:\ BE)?|[RHST]\d{{1,2}}){_M}\.?"
+    )
+    clock = r"(?P<H>\d{1,2})[:.](?P<Mi>\d{2})" + (r"[:.](?P<S>\d{2})" if secs else "")
+    if ampm:
+        clock += rf"{_SP}?(?P<ap>[aApP]\.?{_SP}?[mM]\.?|午前|午後|ص|م)"
+    if time_first:
+        body = clock + rf",{_SP}?" + date
+    else:
+        glue = rf"{_SP}?{re.escape(join)}{_SP}?" if join else _SP
+        body = date + glue + _M + clock
+    close = rf"\]{_SP}" if ios else rf"{_SP}[-\u2013]{_SP}"
+    pattern = "^" + _M + (r"\[" if ios else "") + _M + body + _M + close
+    regex = re.compile(pattern, re.X | re.M)
+    return regex, {name: i - 1 for name, i in regex.groupindex.items()}

@@ -38,6 +38,11 @@ class NameTable:
         if len(self.first) > MAX_KEYS:
             self.first = Counter({k: v for k, v in self.first.items() if v > 1})
 
+    def observe_at(self, text: str, at: int) -> None:
+        """Observe the line of `text` that starts its author part at index `at`."""
+        end = text.find("\n", at, at + MAX_NAME * 4)
+        self.observe(text[at : end if end >= 0 else at + MAX_NAME * 4])
+
     def known(self, name: str) -> bool:
         return self.first.get(name, 0) >= 2
 

@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import groupby
+from operator import add, itemgetter
 from pathlib import Path
 from typing import BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -36,13 +38,29 @@ from ...records import (
 )
 from ..archive import read_member, safe_members
 from ..base import ReadOptions, conversation_id, record_id, sha256_bytes, sha256_file
-from ..textio import HEAD_BYTES, detect_encoding, iter_lines, open_text
+from ..textio import HEAD_BYTES, Chunk, detect_encoding, has_surrogate, iter_chunks, open_text
 from . import system
 from .dates import ORDERS, DateEvidence, TimeBuilder, decide_order, is_ambiguous_date
-from .headers import MARKS, Header, could_be_header, lex
+from .headers import (
+    HEADER_M,
+    MARKS,
+    PASS1,
+    ROW_DATE,
+    ROW_LAYOUT,
+    ROW_NAME,
+    ROW_NAME2,
+    Header,
+    could_be_header,
+    from_match,
+    layout_of_row,
+    layout_regex,
+    lex,
+)
 from .names import NameTable, clean_sender, phone_of
 
 PLATFORM = "whatsapp"
+_AROUND = MARKS + "[] -\u2013\u00a0\u202f"
+_NO_FLAGS: frozenset[str] = frozenset()
 _TITLE = re.compile(
     r"^(?:WhatsApp Chat with |Discussion WhatsApp avec |WhatsApp Chat - |WhatsApp-Chat mit |"
     r"Chat de WhatsApp con |Chat WhatsApp con |Conversa do WhatsApp com |WhatsApp Chat met )(?P<t>.+?)"
@@ -50,24 +68,29 @@ _TITLE = re.compile(
 )
 _CHAT_MEMBER = re.compile(r"(^|/)(_chat\.txt|WhatsApp Chat.*\.txt|Discussion WhatsApp.*\.txt)$", re.I)
 _YOU_PREFIXES = ("You ", "You'", "Vous ")
+
+
 def title_from_name(name: str) -> str | None:
     stem = Path(name).stem if name.lower().endswith((".txt", ".zip")) else name
     m = _TITLE.match(stem)
     return m.group("t").strip() if m else None
 
 
-@dataclass
 class _Pending:
-    """The record being read: its header line and continuation lines."""
+    """The record being read: its header match and its raw text so far (header + continuations)."""
 
-    header: Header
-    line: int
-    start: int
-    end: int
-    rest: str
-    parts: list[str] = field(default_factory=list)  # continuation: eol, text, eol, text...
-    last_line: int = 0
-    eol: str = ""
+    __slots__ = ("m", "header", "line", "start", "pieces", "nbytes", "newlines")
+
+    def __init__(self, m: re.Match[str], header: Header | None, line: int, start: int) -> None:
+        self.m, self.header, self.line, self.start = m, header, line, start
+        self.pieces: list[str] = []
+        self.nbytes = 0
+        self.newlines = 0
+
+    def add(self, piece: str, nbytes: int) -> None:
+        self.pieces.append(piece)
+        self.nbytes += nbytes
+        self.newlines += piece.count("\n")
 
 
 @dataclass
@@ -119,7 +142,9 @@ class WhatsAppReader:
             try:
                 tz = ZoneInfo(options.tz)
             except (ZoneInfoNotFoundError, ValueError):
-                raise UsageError(f"unknown time zone {options.tz!r} (use an IANA name like Europe/Paris)") from None
+                raise UsageError(
+                    f"unknown time zone {options.tz!r} (use an IANA name like Europe/Paris)"
+                ) from None
         opener, sha, container_sha, member = self._open(path, options)
         yield from _Parse(path, opener, sha, container_sha, member, options, tz).run()
 
@@ -133,7 +158,9 @@ class WhatsAppReader:
             texts = [m for m in members if m.filename.lower().endswith(".txt")]
             chosen = [m for m in texts if _CHAT_MEMBER.search(m.filename)] or texts
             if not chosen:
-                raise InputError("the zip holds no chat text (_chat.txt or WhatsApp Chat ….txt)", path=str(path))
+                raise InputError(
+                    "the zip holds no chat text (_chat.txt or WhatsApp Chat ….txt)", path=str(path)
+                )
             info = chosen[0]
             data = read_member(path, info, options.max_uncompressed)
             return (lambda: io.BytesIO(data)), sha256_bytes(data), sha256_file(path), info.filename
@@ -173,26 +200,45 @@ class _Parse:
         self.senders: set[str] = set()
         self.last_time: datetime | None = None
         self.last_subject: str | None = None
+        self._path_str = str(path)
+        self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
+        self._times_seen: dict[str, datetime | None] = {}
 
     # -- pass 1 ------------------------------------------------------------------------------
     def scan(self, encoding: str, skip: int) -> _Scan:
+        """First pass: header lines only, matched chunk by chunk and tallied at C speed."""
         scan = _Scan()
-        dates, names, layouts = scan.dates, scan.names, scan.layouts
+        dates, names = scan.dates, scan.names
+        raw_layouts: Counter = Counter()
+        date_keys = itemgetter(*ROW_DATE)
+        text = ""
         with self.opener() as fh:
             fh.seek(skip)
-            for text, _eol, _s, _e in iter_lines(fh, encoding, skip):
-                scan.lines += 1
-                if not text or not could_be_header(text):
+            for chunk in iter_chunks(fh, encoding, skip):
+                text = chunk.text
+                scan.lines += text.count("\n")
+                rows = PASS1.findall(text)
+                if not rows:
                     continue
-                h = lex(text)
-                if h is None:
-                    continue
-                layouts[h.layout] += 1
-                dates.add(h.d1, h.d2, h.d3)
-                dates.headers += 1
-                if h.pm is not None:
-                    dates.twelve_hour += 1
-                names.observe(text[h.end :])
+                raw_layouts.update(map(itemgetter(*ROW_LAYOUT), rows))
+                for key, _ in groupby(map(date_keys, rows)):
+                    if key[0]:
+                        dates.add(key[0], key[1], key[2])
+                    else:
+                        dates.add(key[3], key[4], key[5])
+                first = list(map(itemgetter(ROW_NAME), rows))
+                names.first.update(first)
+                both = Counter(map(add, first, map(itemgetter(ROW_NAME2), rows)))
+                names.longer.update({k: v for k, v in both.items() if ": " in k})
+        names.first.pop("", None)
+        for key, count in raw_layouts.items():
+            layout = layout_of_row(key)
+            scan.layouts[layout] += count
+            dates.headers += count
+            if layout[4]:
+                dates.twelve_hour += count
+        if text and not text.endswith("\n"):
+            scan.lines += 1
         return scan
 
     # -- pass 2 ------------------------------------------------------------------------------
@@ -223,7 +269,7 @@ class _Parse:
         )
         with self.opener() as fh:
             fh.seek(skip)
-            yield from self._records(iter_lines(fh, encoding, skip))
+            yield from self._records(iter_chunks(fh, encoding, skip))
         c = self.counts
         yield Summary(
             path=self.display,
@@ -247,94 +293,226 @@ class _Parse:
             },
         )
 
-    def _records(self, lines) -> Iterator[Record]:
+    def _records(self, chunks: Iterator[Chunk]) -> Iterator[Record]:
         layouts = self.layouts
+        generic = len(layouts) != 1
+        if generic:
+            regex = HEADER_M
+        else:
+            regex, self._fields = layout_regex(next(iter(layouts)))
         pending: _Pending | None = None
-        lineno = 0
-        orphan_start: int | None = None  # first line of a run of lines before any header
-        orphan_count = 0
-        for text, eol, start, end in lines:
-            lineno += 1
-            if text is None:
+        line = 1  # line number of the first character not yet in a record
+        byte = -1  # byte offset of that character
+        chunk = None
+        h = None
+        for chunk in chunks:
+            text = chunk.text
+            nbytes = chunk.nbytes
+            pos = 0
+            if byte < 0:
+                byte = chunk.start
+            for m in regex.finditer(text):
+                if generic:
+                    h = from_match(m)
+                    if h is None or h.layout not in layouts:
+                        continue  # a date-like line of another layout: part of the message
+                s = m.start()
+                seg = text[pos:s]
                 if pending is not None:
-                    yield from self._flush(pending)
-                    pending = None
-                yield self._issue(lineno, start, "undecodable bytes (not valid in the file's encoding); line skipped")
-                self.counts.skipped += 1
-                continue
-            h = lex(text) if could_be_header(text) else None
-            if h is not None and h.layout in layouts:
-                if orphan_count:
-                    yield self._issue(orphan_start, None, f"{orphan_count} line(s) before the first message header; skipped")
-                    orphan_count = 0
-                if pending is not None:
-                    yield from self._flush(pending)
-                pending = _Pending(h, lineno, start, end, text[h.end :], last_line=lineno, eol=eol)
-            elif pending is not None:
-                pending.parts.append(pending.eol)
-                pending.parts.append(text)
-                pending.end = end
-                pending.last_line = lineno
-                pending.eol = eol
-            else:
-                if not text.strip(" \t" + MARKS):
-                    continue
-                if orphan_count == 0:
-                    orphan_start = lineno
-                orphan_count += 1
-                self.counts.skipped += 1
-        if orphan_count:
-            yield self._issue(orphan_start, None, f"{orphan_count} line(s) before the first message header; skipped")
-        if pending is not None:
-            yield from self._flush(pending)
+                    pending.add(seg, nbytes(seg))
+                    yield from self._flush(pending, chunk)
+                    byte, line = pending.start + pending.nbytes, pending.line + pending.newlines
+                elif seg:
+                    yield from self._orphans(seg, line, byte)
+                    byte += nbytes(seg)
+                    line += seg.count("\n")
+                pending = _Pending(m, h, line, byte)
+                pos = s
+            seg = text[pos:]
+            if pending is not None:
+                pending.add(seg, nbytes(seg))
+            elif seg:
+                yield from self._orphans(seg, line, byte)
+                byte += nbytes(seg)
+                line += seg.count("\n")
+        if pending is not None and chunk is not None:
+            yield from self._flush(pending, chunk)
+
+    def _stamp(self, p: _Pending) -> tuple[datetime | None, str, bool, str, str]:
+        """(time, raw timestamp, date ambiguous, d1, d2) of a header, cached by its text."""
+        key = p.m.group()
+        got = self._times_seen.get(key)
+        if got is not None:
+            return got
+        h = p.header or self._header(p.m)
+        when = self._time(h) if h is not None else None
+        raw = h.raw if h is not None else key.strip(MARKS + "[] -")
+        amb = h is not None and self.decision.ambiguous and is_ambiguous_date(h.d1, h.d2, self.times.order)
+        got = (when, raw, amb, h.d1 if h else "", h.d2 if h else "")
+        if len(self._times_seen) > 50_000:
+            self._times_seen.clear()
+        self._times_seen[key] = got
+        return got
+
+    def _header(self, m: re.Match[str]) -> Header | None:
+        """A Header from a match of the layout's own regex."""
+        g = m.groups()
+        f = self._fields
+        hour, minute = int(g[f["H"]]), int(g[f["Mi"]])
+        sec = int(g[f["S"]]) if "S" in f else 0
+        pm = None
+        if "ap" in f:
+            ap = g[f["ap"]]
+            pm = ap[0] in "pP" or ap in ("午後", "م")
+            if hour > 12:
+                return None
+        if minute > 59 or hour > 24:
+            return None
+        text = m.group()
+        return Header(
+            text.strip(_AROUND),
+            g[f["d1"]],
+            g[f["d2"]],
+            g[f["d3"]],
+            hour,
+            minute,
+            sec,
+            pm,
+            (),
+            len(text),
+            text[:1] == "[",
+        )
+
+    def _orphans(self, seg: str, line: int, byte: int) -> Iterator[Record]:
+        """Text before the first header: reported once, counted line by line."""
+        lines = seg.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        real = [i for i, t in enumerate(lines) if t.strip(" \t\r" + MARKS)]
+        if real:
+            self.counts.skipped += len(real)
+            yield self._issue(
+                line + real[0], byte, f"{len(real)} line(s) before the first message header; skipped"
+            )
 
     def _issue(self, line: int | None, byte_start: int | None, cause: str) -> ParseIssue:
         self.counts.issues += 1
         return ParseIssue(self.display, line, cause, byte_start)
 
-    def _flush(self, p: _Pending) -> Iterator[Record]:
-        h = p.header
-        source = Source(
-            self.sha, p.line, p.last_line, p.start, p.end, str(self.path), self.container_sha, self.member
+    def _flush(self, p: _Pending, chunk: Chunk) -> list[Record]:
+        raw = p.pieces[0] if len(p.pieces) == 1 else "".join(p.pieces)
+        # The record's content: without its final line break and trailing blank lines.
+        content = raw.rstrip("\r\n")
+        if content[-1:].isspace():
+            while True:
+                k = content.rfind("\n")
+                if k < 0 or content[k + 1 :].strip():
+                    break
+                content = content[:k].rstrip("\r")
+        tail = raw[len(content) :]
+        end = p.start + p.nbytes - (len(tail) if tail.isascii() else chunk.nbytes(tail))
+        out: list[Record] = []
+        if chunk.damaged and has_surrogate(content):
+            self._damaged(p, content, out)
+        else:
+            self._build(p, content[len(p.m.group()) :], p.line + content.count("\n"), end, out)
+        return out
+
+    def _damaged(self, p: _Pending, content: str, out: list[Record]) -> None:
+        """A record with bytes invalid in the encoding: the line is reported and skipped, with
+        the record's lines after it."""
+        lines = content.split("\n")
+        bad = next(i for i, t in enumerate(lines) if has_surrogate(t))
+        skipped = len(lines) - bad
+        self.counts.skipped += skipped
+        out.append(
+            self._issue(
+                p.line + bad,
+                None,
+                f"undecodable bytes (not valid in the file's encoding); {skipped} line(s) skipped",
+            )
         )
-        flags: set[str] = set()
+        if bad:
+            kept = "\n".join(lines[:bad]).rstrip("\r")
+            end = p.start + len(kept.encode("utf-8", "surrogateescape"))
+            self._build(p, kept[len(p.m.group()) :], p.line + bad - 1, end, out)
+
+    def _time(self, h: Header) -> datetime | None:
         day = self.times.day(h.d1, h.d2, h.d3)
-        when = None
-        if day is not None:
-            hour = h.hour % 12 + (12 if h.pm else 0) if h.pm is not None else h.hour
-            when = self.times.build(day, hour, h.minute, h.second)
+        if day is None:
+            return None
+        hour = h.hour % 12 + (12 if h.pm else 0) if h.pm is not None else h.hour
+        return self.times.build(day, hour, h.minute, h.second)
+
+    def _sender(self, raw_name: str) -> tuple[str, bool, str | None, bool]:
+        """(display name, non_contact, phone, suspicious) of a raw name, cached."""
+        got = self._senders_seen.get(raw_name)
+        if got is None:
+            name, non_contact = clean_sender(raw_name)
+            suspicious = not self.names.known(raw_name) or any(q in raw_name for q in '"“«')
+            got = (name, non_contact, phone_of(name), suspicious)
+            if len(self._senders_seen) < 100_000:
+                self._senders_seen[raw_name] = got
+        return got
+
+    def _build(self, p: _Pending, rest: str, line_end: int, end: int, out: list[Record]) -> None:
+        source = Source(
+            self.sha, p.line, line_end, p.start, end, self._path_str, self.container_sha, self.member
+        )
+        when, raw_time, ambiguous, _d1, _d2 = self._stamp(p)
+        flags: set[str] = set()
         if when is None:
-            yield self._issue(p.line, p.start, f"impossible date or time {h.raw!r} for date order {self.times.order}")
-        elif self.last_time is not None and when < self.last_time:
-            flags.add(Flag.TIME_BACKWARDS)
-            self.counts.backwards += 1
-        if when is not None:
+            out.append(
+                self._issue(
+                    p.line, p.start, f"impossible date or time {raw_time!r} for date order {self.times.order}"
+                )
+            )
+        else:
+            if self.last_time is not None and when < self.last_time:
+                flags.add(Flag.TIME_BACKWARDS)
+                self.counts.backwards += 1
             self.last_time = when
-        if self.decision.ambiguous and is_ambiguous_date(h.d1, h.d2, self.times.order):
+        if ambiguous:
             flags.add(Flag.DATE_AMBIGUOUS)
-        rest = p.rest if not p.parts else p.rest + "".join(p.parts)
         rid = record_id(self.sha, p.start)
-        split = self.names.split(p.rest)
-        if split is not None:
-            raw_name, body_at = split
-            suspicious = not self.names.known(raw_name) or '"' in raw_name or "“" in raw_name or "«" in raw_name
-            if suspicious:
-                event = system.classify(rest)
-                if event is not None:
-                    yield from self._event(rid, when, h, event, rest, source, flags, author=None)
-                    return
-            sender, non_contact = clean_sender(raw_name)
-            body = rest[body_at:]
-            event = self._author_system(sender, body)
-            if event is not None:
-                yield from self._event(rid, when, h, event, body, source, flags, author=sender)
-                return
-            yield from self._message(rid, when, h, sender, non_contact, body, source, flags)
+        split = self.names.split(rest)
+        if split is None:
+            event = system.classify(rest) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
+            self._event(rid, when, raw_time, event, rest, source, flags, None, out)
             return
-        event = system.classify(rest)
-        if event is None:
-            event = system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
-        yield from self._event(rid, when, h, event, rest, source, flags, author=None)
+        raw_name, body_at = split
+        sender, non_contact, phone, suspicious = self._sender(raw_name)
+        if suspicious:
+            event = system.classify(rest)
+            if event is not None:
+                self._event(rid, when, raw_time, event, rest, source, flags, None, out)
+                return
+        body = rest[body_at:]
+        event = self._author_system(sender, body)
+        if event is not None:
+            self._event(rid, when, raw_time, event, body, source, flags, sender, out)
+            return
+        more, attachments = system.message_flags(body)
+        if more:
+            flags |= more
+        if sender not in self.senders:
+            self._participant(sender, non_contact, out)
+        self.counts.messages += 1
+        out.append(
+            Message(
+                id=rid,
+                conversation_id=self.conv_id,
+                time=when,
+                time_raw=raw_time,
+                sender=sender,
+                text=body,
+                source=source,
+                sender_id=phone,
+                flags=frozenset(flags) if flags else _NO_FLAGS,
+                attachments=attachments,
+                details={"non_contact": True} if non_contact else {},
+            )
+        )
 
     def _author_system(self, author: str, body: str) -> system.SystemEvent | None:
         """iOS (and some Android) system lines carry an author: the group name or the actor."""
@@ -348,6 +526,9 @@ class _Parse:
         if self.counts.messages + self.counts.events == 0 and body[0] in MARKS and "WhatsApp" in body:
             # The first line of an iOS export is the encryption notice, in the phone's language.
             return system.SystemEvent(EventType.ENCRYPTION_NOTICE.value, None, (), {"guessed": True})
+        if body[:2] in ("\u200e\u200e", "\u200f\u200f"):
+            # iOS writes system notices (security code...) after two direction marks, in any language.
+            return system.classify(body) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
         if (
             body[0] in MARKS
             or author == self.title
@@ -359,35 +540,15 @@ class _Parse:
                 return event
         return None
 
-    def _participant(self, name: str, non_contact: bool) -> Iterator[Record]:
+    def _participant(self, name: str, non_contact: bool, out: list[Record]) -> None:
         if name in self.senders or len(self.senders) > 100_000 or name.casefold() in system.YOU_WORDS:
             return
         self.senders.add(name)
         self.counts.participants += 1
         details = {"non_contact": True} if non_contact else {}
-        yield Participant(self.conv_id, name, phone=phone_of(name), details=details)
+        out.append(Participant(self.conv_id, name, phone=phone_of(name), details=details))
 
-    def _message(self, rid, when, h, sender, non_contact, body, source, flags) -> Iterator[Record]:
-        more, attachments = system.message_flags(body)
-        if more:
-            flags |= more
-        yield from self._participant(sender, non_contact)
-        self.counts.messages += 1
-        yield Message(
-            id=rid,
-            conversation_id=self.conv_id,
-            time=when,
-            time_raw=h.raw,
-            sender=sender,
-            text=body,
-            source=source,
-            sender_id=phone_of(sender),
-            flags=frozenset(flags),
-            attachments=attachments,
-            details={"non_contact": True} if non_contact else {},
-        )
-
-    def _event(self, rid, when, h, event, text, source, flags, author) -> Iterator[Record]:
+    def _event(self, rid, when, raw_time, event, text, source, flags, author, out: list[Record]) -> None:
         details = dict(event.details)
         actor = event.actor
         if author is not None:
@@ -401,24 +562,26 @@ class _Parse:
             actor = actor_name
             if actor in system.YOU_WORDS or actor.casefold() in system.YOU_WORDS:
                 details["is_exporter"] = True
-            yield from self._participant(actor, non_contact)
+            self._participant(actor, non_contact, out)
         if event.type == EventType.SUBJECT_CHANGED and "new_title" in details:
             self.last_subject = details["new_title"]
         elif event.type == EventType.CREATED and "title" in details:
             self.last_subject = details["title"]
         self.counts.events += 1
-        yield Event(
-            id=rid,
-            conversation_id=self.conv_id,
-            time=when,
-            time_raw=h.raw,
-            type=event.type,
-            source=source,
-            actor=actor,
-            targets=event.targets,
-            text=text,
-            flags=frozenset(flags),
-            details=details,
+        out.append(
+            Event(
+                id=rid,
+                conversation_id=self.conv_id,
+                time=when,
+                time_raw=raw_time,
+                type=event.type,
+                source=source,
+                actor=actor,
+                targets=event.targets,
+                text=text,
+                flags=frozenset(flags),
+                details=details,
+            )
         )
 
 

@@ -133,45 +133,58 @@ _LOCATION = re.compile(
 _LIVE_LOCATION = frozenset({"live location shared", "Position en direct partagée"})
 
 
+_MARK_CHARS = frozenset("\u200e\u200f\ufeff\u202a\u202b\u202c\u202d\u202e")
+_NONE: tuple[set[str], tuple[str, ...]] = (set(), ())
+
+
 def message_flags(body: str) -> tuple[set[str], tuple[str, ...]]:
-    """(flags, attachment file names) that a message body states about itself."""
-    flags: set[str] = set()
+    """(flags, attachment file names) that a message body states about itself.
+
+    Called on every message: the common case (plain text) costs a few O(1) checks."""
+    if not body:
+        return _NONE
     text = body
-    if "\u200e" in text or "\u200f" in text or "\ufeff" in text:
+    marked = "\u200e" in body or body[0] in _MARK_CHARS
+    if marked:
         text = clean_text(text)
-    text = text.strip()
+    if text[0].isspace() or text[-1].isspace():
+        text = text.strip()
     if not text:
-        return flags, ()
-    if text.endswith(">"):
+        return _NONE
+    flags: set[str] = set()
+    if text[-1] == ">":
         for suffix in EDITED_SUFFIXES:
             if text.endswith(suffix):
                 flags.add(Flag.EDITED)
                 text = text[: -len(suffix)].rstrip()
                 break
-    first_line = text.split("\n", 1)[0]
+    first_line = text.split("\n", 1)[0] if "\n" in text else text
     if text in DELETED:
         flags.add(Flag.DELETED)
-    elif text in DELETED_BY_ADMIN:
+        return flags, ()
+    if text in DELETED_BY_ADMIN:
         flags.update((Flag.DELETED, Flag.DELETED_BY_ADMIN))
-    elif first_line in MEDIA_OMITTED:
+        return flags, ()
+    if first_line in MEDIA_OMITTED:
         flags.add(Flag.MEDIA_OMITTED)  # the rest, if any, is the caption
-    elif text == "null":
+        return flags, ()
+    if text == "null":
         flags.add(Flag.VIEW_ONCE)
+        return flags, ()
     attachments: tuple[str, ...] = ()
-    if flags:
-        return flags, attachments
-    if "\u200e" in body and body.rsplit("\u200e", 1)[1].strip() in MEDIA_OMITTED:
+    if marked and "\u200e" in body and body.rsplit("\u200e", 1)[1].strip() in MEDIA_OMITTED:
         flags.add(Flag.MEDIA_OMITTED)  # iOS "Some file.txt \u200edocument omitted"
-    if first_line.endswith(")"):
+    last = first_line[-1]
+    if last == ")":
         m = _ATTACHED.match(first_line)
         if m:
             flags.add(Flag.ATTACHMENT)
             attachments = (m.group("name"),)
-    elif first_line.startswith("<"):
+    elif last == ">" and first_line[0] == "<":
         m = _ATTACHED_TAG.match(first_line)
         if m:
             flags.add(Flag.ATTACHMENT)
             attachments = (m.group("name"),)
-    if _LOCATION.match(first_line) or first_line in _LIVE_LOCATION:
+    if (":" in first_line and _LOCATION.match(first_line)) or first_line in _LIVE_LOCATION:
         flags.add(Flag.LOCATION)
     return flags, attachments

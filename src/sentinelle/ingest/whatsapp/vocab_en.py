@@ -2,7 +2,11 @@
 
 EVENTS: list[tuple[str, str, dict]] = [
     ("encryption_notice", "Messages and calls are end-to-end encrypted{REST}", {}),
-    ("encryption_notice", "Messages (?:you send )?to this (?:group|chat) are now secured with end-to-end encryption{REST}", {}),
+    (
+        "encryption_notice",
+        "Messages (?:you send )?to this (?:group|chat) are now secured with end-to-end encryption{REST}",
+        {},
+    ),
     ("created", "{A} created group {QN}", {}),
     ("created", "{A} created (?:this|the) group{REST}", {}),
     ("added", "You were added{REST}", {"targets": "You"}),
@@ -40,13 +44,23 @@ EVENTS: list[tuple[str, str, dict]] = [
 ]
 
 DELETED = [
-    "This message was deleted", "This message was deleted.",
-    "You deleted this message", "You deleted this message.",
+    "This message was deleted",
+    "This message was deleted.",
+    "You deleted this message",
+    "You deleted this message.",
 ]
 DELETED_BY_ADMIN = ["This message was deleted by an admin", "This message was deleted by an admin."]
 MEDIA_OMITTED = [
-    "<Media omitted>", "<media omitted>", "image omitted", "video omitted", "audio omitted",
-    "sticker omitted", "GIF omitted", "document omitted", "Contact card omitted", "<Video note omitted>",
+    "<Media omitted>",
+    "<media omitted>",
+    "image omitted",
+    "video omitted",
+    "audio omitted",
+    "sticker omitted",
+    "GIF omitted",
+    "document omitted",
+    "Contact card omitted",
+    "<Video note omitted>",
 ]
 EDITED = ["<This message was edited>"]
 ATTACHED = ["file attached"]

@@ -27,22 +27,46 @@ EVENTS: list[tuple[str, str, dict]] = [
     ("joined_by_link", "{A} {a} rejoint (?:ce|le) groupe {REST}lien d'invitation{REST}", {}),
     ("joined", "{A} {a} rejoint {REST}", {}),
     ("subject_changed", "Quelqu'un a remplacé le sujet par {QN}", {}),
-    ("subject_changed", "{A} {a} (?:modifié|changé|remplacé) le (?:sujet|nom du groupe)(?: de)? {QO} (?:en|par) {QN}", {}),
-    ("subject_changed", "{A} {a} (?:modifié|changé|remplacé) le (?:sujet|nom du groupe) (?:en|par|pour) {QN}", {}),
+    (
+        "subject_changed",
+        "{A} {a} (?:modifié|changé|remplacé) le (?:sujet|nom du groupe)(?: de)? {QO} (?:en|par) {QN}",
+        {},
+    ),
+    (
+        "subject_changed",
+        "{A} {a} (?:modifié|changé|remplacé) le (?:sujet|nom du groupe) (?:en|par|pour) {QN}",
+        {},
+    ),
     ("icon_removed", "{A} {a} supprimé l'icône (?:de ce|du) groupe", {}),
     ("icon_changed", "{A} {a} (?:changé|modifié) l'icône (?:de ce|du) groupe", {}),
     ("description_changed", "{A} {a} supprimé la description du groupe{REST}", {"removed": True}),
     ("description_changed", "{A} {a} (?:changé|modifié) la description du groupe{REST}", {}),
-    ("admin_granted", "Vous êtes (?:désormais|maintenant) (?:un |une )?(?:admin|administrat(?:eur|rice)){REST}", {"targets": "Vous"}),
-    ("admin_revoked", "Vous n'êtes plus (?:un |une )?(?:admin|administrat(?:eur|rice)){REST}", {"targets": "Vous"}),
-    ("admin_granted", "{T} est (?:désormais|maintenant) (?:un |une )?(?:admin|administrat(?:eur|rice)){REST}", {}),
+    (
+        "admin_granted",
+        "Vous êtes (?:désormais|maintenant) (?:un |une )?(?:admin|administrat(?:eur|rice)){REST}",
+        {"targets": "Vous"},
+    ),
+    (
+        "admin_revoked",
+        "Vous n'êtes plus (?:un |une )?(?:admin|administrat(?:eur|rice)){REST}",
+        {"targets": "Vous"},
+    ),
+    (
+        "admin_granted",
+        "{T} est (?:désormais|maintenant) (?:un |une )?(?:admin|administrat(?:eur|rice)){REST}",
+        {},
+    ),
     ("admin_revoked", "{T} n'est plus (?:un |une )?(?:admin|administrat(?:eur|rice)){REST}", {}),
     ("settings_changed", "{A} {a} modifié les (?:réglages|paramètres) (?:de ce|du) groupe{REST}", {}),
     ("settings_changed", "{A} {a} (?:activé|désactivé) l'approbation{REST}", {}),
     ("settings_changed", "{A} {a} autorisé {REST}", {}),
     ("disappearing_on", "{A} {a} activé les messages éphémères{REST}", {}),
     ("disappearing_off", "{A} {a} désactivé les messages éphémères{REST}", {}),
-    ("disappearing_changed", "{A} {a} mis à jour le délai (?:avant disparition|des messages éphémères){REST}", {}),
+    (
+        "disappearing_changed",
+        "{A} {a} mis à jour le délai (?:avant disparition|des messages éphémères){REST}",
+        {},
+    ),
     ("disappearing_changed", "{A} {a} (?:modifié|changé) la durée des messages éphémères{REST}", {}),
     ("security_code_changed", "Votre code de sécurité avec {T} a changé{REST}", {}),
     ("security_code_changed", "Le code de sécurité de {T} a changé{REST}", {}),
@@ -54,17 +78,29 @@ EVENTS: list[tuple[str, str, dict]] = [
 
 # Message placeholders (whole body, marks and surrounding spaces removed).
 DELETED = [
-    "Ce message a été supprimé", "Ce message a été supprimé.",
-    "Vous avez supprimé ce message", "Vous avez supprimé ce message.",
+    "Ce message a été supprimé",
+    "Ce message a été supprimé.",
+    "Vous avez supprimé ce message",
+    "Vous avez supprimé ce message.",
 ]
 DELETED_BY_ADMIN = [
-    "Ce message a été supprimé par un ou une admin.", "Ce message a été supprimé par un admin.",
+    "Ce message a été supprimé par un ou une admin.",
+    "Ce message a été supprimé par un admin.",
     "Ce message a été supprimé par un administrateur.",
 ]
 MEDIA_OMITTED = [
-    "<Médias omis>", "<médias omis>", "<Média omis>", "<Fichier omis>", "<Médias absents>",
-    "image absente", "vidéo absente", "audio omis", "sticker omis", "GIF retiré",
-    "document manquant", "Fiche contact manquante",
+    "<Médias omis>",
+    "<médias omis>",
+    "<Média omis>",
+    "<Fichier omis>",
+    "<Médias absents>",
+    "image absente",
+    "vidéo absente",
+    "audio omis",
+    "sticker omis",
+    "GIF retiré",
+    "document manquant",
+    "Fiche contact manquante",
 ]
 EDITED = ["<Ce message a été modifié>"]
 ATTACHED = ["fichier joint"]  # "NAME (fichier joint)"

@@ -12,21 +12,47 @@ EVENTS: list[tuple[str, str, dict]] = [
 ]
 
 DELETED = [
-    "Diese Nachricht wurde gelöscht.", "Diese Nachricht wurde gelöscht", "Du hast diese Nachricht gelöscht.",
-    "Se eliminó este mensaje.", "Eliminaste este mensaje.", "Questo messaggio è stato eliminato.",
+    "Diese Nachricht wurde gelöscht.",
+    "Diese Nachricht wurde gelöscht",
+    "Du hast diese Nachricht gelöscht.",
+    "Se eliminó este mensaje.",
+    "Eliminaste este mensaje.",
+    "Questo messaggio è stato eliminato.",
     "Hai eliminato questo messaggio.",
 ]
 DELETED_BY_ADMIN: list[str] = []
 MEDIA_OMITTED = [
-    "<Medien ausgeschlossen>", "<Medien weggelassen>", "Bild weggelassen", "Video weggelassen",
-    "Audio weggelassen", "Sticker weggelassen", "GIF weggelassen", "Dokument weggelassen",
+    "<Medien ausgeschlossen>",
+    "<Medien weggelassen>",
+    "Bild weggelassen",
+    "Video weggelassen",
+    "Audio weggelassen",
+    "Sticker weggelassen",
+    "GIF weggelassen",
+    "Dokument weggelassen",
     "Kontaktkarte ausgelassen",
-    "<Multimedia omitido>", "imagen omitida", "Video omitido", "audio omitido", "sticker omitido",
-    "GIF omitido", "documento omitido", "Tarjeta de contacto omitida",
-    "<Media omessi>", "immagine omessa", "video omesso", "audio omesso", "sticker non incluso",
-    "GIF esclusa", "documento omesso", "Scheda contatto omessa",
+    "<Multimedia omitido>",
+    "imagen omitida",
+    "Video omitido",
+    "audio omitido",
+    "sticker omitido",
+    "GIF omitido",
+    "documento omitido",
+    "Tarjeta de contacto omitida",
+    "<Media omessi>",
+    "immagine omessa",
+    "video omesso",
+    "audio omesso",
+    "sticker non incluso",
+    "GIF esclusa",
+    "documento omesso",
+    "Scheda contatto omessa",
 ]
-EDITED = ["<Diese Nachricht wurde bearbeitet>", "<Se editó este mensaje.>", "<Questo messaggio è stato modificato>"]
+EDITED = [
+    "<Diese Nachricht wurde bearbeitet>",
+    "<Se editó este mensaje.>",
+    "<Questo messaggio è stato modificato>",
+]
 ATTACHED = ["Datei angehängt", "archivo adjunto", "file allegato"]
 ATTACHED_TAG = ["Anhang", "adjunto", "allegato"]
 LOCATION = ["Standort", "Ubicación", "Posizione"]

@@ -1,0 +1,143 @@
+"""Benchmark: sentinelle's WhatsApp reader against whatstk 0.9.1 and chat-miner 0.6.0.
+
+Generates a fictional 200,000-message French Android export (~17 MB: 6 % multi-line messages,
+1 % system lines, emoji and phone-number names) into bench/out/, then runs each parser in its own
+subprocess (so that peak memory, ru_maxrss, is its own) and prints one table with the ratios.
+sentinelle is also run on a file twice as large to show that its memory does not grow.
+
+    python bench/bench_whatsapp.py [--messages 200000] [--only sentinelle]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+
+NAMES = ["Capitaine Morel", "Lt Duval", "Brigadier Chen 🚓", "+33 6 12 34 56 78", "~ Inès", "Sarah B.",
+         "Adjudant Koné", "+33 7 98 76 54 32", "Léa 🌸", "Major Petit", "Gardien Roux", "Yannick"]
+WORDS = ("patrouille rapport demain matin équipe secteur réunion commissariat planning relève "
+         "ok merci bien reçu vu on se voit à 14h le véhicule est au garage 👍 😂 🚨").split()
+SYSTEM = [
+    "{a} a ajouté {b}", "{a} a retiré {b}", "{a} est parti", "{a} a modifié le sujet en “Brigade : planning”",
+    "{a} a changé l'icône de ce groupe", "{a} a rejoint ce groupe grâce à son lien d'invitation",
+]
+
+
+def generate(path: Path, messages: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    t = datetime(2023, 1, 2, 7, 0)
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(f"{t:%d/%m/%Y %H:%M} - Les messages et les appels sont chiffrés de bout en bout. "
+                 "Aucun tiers, pas même WhatsApp, ne peut les lire ou les écouter. Appuyez pour en savoir plus.\n")
+        for _ in range(messages):
+            t += timedelta(seconds=rng.randint(5, 240))
+            head = f"{t:%d/%m/%Y %H:%M} - "
+            r = rng.random()
+            if r < 0.01:
+                a, b = rng.sample(NAMES, 2)
+                fh.write(head + rng.choice(SYSTEM).format(a=a.lstrip("~ "), b=b.lstrip("~ ")) + "\n")
+                continue
+            text = " ".join(rng.choices(WORDS, k=rng.randint(3, 14)))
+            if r < 0.07:
+                text += "\n" + " ".join(rng.choices(WORDS, k=rng.randint(2, 10)))
+            elif r < 0.09:
+                text = "<Médias omis>"
+            fh.write(f"{head}{rng.choice(NAMES)}: {text}\n")
+
+
+def run_one(tool: str, path: str) -> dict:
+    """Runs in a child process: parse `path` with `tool`, return figures."""
+    start = time.perf_counter()
+    if tool == "sentinelle":
+        sys.path.insert(0, str(ROOT / "src"))
+        from sentinelle.ingest.base import ReadOptions
+        from sentinelle.ingest.whatsapp import READER
+
+        n = 0
+        summary = None
+        for rec in READER.read(Path(path), ReadOptions()):
+            n += 1
+            summary = rec
+        count = summary.messages + summary.events
+        extra = {"messages": summary.messages, "events": summary.events}
+    elif tool == "whatstk":
+        from whatstk import df_from_whatsapp
+
+        df = df_from_whatsapp(path)
+        count = len(df)
+        extra = {"rows": count}
+    elif tool == "chat-miner":
+        import logging
+
+        logging.disable(logging.WARNING)
+        from chatminer.chatparsers import WhatsAppParser
+
+        parser = WhatsAppParser(path)
+        parser.parse_file()
+        count = len(parser.parsed_messages.get_df())
+        extra = {"rows": count}
+    else:
+        raise SystemExit(f"unknown tool {tool}")
+    wall = time.perf_counter() - start
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"tool": tool, "wall_s": wall, "records": count, "peak_rss_mb": rss_mb, **extra}
+
+
+def measure(tool: str, path: Path) -> dict:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", tool, str(path)], capture_output=True, text=True, check=False
+    )
+    if proc.returncode != 0:
+        return {"tool": tool, "error": proc.stderr.strip().splitlines()[-1:]}
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["mb_s"] = path.stat().st_size / 1e6 / result["wall_s"]
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--messages", type=int, default=200_000)
+    ap.add_argument("--only", action="append")
+    ap.add_argument("--child", nargs=2)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(run_one(*args.child)))
+        return
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"Discussion WhatsApp avec Brigade {args.messages}.txt"
+    big = OUT / f"Discussion WhatsApp avec Brigade {2 * args.messages}.txt"
+    for p, n in ((path, args.messages), (big, 2 * args.messages)):
+        if not p.exists():
+            generate(p, n)
+    size = path.stat().st_size / 1e6
+    print(f"file: {path.name}  {size:.1f} MB  (2x file: {big.stat().st_size / 1e6:.1f} MB)  cpu: {os.cpu_count()}")
+    tools = args.only or ["sentinelle", "whatstk", "chat-miner"]
+    results = [measure(t, path) for t in tools]
+    if "sentinelle" in tools:
+        r2 = measure("sentinelle", big)
+        r2["tool"] = "sentinelle (2x file)"
+        results.append(r2)
+    base = next((r for r in results if r["tool"] == "sentinelle" and "wall_s" in r), None)
+    print(f"{'parser':22} {'wall s':>8} {'MB/s':>7} {'records':>9} {'peak MB':>8} {'sentinelle speed-up':>20}")
+    for r in results:
+        if "error" in r:
+            print(f"{r['tool']:22} error: {r['error']}")
+            continue
+        ratio = f"{r['wall_s'] / base['wall_s']:.1f}x" if base and not r["tool"].startswith("sentinelle") else ""
+        print(f"{r['tool']:22} {r['wall_s']:8.2f} {r['mb_s']:7.1f} {r['records']:9d} {r['peak_rss_mb']:8.0f} {ratio:>20}")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
