@@ -13,6 +13,8 @@ COLLECTIF = "Collectif Fictif"
 ANDROID_EXPORTER = "Camille Dubois"
 IOS_EXPORTER = "Aurélie Lambert"
 PHONE_MEMBER = "+33 6 00 41 27 93"
+# The iOS exporter has no contact card for the reservist: iOS shows his profile name as "~ Name".
+IOS_DISPLAY = {PHONE_MEMBER: "~ Thierry"}
 
 # name, grade, role, unit, union representative, activity weight, (first day, last day) of activity
 PEOPLE = [
@@ -383,6 +385,47 @@ SCENES: list[tuple[str, list[tuple]]] = [
         (P, "Ces ratons on devrait les renvoyer au bled par charter", hate("anti_arab"), 0),
         (K, "+1", endorse(), 1),
         (AU, "Pardon ? Je suis nouvelle mais ce genre de propos c'est non.", lab("counter"), 3),
+    ]),
+    ("30/01/2025 21:05", [
+        (K, "#StopAuxBougnoules 😂 encore 3 heures pour un refus d'obtempérer", hate("anti_arab", obfuscated="hashtag"),
+         0),
+        (D, "+1000", endorse(), 1),
+    ]),
+    ("15/02/2025 19:40", [
+        (D, "ces n é g r e s du quartier nord, tous des dealers", hate("anti_black", obfuscated="spaced"), 0),
+        (J, "grave", endorse(), 1),
+    ]),
+    ("24/02/2025 22:20", [
+        (D, "lol these gypsies are all thieves, send them back", hate("anti_roma", language="en"), 0),
+        (K, "true 😂", endorse(), 1),
+    ]),
+    ("12/03/2025 17:30", [
+        (P, "une femme chef de patrouille ? lol elle va pleurer au 1er refus d'obtempérer, retourne a la cuisine",
+         hate("misogyny"), 0),
+        (K, "mdr", endorse(), 1),
+        (M, "Je ne tolérerai aucun propos sexiste ou raciste sur ce groupe.", lab("counter"), 20),
+    ]),
+    ("17/04/2025 08:05", [
+        (LA, "Un passant m'a dit « retourne à la cuisine » pendant le contrôle, j'ai rédigé le PV pour outrage",
+         lab("reported"), 0),
+        (C, "Bien fait", None, 2),
+    ]),
+    ("25/04/2025 11:20", [
+        (S, "Le guichet est noir de monde ce matin, venez aider", lab("neutral"), 0),
+        (MO, "j'arrive", None, 1),
+    ]),
+    ("09/05/2025 09:35", [
+        (K, "les youpinsssss ont encore eu leur promotion, comme par hasard",
+         hate("antisemitic", obfuscated="repeated"), 0),
+        (D, "😂 trop vrai", endorse(), 1),
+    ]),
+    ("15/05/2025 22:50", [
+        (P, "Nicolas t'es vraiment un gros con, t'as encore oublié la radio", lab("insult", target=N), 0),
+        (N, "désolé chef", None, 2),
+    ]),
+    ("31/05/2025 02:15", [
+        (D, "Le prochain qui me crache dessus en garde à vue je le défonce, je vous jure", lab("threat"), 0),
+        (N, "calme toi", None, 3),
     ]),
     ("12/06/2025 07:55", [
         (S, "Merde, j'ai oublié mon badge, quelqu'un peut m'ouvrir ?", lab("profanity"), 0),

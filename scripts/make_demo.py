@@ -61,6 +61,7 @@ class Rec:
     label: dict[str, str] | None = None
     scene: bool = False
     lines: dict[str, int] = field(default_factory=dict)  # file key -> 1-based header line
+    ref: Rec | None = None  # for an endorsement or a compliance: the line it approves or obeys
 
 
 def dt(s: str) -> datetime:
@@ -278,11 +279,29 @@ class Chatter:
 # ---------------------------------------------------------------- assembling the brigade chat
 
 
+ABUSE = {"hate", "sexual_harassment", "mockery", "words_to_acts", "retaliation"}
+ORDERS = {"directive", "silence_order", "exclusion", "speak_for_group"}
+
+
+def link(rec: Rec, last: dict[str, Rec]) -> None:
+    """Point endorsements and compliances at the abusive line or the order just before them."""
+    label = (rec.label or {}).get("label")
+    if label == "endorsement":
+        rec.ref = last.get("abuse")
+    elif label == "compliance":
+        rec.ref = last.get("order")
+    elif label in ABUSE:
+        last["abuse"] = rec
+    if label in ORDERS:
+        last["order"] = rec
+
+
 def scene_records() -> tuple[list[Rec], list[tuple[datetime, datetime]]]:
     recs, windows = [], []
     for start, lines in S.SCENES:
         t = dt(start)
         first = t
+        last: dict[str, Rec] = {}
         for author, payload, label, gap in lines:
             t += timedelta(minutes=gap)
             if author is None:
@@ -291,6 +310,7 @@ def scene_records() -> tuple[list[Rec], list[tuple[datetime, datetime]]]:
                 recs.append(Rec(t, 0, author, special="deleted", label=label, scene=True))
             else:
                 recs.append(Rec(t, 0, author, payload, label=label, scene=True))
+            link(recs[-1], last)
         windows.append((first - timedelta(minutes=2), t + timedelta(minutes=6)))
     return recs, windows
 
@@ -364,6 +384,27 @@ def ios_seconds(recs: list[Rec], rng: random.Random) -> dict[int, int]:
     return secs
 
 
+def attachment_name(rec: Rec, stamp: str) -> str:
+    return f"00000036-PHOTO-{rec.t.strftime('%Y-%m-%d-%H-%M')}-{stamp[-3:-1]}.jpg"
+
+
+def ios_message(rec: Rec, stamp: str, who: str) -> str:
+    """One iOS message line; media, deletions, locations and calls carry U+200E marks."""
+    if rec.special == "attachment":
+        body = f"<pièce jointe : {attachment_name(rec, stamp)}>"
+    elif rec.media:
+        body = MEDIA_IOS[rec.media]
+    elif rec.special == "deleted":
+        body = "Vous avez supprimé ce message." if rec.author == S.IOS_EXPORTER else "Ce message a été supprimé."
+    elif rec.special == "location":
+        body = f"Localisation: {rec.text}"
+    elif rec.special == "call":
+        body = "Appel vocal manqué"
+    else:
+        return f"{stamp} {who}: {rec.text}"
+    return f"{LRM}{stamp} {who}: {LRM}{body}"
+
+
 def write_ios(recs: list[Rec], rng: random.Random) -> tuple[str, str, list[Rec]]:
     """The iOS _chat.txt (CRLF) from the iOS exporter's arrival, and the attached photo's name."""
     part = [r for r in recs if r.t >= IOS_FROM]
@@ -381,20 +422,10 @@ def write_ios(recs: list[Rec], rng: random.Random) -> tuple[str, str, list[Rec]]
             if body is None:
                 continue
             line = f"{LRM}{stamp} {S.GROUP}: {LRM}{body}"
-        elif rec.special == "attachment":
-            photo_name = f"00000036-PHOTO-{rec.t.strftime('%Y-%m-%d-%H-%M')}-{secs[id(rec)]:02d}.jpg"
-            line = f"{LRM}{stamp} {rec.author}: {LRM}<pièce jointe : {photo_name}>"
-        elif rec.media:
-            line = f"{LRM}{stamp} {rec.author}: {LRM}{MEDIA_IOS[rec.media]}"
-        elif rec.special == "deleted":
-            body = "Vous avez supprimé ce message." if rec.author == S.IOS_EXPORTER else "Ce message a été supprimé."
-            line = f"{LRM}{stamp} {rec.author}: {LRM}{body}"
-        elif rec.special == "location":
-            line = f"{LRM}{stamp} {rec.author}: {LRM}Localisation: {rec.text}"
-        elif rec.special == "call":
-            line = f"{LRM}{stamp} {rec.author}: {LRM}Appel vocal manqué"
         else:
-            line = f"{stamp} {rec.author}: {rec.text}"
+            line = ios_message(rec, stamp, S.IOS_DISPLAY.get(rec.author, rec.author))
+            if rec.special == "attachment":
+                photo_name = attachment_name(rec, stamp)
         rec.lines["ios"] = len(out) + 1
         out.extend(line.split("\n"))
     return "\r\n".join(out) + "\r\n", photo_name, part
@@ -506,7 +537,7 @@ def entry(rec: Rec, file_key: str) -> dict:
     return {"file": file_key, "line": rec.lines[file_key], "time": rec.t.strftime("%d/%m/%Y %H:%M"),
             "author": rec.author, "text": body.split("\n")[0] if body else None,
             "event": (rec.event or {}).get("type"), "deleted": rec.special == "deleted",
-            **(rec.label or {})}
+            **(rec.label or {}), **({"refers_to_line": rec.ref.lines[file_key]} if rec.ref else {})}
 
 
 CANONICAL = {"settings_admins_only": "settings_changed", "settings_all": "settings_changed",
@@ -581,6 +612,7 @@ def answers(recs: list[Rec], ios: list[Rec], coll: list[Rec], facts: dict, photo
                    "locations": sum(1 for r in recs if r.special == "location")},
         "expected_parse": {"android": expected_parse(recs, "android"), "ios": expected_parse(ios, "ios"),
                            "collectif": expected_parse(coll, "collectif")},
+        "ios_display_names": S.IOS_DISPLAY,
         "android_exporter": S.ANDROID_EXPORTER, "ios_exporter": S.IOS_EXPORTER,
         "leadership": {"undeclared_leader": S.Y, "declared_chief": S.M,
                        "directives_of_leader": sum(1 for i in items if i["label"] == "directive"

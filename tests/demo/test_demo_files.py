@@ -184,10 +184,12 @@ def test_ios_zip_is_safe_and_holds_chat_and_photo(ios_chat: str) -> None:
     assert f"{LRM}<pièce jointe : {names[1]}>" in ios_chat
 
 
-def test_ios_layout(ios_chat: str) -> None:
+def test_ios_layout(ios_chat: str, answers: dict) -> None:
     raw = ios_chat.encode("utf-8")
     assert raw.count(b"\n") == raw.count(b"\r\n") and raw.endswith(b"\r\n")
-    authors = set(roster_names())
+    aliases = answers["ios_display_names"]
+    authors = {aliases.get(n, n) for n in roster_names()}
+    assert any(f"] {alias}: " in ios_chat for alias in aliases.values())  # a "~ Name" non-contact
     times = []
     kinds: dict[str, int] = {}
     for no, line in enumerate(ios_chat.split("\r\n")[:-1], 1):
@@ -216,8 +218,9 @@ def test_ios_layout(ios_chat: str) -> None:
     assert f"{GROUP}: {LRM}Yannick Roux a retiré Lucas Bernard" in ios_chat
 
 
-def test_ios_part_matches_the_android_month(android, ios_chat: str) -> None:
-    june = [(a, t) for _, when, a, t in android if a and when >= datetime(2025, 6, 1, 9) and not t.startswith("<")
+def test_ios_part_matches_the_android_month(android, ios_chat: str, answers: dict) -> None:
+    aliases = answers["ios_display_names"]
+    june = [(aliases.get(a, a), t) for _, when, a, t in android if a and when >= datetime(2025, 6, 1, 9) and not t.startswith("<")
             and t not in ("Ce message a été supprimé", "Vous avez supprimé ce message")
             and not t.startswith("localisation")]
     ios = []
@@ -246,6 +249,14 @@ def test_answers_point_at_real_lines(android, answers: dict) -> None:
             assert m[2] == f"{item['author']}: {item['text']}", item
         if "ios_line" in item and item["author"] and not item["deleted"]:
             assert ios_lines[item["ios_line"] - 1].endswith(f"] {item['author']}: {item['text']}")
+    by_line = {(i["file"], i["line"]): i for i in answers["items"]}
+    for item in answers["items"]:
+        if item["label"] in ("endorsement", "compliance") and item["file"] == "android":
+            ref = by_line[("android", item["refers_to_line"])]
+            assert ref["line"] < item["line"] <= ref["line"] + 12
+            kinds = {"endorsement": {"hate", "sexual_harassment", "mockery", "words_to_acts", "retaliation"},
+                     "compliance": {"directive", "silence_order", "exclusion", "speak_for_group"}}
+            assert ref["label"] in kinds[item["label"]], (item, ref)
     labels = {i["label"] for i in answers["items"]}
     assert {"hate", "endorsement", "reported", "counter", "neutral", "profanity", "directive", "compliance",
             "ignored_directive", "silence_order", "speak_for_group", "sexual_harassment", "words_to_acts",

@@ -63,6 +63,9 @@ def test_planted_lines_come_out_as_stated(parsed: dict, answers: dict) -> None:
         if "ios_line" in item and item["author"] and not item["deleted"]:
             twin = by_line["ios"][item["ios_line"]]
             assert twin.sender == item["author"] and twin.text == rec.text
+    ios_senders = {r.sender for r in parsed["ios"] if isinstance(r, Message)}
+    for number, alias in answers["ios_display_names"].items():  # "~ Name" is read as the name, non-contact
+        assert alias.removeprefix("~ ") in ios_senders and number not in ios_senders
 
 
 def test_system_events_carry_actor_and_targets(parsed: dict) -> None:
