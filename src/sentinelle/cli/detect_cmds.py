@@ -1,9 +1,58 @@
-"""CLI commands of the detect layer (filled in by its issue)."""
+"""CLI commands of the detect layer: check, evaluate (scan lives with the pipeline)."""
 
 from __future__ import annotations
 
+import json
+import sys
+
 import click
+
+from ..records import CATEGORIES, Detection
+
+
+def _human(text: str, d: Detection) -> str:
+    flag = "FLAGGED" if d.flagged else "ok"
+    cats = "  ".join(f"{c} {d.categories[c]:.2f}" for c in CATEGORIES)
+    lines = [f"{flag} · severity {d.severity} · lang {d.language or '?'}"
+             + (f" · stance {d.stance}" if d.stance else "")
+             + (f" · targets {', '.join(d.targets)}" if d.targets else ""), f"  {text}", f"  {cats}"]
+    for r in d.reasons:
+        if r.kind in ("lang",):
+            continue
+        where = f" [{r.span[0]}:{r.span[1]}] «{r.matched}»" if r.span else ""
+        ref = f" (context message {r.ref})" if r.ref else ""
+        score = f" {r.score:.2f}" if r.score is not None else ""
+        lines.append(f"  - {r.kind}{'/' + r.category if r.category else ''}{score}: {r.detail}{where}{ref}")
+    return "\n".join(lines)
 
 
 def register(cli: click.Group) -> None:
     """Add this module's commands to the `sentinelle` group."""
+
+    @cli.command("check")
+    @click.argument("texts", nargs=-1)
+    @click.option("--json", "as_json", is_flag=True, help="One JSON object per input line, in order.")
+    @click.option("--lang", default=None, help="Language to assume for very short messages (fr, en).")
+    def check(texts: tuple[str, ...], as_json: bool, lang: str | None) -> None:
+        """Score messages (arguments, or stdin: one message a line) for hate, sexual content,
+        threats, insults and profanity, with the reason for each score."""
+        from ..detection.api import detect
+
+        items = list(texts) if texts else [line.rstrip("\r\n") for line in sys.stdin]
+        dets = detect(items, language=lang) if items else []
+        for text, d in zip(items, dets, strict=True):
+            if as_json:
+                click.echo(json.dumps(d.to_dict(), ensure_ascii=False))
+            else:
+                click.echo(_human(text, d))
+
+    @cli.command("evaluate")
+    @click.argument("path", type=click.Path(dir_okay=False))
+    @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+    def evaluate_cmd(path: str, as_json: bool) -> None:
+        """Precision, recall, F1 per category, per-target figures, confusion and false-flag rate
+        on a labelled CSV/JSONL (columns text, hate, sexual, threat, insult, profanity)."""
+        from ..detection.evaluate import evaluate_file, format_report
+
+        rep = evaluate_file(path)
+        click.echo(json.dumps(rep, ensure_ascii=False, indent=1) if as_json else format_report(rep))

@@ -1,9 +1,140 @@
-"""CLI commands of the harassment layer (filled in by its issue)."""
+"""CLI commands of the harassment layer: `sentinelle cases CASE` and `sentinelle case CASE PERSON`."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import click
+from rich.console import Console
+from rich.table import Table
+
+from .common import quiet_option, stderr_console
+
+_THRESHOLDS = [
+    click.option("--min-messages", type=int, default=None, help="Abusive messages needed for a case (default 3)."),
+    click.option("--min-days", type=int, default=None, help="Different days they must span (default 2)."),
+    click.option("--min-confidence", type=float, default=None, help="Least sure link to the target counted (default 0.5)."),
+    click.option("--refresh", is_flag=True, help="Run the analysis again even if a stored result matches."),
+    click.option("--json", "as_json", is_flag=True, help="Print the JSON result."),
+    quiet_option,
+]
+
+
+def _thresholds(f):  # type: ignore[no-untyped-def]
+    for opt in reversed(_THRESHOLDS):
+        f = opt(f)
+    return f
+
+
+def _settings(min_messages: int | None, min_days: int | None, min_confidence: float | None) -> dict[str, Any]:
+    given = {"min_messages": min_messages, "min_days": min_days, "min_confidence": min_confidence}
+    return {k: v for k, v in given.items() if v is not None}
+
+
+def _progress(quiet: bool):  # type: ignore[no-untyped-def]
+    console = stderr_console()
+    return None if quiet or not console.is_terminal else (lambda msg: console.print(f"[dim]{msg}[/dim]"))
 
 
 def register(cli: click.Group) -> None:
     """Add this module's commands to the `sentinelle` group."""
+
+    @cli.command("cases")
+    @click.argument("case_dir", metavar="CASE", type=click.Path(file_okay=False))
+    @_thresholds
+    def cases_cmd(case_dir: str, min_messages, min_days, min_confidence, refresh, as_json, quiet) -> None:  # type: ignore[no-untyped-def]
+        """List harassment cases in CASE, ranked by severity and duration.
+
+        A case needs repeated targeting of one person (by default at least 3 abusive or degrading
+        messages on at least 2 different days); reported speech never counts as aggression.
+        """
+        from ..pipeline.harassment import list_cases
+        from ..store import Case
+
+        with Case.open(case_dir) as case:
+            data = list_cases(case, _settings(min_messages, min_days, min_confidence), refresh, _progress(quiet))
+        if as_json:
+            click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+            return
+        table = Table(title=f"Harassment cases ({len(data['cases'])})")
+        for col in ("#", "target", "aggressors", "msgs", "per week", "max sev", "period", "escalation", "spoke up", "authority"):
+            table.add_column(col)
+        for c in data["cases"]:
+            esc = c["escalation"]
+            sp = c["speaking_up"]
+            table.add_row(
+                str(c["rank"]), ", ".join(c["target_names"]) or c["target"],
+                ", ".join(a["person"] for a in c["aggressors"]) + (" (mobbing)" if c["mobbing"] else ""),
+                str(c["messages"]), str(c["frequency_per_week"]), str(c["severity"]["max"]),
+                f"{(c['period']['first'] or '')[:10]} → {(c['period']['last'] or '')[:10]} ({c['period']['days']} d)",
+                "yes" if esc["escalating"] else esc["frequency"]["trend"],
+                ("yes: " + ", ".join(sp.get("findings", [])) if sp.get("findings") else "yes") if sp["spoke_up"] else "no",
+                ", ".join(c["power"]["aggressors_with_authority"]) or "-",
+            )
+        Console().print(table)
+        click.echo(f"thresholds: {json.dumps({k: data['settings'][k] for k in ('min_messages', 'min_days', 'min_span_hours', 'min_confidence')})}")
+
+    @cli.command("case")
+    @click.argument("case_dir", metavar="CASE", type=click.Path(file_okay=False))
+    @click.argument("person")
+    @_thresholds
+    def case_cmd(case_dir: str, person: str, min_messages, min_days, min_confidence, refresh, as_json, quiet) -> None:  # type: ignore[no-untyped-def]
+        """Print one harassment case: the evidence timeline with reasons and source bytes, the people
+        and their roles, escalation and retaliation figures."""
+        from ..pipeline.harassment import case_report
+        from ..store import Case
+
+        with Case.open(case_dir) as case:
+            c = case_report(case, person, _settings(min_messages, min_days, min_confidence), refresh, _progress(quiet))
+        if as_json:
+            click.echo(json.dumps(c, ensure_ascii=False, indent=1))
+            return
+        _print_case(c)
+
+
+def _print_case(c: dict[str, Any]) -> None:
+    out = Console(highlight=False)
+    per = c["period"]
+    out.print(f"[bold]Case #{c['rank']}: {', '.join(c['target_names']) or c['target']}[/bold] — "
+              f"{c['messages']} messages, {per['first']} → {per['last']} ({per['days']} days, "
+              f"{per['active_days']} active), {c['frequency_per_week']} per week, max severity {c['severity']['max']}")
+    out.print("[bold]People[/bold]")
+    for a in c["aggressors"]:
+        auth = a["authority"]
+        extra = f", authority: {auth['kind']}" if auth["holds_authority"] else ""
+        out.print(f"  {a['role']}: {a['person']} — {a['messages']} messages on {a['days']} days, {a['categories']}{extra}")
+    for b in c["bystanders"]:
+        out.print(f"  joined in: {b['person']} — {b['messages']} ({', '.join(b['ids'][:5])})")
+    if c["witnesses"]:
+        out.print("  witnesses: " + ", ".join(f"{w['person']} ({w['present_for']})" for w in c["witnesses"][:30]))
+    for m in c["mutual_set_aside"]:
+        out.print(f"  set aside as mutual: {m['person']} ({m['to_target']} to / {m['from_target']} from the target)")
+    esc = c["escalation"]
+    out.print("[bold]Escalation[/bold]" + (" — escalating" if esc["escalating"] else ""))
+    for key in ("frequency", "severity", "message_severity"):
+        t = esc[key]
+        out.print(f"  {t['unit']}: trend {t['trend']} (tau {t['tau']}, p {t['p_value']}, slope {t['slope']}, n {t['n']})")
+    for a in esc["acts"]:
+        out.print(f"  act ({a['category']}): {a['time']} {a['sender']}: {a['text']}  [{a['id']}]")
+    sp = c["speaking_up"]
+    out.print("[bold]Speaking up[/bold]: " + ("yes" if sp["spoke_up"] else "no"))
+    if sp["spoke_up"]:
+        h, s = sp["hostility"], sp["silence"]
+        out.print(f"  first complaint {sp['first_complaint']}; hostility per week {h['per_week_before']} → "
+                  f"{h['per_week_after']} ({h['change']}, p {h['p_value']})")
+        out.print(f"  answered: {s.get('share_answered_before')} → {s.get('share_answered_after')} ({s.get('change')}, p {s.get('p_value')})")
+        for e in sp["removal"] + sp["departure"]:
+            out.print(f"  {e['type']} {e['days_after_complaint']} days after, by {e['actor']}  [{e['id']}]")
+        out.print("  findings: " + (", ".join(sp["findings"]) or "none"))
+    out.print("[bold]Timeline[/bold]")
+    for item in c["timeline"]:
+        reasons = "; ".join(
+            f"{r.get('detail')}" + (f" «{r['matched']}»" if r.get("matched") else "") for r in item.get("reasons", [])
+        )
+        src = item.get("source", {})
+        out.print(f"  {item['time']} [{item['kind']}] {item.get('sender_name') or item.get('sender')}: {item['text']}")
+        where = f"{src.get('path', '')}:{src.get('line_start')} bytes {src.get('byte_start')}-{src.get('byte_end')}"
+        out.print(f"      id {item['id']} · {where}" + (f" · {reasons}" if reasons else ""))
+        if item.get("source_text") is not None and item["source_text"].strip() != item["text"].strip():
+            out.print(f"      source: {item['source_text']!r}")

@@ -160,7 +160,7 @@ def participant_from_dict(d: dict[str, Any]) -> Participant:
 
 def detection_from_dict(d: dict[str, Any]) -> Detection:
     reasons = tuple(
-        Reason(**{**r, "span": tuple(r["span"]) if r.get("span") is not None else None}) for r in d.get("reasons", ())
+        Reason(**{"category": None, **r, "span": tuple(r["span"]) if r.get("span") is not None else None}) for r in d.get("reasons", ())
     )
     return Detection(
         categories=d.get("categories", {}), flagged=bool(d.get("flagged")), targets=tuple(d.get("targets", ())),

@@ -1,0 +1,261 @@
+"""`detect(texts, context=...)`: rules + trained heads + context, fused into calibrated scores.
+
+For each distinct text (repeats are cached): normalise, match lexicon and constructions, read
+the framing (reported, counter, negated, joke, question), score with the heads (the encoder is
+skipped when the cheap n-gram head and the rules agree the text is clearly benign), then fuse
+into one calibrated score per category. A short agreeing reply ("+1", "trop vrai", a monkey
+emoji) to a flagged message among its preceding messages takes that message's scores, with a
+`context` reason naming it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..records import CATEGORIES, Detection, Reason
+from . import heads as H
+from .language import detect_language
+from .normalize import normalize
+from .rules import Hit, ruleset
+
+MISCONDUCT = ("hate", "sexual", "threat", "insult")
+DOWNGRADING = ("reported", "counter", "negated")
+RULE_ONLY_SCORE = {0: 0.0, 1: 0.45, 2: 0.75, 3: 0.92}  # used when no trained model is present
+DEFAULT_THRESHOLD = 0.5
+ENDORSE_FACTOR = 0.9
+
+
+@dataclass
+class _Analysis:
+    """What one text gives on its own (cached per distinct text)."""
+
+    norm: str
+    hits: list[Hit]
+    framing: list[str]
+    endorsement: bool
+    logits: np.ndarray | None = None  # head logits per category (None: no model)
+    gated: bool = False  # the encoder was skipped (clearly benign)
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+class Detector:
+    """Holds the rules, the heads and a cache of analyses of distinct texts."""
+
+    def __init__(self, heads: H.Heads | None | str = "default", cache_size: int = 50_000,
+                 use_gate: bool = True) -> None:
+        self.rules = ruleset()
+        self.heads = H.load_heads() if heads == "default" else heads  # type: ignore[assignment]
+        self.cache: OrderedDict[str, _Analysis] = OrderedDict()
+        self.cache_size = cache_size
+        self.use_gate = use_gate
+        self.stats = {"texts": 0, "distinct": 0, "encoded": 0, "gated": 0}
+
+    @property
+    def version(self) -> str:
+        return f"sentinelle-detect/{self.heads.version}" if self.heads else "sentinelle-detect/rules-only"
+
+    # -- per distinct text ------------------------------------------------------------------
+    def _analyse_many(self, texts: list[str]) -> list[_Analysis]:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        fresh: dict[str, _Analysis] = {}
+        for t in todo:
+            n = normalize(t)
+            fresh[t] = _Analysis(n.text, self.rules.match(n), self.rules.framing(n), self.rules.is_endorsement(n))
+        if todo and self.heads is not None:
+            self._score_heads([fresh[t] for t in todo])
+        for t in todo:
+            a = fresh[t]
+            a.scores = self._fuse(a)
+            self.cache[t] = a
+        self.stats["distinct"] += len(todo)
+        while len(self.cache) > self.cache_size:
+            self.cache.popitem(last=False)
+        return [self.cache[t] if t in self.cache else fresh[t] for t in texts]
+
+    def _score_heads(self, items: list[_Analysis]) -> None:
+        heads = self.heads
+        assert heads is not None
+        hashed = H.hash_features([a.norm for a in items])
+        cheap = heads.cheap_logits(hashed)
+        gate = float(heads.fusion.get("gate_logit", -np.inf)) if self.use_gate else -np.inf
+        need = []
+        for i, a in enumerate(items):
+            misconduct_hit = any(h.category in MISCONDUCT for h in a.hits)
+            if not misconduct_hit and cheap[i, :4].max() < gate:
+                a.gated = True
+                a.logits = cheap[i]
+            else:
+                need.append(i)
+        self.stats["gated"] += len(items) - len(need)
+        if need:
+            emb = H.embed([items[i].norm for i in need])
+            full = heads.full_logits(emb, hashed[need])
+            for k, i in enumerate(need):
+                items[i].logits = full[k]
+            self.stats["encoded"] += len(need)
+
+    def _fuse(self, a: _Analysis) -> dict[str, float]:
+        sev = {c: 0 for c in CATEGORIES}
+        for h in a.hits:
+            sev[h.category] = max(sev[h.category], h.severity)
+        down = 1.0 if any(f in DOWNGRADING for f in a.framing) else 0.0
+        only_profanity = not any(sev[c] for c in MISCONDUCT)
+        out: dict[str, float] = {}
+        for j, c in enumerate(CATEGORIES):
+            if a.logits is None or self.heads is None:
+                s = RULE_ONLY_SCORE[sev[c]] * (0.4 if down and c in MISCONDUCT else 1.0)
+            else:
+                coef = self.heads.fusion["calibration"][c]
+                x = fusion_features(float(a.logits[j]), sev[c], down, a.gated)
+                s = float(H.sigmoid(np.dot(coef["w"], x) + coef["b"]))
+                if c in MISCONDUCT and only_profanity and sev["profanity"] and s < 0.9:
+                    # profanity alone never raises the other categories
+                    s = min(s, 0.5 * self.threshold(c))
+            out[c] = round(s, 4)
+        return out
+
+    def threshold(self, category: str) -> float:
+        if self.heads is None:
+            return DEFAULT_THRESHOLD
+        return float(self.heads.fusion.get("thresholds", {}).get(category, DEFAULT_THRESHOLD))
+
+    # -- public --------------------------------------------------------------------------------
+    def detect(self, texts: Sequence[str], context: Sequence[Any] | None = None,
+               ids: Sequence[str | None] | None = None, language: str | None = None) -> list[Detection]:
+        texts = list(texts)
+        self.stats["texts"] += len(texts)
+        ctx_lists = [_context_items(context[i]) if context is not None and i < len(context) else []
+                     for i in range(len(texts))]
+        analyses = self._analyse_many(texts)
+        ctx_texts = [t for items in ctx_lists for _, t in items[-3:]]
+        ctx_an = dict(zip(ctx_texts, self._analyse_many(ctx_texts), strict=True)) if ctx_texts else {}
+        out = []
+        for i, (t, a) in enumerate(zip(texts, analyses, strict=True)):
+            out.append(self._detection(t, a, ctx_lists[i], ctx_an, ids[i] if ids else None, language))
+        return out
+
+    def _detection(self, text: str, a: _Analysis, ctx: list[tuple[str | None, str]],
+                   ctx_an: dict[str, _Analysis], msg_id: str | None, lang_hint: str | None) -> Detection:
+        scores = dict(a.scores)
+        reasons: list[Reason] = []
+        targets: list[str] = []
+        relevant = any(h.category in MISCONDUCT for h in a.hits) or max(scores[c] for c in MISCONDUCT) >= 0.3
+        stance = a.framing[0] if a.framing and relevant else None
+        for h in a.hits:
+            reasons.append(Reason(h.kind, h.category, f"{h.id}: {h.note}", h.span, h.matched,
+                                  round(scores[h.category], 4)))
+        # context: a short agreeing reply to a flagged message endorses it
+        endorsed = None
+        if a.endorsement and ctx:
+            for cid, ctext in reversed(ctx[-3:]):
+                ca = ctx_an[ctext]
+                if any(f in DOWNGRADING for f in ca.framing):
+                    continue
+                if any(ca.scores[c] >= self.threshold(c) for c in MISCONDUCT):
+                    endorsed = (cid, ca)
+                    break
+        if endorsed is not None:
+            cid, ca = endorsed
+            for c in MISCONDUCT:
+                scores[c] = max(scores[c], round(ca.scores[c] * ENDORSE_FACTOR, 4))
+            stance = "endorse"
+            top = max(MISCONDUCT, key=lambda c: ca.scores[c])
+            reasons.append(Reason("context", top, "short reply endorsing a flagged preceding message",
+                                  score=scores[top], ref=cid))
+            targets.extend(h.target for h in ca.hits if h.target and h.category in MISCONDUCT)
+        flagged_cats = [c for c in MISCONDUCT if scores[c] >= self.threshold(c)]
+        for h in a.hits:
+            if h.target and h.category in flagged_cats and h.target not in targets:
+                targets.append(h.target)
+        if "hate" in flagged_cats and not targets:
+            g = self.rules._find_group(a.norm)
+            if g and (t := self.rules.target_of(g)):
+                targets.append(t)
+        if a.logits is not None:
+            for j, c in enumerate(CATEGORIES):
+                p = float(H.sigmoid(a.logits[j]))
+                if p >= 0.3:
+                    reasons.append(Reason("head", c, f"{'cheap ' if a.gated else ''}head:{c}", score=round(p, 4)))
+        if a.framing:
+            reasons.append(Reason("stance", None, "framing: " + ", ".join(a.framing)))
+        ctx_lang = None
+        if ctx:
+            ctx_lang = detect_language(" ".join(t for _, t in ctx[-5:]))
+        lang = detect_language(text, fallback=lang_hint or ctx_lang)
+        if lang:
+            reasons.append(Reason("lang", None, lang))
+        sev = 0
+        if flagged_cats:
+            rule_sev = max((h.severity for h in a.hits if h.category in flagged_cats), default=0)
+            top = max(scores[c] for c in flagged_cats)
+            sev = max(rule_sev, 3 if top >= 0.9 else 2 if top >= 0.7 else 1)
+            if stance in DOWNGRADING:
+                sev = 1
+        return Detection(
+            categories={c: float(scores[c]) for c in CATEGORIES},
+            flagged=bool(flagged_cats),
+            targets=tuple(dict.fromkeys(targets)),
+            severity=sev,
+            stance=stance,
+            language=lang,
+            reasons=tuple(reasons),
+            message_id=msg_id,
+            model_version=self.version,
+        )
+
+
+def fusion_features(logit: float, severity: int, down: float, gated: bool) -> np.ndarray:
+    """Inputs of the per-category calibration (fitted on the validation split by `train`)."""
+    r = severity / 3.0
+    return np.array([logit, r, float(severity > 0), r * down, logit * down, down, float(gated)])
+
+
+def _context_items(items: Any) -> list[tuple[str | None, str]]:
+    """Preceding messages as (id, text): accepts strings, Message records, dicts, pairs."""
+    if items is None:
+        return []
+    if isinstance(items, str):
+        items = [items]
+    out: list[tuple[str | None, str]] = []
+    for it in items:
+        if isinstance(it, str):
+            out.append((None, it))
+        elif isinstance(it, dict):
+            out.append((it.get("id"), str(it.get("text", ""))))
+        elif isinstance(it, tuple | list) and len(it) == 2:
+            out.append((it[0], str(it[1])))
+        elif hasattr(it, "text"):
+            if getattr(it, "kind", "message") != "message":
+                continue  # events (joins, renames) are not speech
+            out.append((getattr(it, "id", None), str(it.text)))
+    return out
+
+
+_DEFAULT: Detector | None = None
+
+
+def default_detector() -> Detector:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Detector()
+    return _DEFAULT
+
+
+def detect(texts: str | Iterable[str], context: Any = None, *, ids: Sequence[str | None] | None = None,
+           language: str | None = None, detector: Detector | None = None) -> list[Detection]:
+    """One Detection per text, in order. `context[i]` is the list of messages preceding
+    `texts[i]` in its conversation (strings, Message records, {"id", "text"} dicts or
+    (id, text) pairs); with a single string, `context` may be that list itself."""
+    if isinstance(texts, str):
+        texts = [texts]
+        if context is not None:
+            context = [context]
+    texts = list(texts)
+    if ids is not None and len(ids) != len(texts):
+        raise ValueError("ids must have one entry per text")
+    return (detector or default_detector()).detect(texts, context=context, ids=ids, language=language)

@@ -1,0 +1,168 @@
+"""Lexicon and construction rules, loaded from the curated data files in `detection/data/`.
+
+A hit names its rule or lexicon entry, category, target group, severity and the exact span of
+the ORIGINAL text it matched (through the normalisation map).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .normalize import Normalized
+
+_LETTER = re.compile(r"[a-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str  # lexicon | rule
+    id: str
+    category: str
+    target: str | None
+    severity: int
+    span: tuple[int, int]  # in the original text
+    matched: str  # original characters
+    note: str
+
+
+def _data(name: str) -> str:
+    return resources.files("sentinelle.detection").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _term_regex(term: str) -> str:
+    """A lexicon term as a regex: each letter matches a run of itself, and (after the first
+    letter, in terms of 4+ letters) a '*' hiding it; '?' keeps its regex meaning (optional);
+    a trailing '*' allows any word ending."""
+    prefix = term.endswith("*")
+    core = term[:-1] if prefix else term
+    stars = len(core.replace(" ", "").replace("?", "")) >= 4
+    out: list[str] = []
+    letters = 0
+    for ch in core:
+        if ch == "?":
+            out.append("?")
+            continue
+        if ch == " ":
+            out.append(r"\s+")
+            letters = 0
+            continue
+        esc = re.escape(ch)
+        if letters and stars and _LETTER.match(ch):
+            out.append(f"(?:[{esc}*])+")
+        else:
+            out.append(f"(?:{esc})+")
+        letters += 1
+    body = "".join(out)
+    end = r"[a-z*]*" if prefix else ""
+    return rf"(?<![a-z0-9*]){body}{end}(?![a-z0-9])"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    id: str
+    category: str
+    target: str | None
+    severity: int
+    note: str
+
+
+class RuleSet:
+    """Compiled lexicon + constructions + stance cues."""
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry] = []
+        parts: list[str] = []
+        for line in _data("lexicon.tsv").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            term, cat, target, sev, lang, note = (line.split("\t") + [""] * 6)[:6]
+            idx = len(self.entries)
+            self.entries.append(_Entry(f"lex.{lang}.{term}", cat, target or None, int(sev), note))
+            parts.append(f"(?P<e{idx}>{_term_regex(term)})")
+        self.lexicon = re.compile("|".join(parts))
+
+        self.group_target: list[tuple[re.Pattern[str], str]] = []
+        group_words: list[str] = []
+        for line in _data("groups.tsv").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            words, target = line.split("\t")[:2]
+            self.group_target.append((re.compile(rf"^(?:{words})$"), target))
+            group_words.append(words)
+        group_re = "(?P<grp>" + "|".join(group_words) + ")"
+        self.group_any = re.compile(r"(?<![a-z])(?:" + "|".join(group_words) + r")(?![a-z])")
+
+        spec = json.loads(_data("rules.json"))
+        macros = spec["macros"]
+        self.rules: list[tuple[re.Pattern[str], dict]] = []
+        for rule in spec["rules"]:
+            pat = rule["pattern"]
+            for name, value in macros.items():
+                pat = pat.replace("{" + name + "}", value)
+            if "{GROUP}" in pat:
+                first = pat.index("{GROUP}")
+                pat = pat[: first + 7].replace("{GROUP}", group_re) + pat[first + 7 :].replace(
+                    "{GROUP}", group_re.replace("?P<grp>", "?:")
+                )
+            self.rules.append((re.compile(pat), rule))
+
+        st = json.loads(_data("stance.json"))
+        self.stance = {k: [re.compile(p) for p in v] for k, v in st.items() if k != "about"}
+
+    def _find_group(self, text: str) -> str | None:
+        m = self.group_any.search(text)
+        return m.group(0) if m else None
+
+    def target_of(self, group_word: str) -> str | None:
+        w = group_word.strip()
+        for pat, target in self.group_target:
+            if pat.match(w):
+                return target
+        return None
+
+    def match(self, norm: Normalized) -> list[Hit]:
+        hits: list[Hit] = []
+        text = norm.text
+        for m in self.lexicon.finditer(text):
+            e = self.entries[int(m.lastgroup[1:])]  # type: ignore[index]
+            s, t = norm.span(m.start(), m.end())
+            hits.append(Hit("lexicon", e.id, e.category, e.target, e.severity, (s, t), norm.original[s:t], e.note))
+        for pat, rule in self.rules:
+            for m in pat.finditer(text):
+                if m.end() <= m.start():
+                    continue
+                target = rule.get("target")
+                if rule.get("target_from"):
+                    g = m.groupdict().get("grp") or self._find_group(m.group(0))
+                    target = (self.target_of(g) if g else None) or target
+                # point at the group name or the whole construction
+                s, t = norm.span(m.start(), m.end())
+                hits.append(
+                    Hit("rule", rule["id"], rule["category"], target, int(rule["severity"]), (s, t),
+                        norm.original[s:t], rule["note"])
+                )
+        return hits
+
+    def framing(self, norm: Normalized) -> list[str]:
+        """Stance cues present in the text, strongest first."""
+        text = norm.text
+        found = []
+        for kind in ("counter", "reported", "negated", "joke", "question"):
+            if any(p.search(text) for p in self.stance[kind]):
+                found.append(kind)
+        return found
+
+    def is_endorsement(self, norm: Normalized) -> bool:
+        text = norm.text.strip()
+        if not text or len(text.split()) > 6:
+            return False
+        return any(p.search(text) for p in self.stance["endorse"])
+
+
+@lru_cache(maxsize=1)
+def ruleset() -> RuleSet:
+    return RuleSet()

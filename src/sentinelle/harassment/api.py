@@ -1,0 +1,165 @@
+"""Entry point: `find_cases(...) -> HarassmentResult`, and the JSON shape of its result.
+
+    result = find_cases(conversations, messages, events, detections,
+                        person_of=None, authority=None, settings=None)
+    result.cases          # list of case dicts, ranked (see below)
+    result.to_json()      # {"version", "settings", "cases": [...], "counts": {...}}
+
+Inputs: records from `sentinelle.records`; `detections` maps a message id to the detector's
+`Detection`; `person_of(conversation_id, name) -> person key` (default: the folded name);
+`authority` = {"ranks": {person: level or rank name}, "leaders": {person: influence 0..1}};
+`settings` = a `Settings` or a dict of its fields (thresholds, see settings.py).
+
+JSON shape of one case (times ISO 8601, ids are record ids):
+    {
+      "rank": 1,                                   # 1 = most severe, then longest
+      "target": "karim", "target_names": ["Karim"], "conversations": ["<conv id>"],
+      "mobbing": false,                            # >= 2 aggressors with >= 2 messages each
+      "aggressors": [{"person", "names", "role": "main aggressor"|"aggressor", "messages", "days",
+                      "first", "last", "max_severity", "categories": {cat: n},
+                      "joined_in_as_bystander": n,
+                      "authority": {"holds_authority", "kind": "declared"|"de_facto"|null,
+                                    "aggressor_rank", "target_rank", "aggressor_level", "target_level",
+                                    "aggressor_influence", "target_influence"},
+                      "ids": [...]}],
+      "bystanders": [{"person", "messages", "ids"}],     # laughed / +1 right after an aggression
+      "witnesses": [{"person", "present_for": n}],       # members present (events + activity)
+      "mutual_set_aside": [{"person", "to_target", "from_target"}],  # teasing returned in kind
+      "period": {"first", "last", "days", "active_days"},
+      "messages": n, "frequency_per_week": x,
+      "weekly": [{"week": "2024-W03", "start": "2024-01-15", "count", "severity", "ids"}],
+      "severity": {"max": 0-3, "mean", "sum", "by_category": {cat: n}},
+      "escalation": {"weeks", "escalating": bool,
+                     "frequency" | "severity" | "message_severity":
+                         {"test", "n", "tau", "p_value", "slope", "trend": increasing|decreasing|none|flat|insufficient data, "unit"},
+                     "mean_severity_first_half", "mean_severity_second_half",
+                     "acts": [{"id", "time", "sender", "text", "category", "severity", "told_by_target", "reason"}],
+                     "words_to_acts": {"first_words", "first_act", "days_from_first_words"}},   # when acts
+      "speaking_up": {"spoke_up": bool, "complaints": [{"id", "time", "text", "reasons"}],
+                      "first_complaint", "weeks_before", "weeks_after",
+                      "hostility" | "exclusion": {"before", "after", "per_week_before", "per_week_after",
+                                                  "ids_before", "ids_after", "test", "p_value",
+                                                  "change": increased|decreased|none},
+                      "removal" | "departure": [{"id", "time", "type", "actor", "actor_is_aggressor",
+                                                 "days_after_complaint", "text"}],
+                      "silence": {"target_messages_before", "answered_before", "target_messages_after",
+                                  "answered_after", "share_answered_before", "share_answered_after",
+                                  "test", "p_value", "change", "unanswered_after_ids"},
+                      "findings": ["hostility increased", "removed from the group", ...],
+                      "retaliation": bool},
+      "power": {"any_authority": bool, "aggressors_with_authority": [...]},
+      "reported_kept_apart": [ids],                # quotes / counter-speech, never aggression
+      "timeline": [{"id", "conversation_id", "time", "time_raw", "sender", "sender_name", "text",
+                    "kind": abuse|degrading|bystander|complaint|retaliation|reported|act,
+                    "source": {sha256, line_start, line_end, byte_start, byte_end, path, ...},
+                    "severity", "categories", "reasons": [{kind, detail, span, matched, note, ...}],
+                    "targeting": {"person", "method", "confidence", "ref", "matched"},
+                    "after_complaint": bool, "ref": id (bystander: the message joined in on),
+                    "event": removed|left (retaliation)}]
+    }
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..records import Conversation, Detection, Event, Message
+from ..textutil import fold
+from .cases import aggression_items, build_case, is_repeated, mutual_pairs, rank_key
+from .membership import Presence
+from .settings import Settings
+from .targeting import PersonOf, Reading, read_conversation
+
+VERSION = "harassment-0.1"
+
+__all__ = ["VERSION", "HarassmentResult", "find_cases", "default_person_of"]
+
+
+def default_person_of(conversation_id: str, name: str) -> str:
+    return fold(name)
+
+
+@dataclass(slots=True)
+class HarassmentResult:
+    cases: list[dict[str, Any]]
+    settings: Settings
+    counts: dict[str, int] = field(default_factory=dict)
+    version: str = VERSION
+
+    def case(self, person: str) -> dict[str, Any] | None:
+        """The case whose target is `person` (person key or one of their names, folded)."""
+        key = fold(person)
+        for c in self.cases:
+            if c["target"] == person or c["target"] == key or key in {fold(n) for n in c["target_names"]}:
+                return c
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": self.version, "settings": self.settings.to_dict(), "counts": self.counts, "cases": self.cases}
+
+
+def find_cases(
+    conversations: Iterable[Conversation],
+    messages: Iterable[Message],
+    events: Iterable[Event],
+    detections: Mapping[str, Detection],
+    person_of: PersonOf | None = None,
+    authority: Mapping[str, Any] | None = None,
+    settings: Settings | Mapping[str, Any] | None = None,
+) -> HarassmentResult:
+    """Reconstruct harassment cases (see the module docstring for the result's shape)."""
+    cfg = Settings.from_mapping(settings)
+    who = person_of or default_person_of
+    by_conv: dict[str, list[Message]] = defaultdict(list)
+    ev_conv: dict[str, list[Event]] = defaultdict(list)
+    for c in conversations:
+        by_conv.setdefault(c.id, [])
+    for m in messages:
+        by_conv[m.conversation_id].append(m)
+    for e in events:
+        ev_conv[e.conversation_id].append(e)
+    for cid in ev_conv:
+        by_conv.setdefault(cid, [])
+
+    names: dict[str, set[str]] = defaultdict(set)
+    readings: dict[str, list[Reading]] = {}
+    presence: dict[str, Presence] = {}
+    for cid, msgs in by_conv.items():
+        conv_names: dict[str, set[str]] = defaultdict(set)
+        for m in msgs:
+            if m.sender:
+                conv_names[who(cid, m.sender)].add(m.sender)
+        for e in ev_conv.get(cid, []):
+            for n in (e.actor, *e.targets):
+                if n:
+                    conv_names[who(cid, n)].add(n)
+        for p, ns in conv_names.items():
+            names[p] |= ns
+        readings[cid] = read_conversation(cid, msgs, detections, who, conv_names, cfg)
+        presence[cid] = Presence.build(cid, msgs, ev_conv.get(cid, []), who)
+
+    items: dict[str, list] = defaultdict(list)
+    for rs in readings.values():
+        for target, its in aggression_items(rs, cfg).items():
+            items[target] += its
+    mutual = mutual_pairs(items, cfg)
+    cases = []
+    for target, its in items.items():
+        kept = [(r, t) for r, t in its if frozenset((r.sender, target)) not in mutual]
+        if is_repeated(kept, cfg):
+            cases.append(build_case(target, kept, mutual, readings, ev_conv, presence, names, who, authority, cfg))
+    cases.sort(key=rank_key)
+    for i, c in enumerate(cases, 1):
+        c["rank"] = i
+    counts = {
+        "conversations": len(by_conv),
+        "messages": sum(len(v) for v in by_conv.values()),
+        "aggression_messages": len({r.message.id for its in items.values() for r, _ in its}),
+        "targets_considered": len(items),
+        "mutual_pairs_set_aside": len(mutual),
+        "cases": len(cases),
+    }
+    return HarassmentResult(cases=[{"rank": c.pop("rank"), **c} for c in cases], settings=cfg, counts=counts)

@@ -1,0 +1,232 @@
+"""Cases: per target, the repeated abusive targeting, who did it, who saw it, who joined in.
+
+A case needs REPEATED targeting (settings): at least `min_messages` abusive or degrading messages
+aimed at the person (link confidence >= `min_confidence`), on at least `min_days` different days
+spanning at least `min_span_hours`. Reported speech and counter-speech never count as aggression,
+and a pair of people who trade degrading messages in kind (the answer rate at least
+`reciprocity_ratio`) is set aside as mutual teasing or a quarrel.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from ..records import Event
+from .escalation import escalation, weekly
+from .membership import Presence
+from .power import power
+from .retaliation import retaliation
+from .settings import Settings
+from .targeting import PersonOf, Reading, Target
+
+Item = tuple[Reading, Target]
+
+
+def _iso(t: datetime | None) -> str | None:
+    return t.isoformat() if t is not None else None
+
+
+def aggression_items(readings: Sequence[Reading], settings: Settings) -> dict[str, list[Item]]:
+    """target -> [(reading, target link)] for abusive/degrading messages aimed at them."""
+    out: dict[str, list[Item]] = defaultdict(list)
+    for r in readings:
+        if r.sender is None or r.kind not in ("abuse", "degrading"):
+            continue
+        for t in r.targets.values():
+            if t.confidence >= settings.min_confidence and t.person != r.sender:
+                out[t.person].append((r, t))
+    return out
+
+
+def mutual_pairs(items: Mapping[str, list[Item]], settings: Settings) -> dict[frozenset[str], dict[str, int]]:
+    """Pairs who trade degrading messages in kind: {frozenset(a, b): {a: sent by a, b: sent by b}}."""
+    n: Counter[tuple[str, str]] = Counter()
+    for target, its in items.items():
+        for r, _ in its:
+            n[(r.sender, target)] += 1  # type: ignore[index]
+    pairs = {}
+    for (a, b), ab in n.items():
+        ba = n.get((b, a), 0)
+        if ba and min(ab, ba) >= settings.reciprocity_ratio * max(ab, ba):
+            pairs[frozenset((a, b))] = {a: ab, b: ba}
+    return pairs
+
+
+def is_repeated(items: Sequence[Item], settings: Settings) -> bool:
+    if len({r.message.id for r, _ in items}) < settings.min_messages:
+        return False
+    times = sorted(r.time for r, _ in items if r.time is not None)
+    if len({t.date() for t in times}) < settings.min_days:
+        return False
+    return bool(times) and (times[-1] - times[0]) >= timedelta(hours=settings.min_span_hours)
+
+
+def _item(r: Reading, kind: str, **extra: Any) -> dict[str, Any]:
+    m = r.message
+    d = {
+        "id": m.id, "conversation_id": m.conversation_id, "time": _iso(m.time), "time_raw": m.time_raw,
+        "sender": r.sender, "sender_name": m.sender, "text": m.text, "kind": kind,
+        "source": m.source.to_dict(),
+    }
+    d.update(extra)
+    return d
+
+
+def build_case(
+    target: str,
+    items: list[Item],
+    mutual: Mapping[frozenset[str], Mapping[str, int]],
+    readings: Mapping[str, list[Reading]],
+    events: Mapping[str, list[Event]],
+    presence: Mapping[str, Presence],
+    names: Mapping[str, set[str]],
+    person_of: PersonOf,
+    authority: Mapping[str, Any] | None,
+    settings: Settings,
+) -> dict[str, Any]:
+    items = sorted(items, key=lambda it: (it[0].time or datetime.min, it[0].order))
+    convs = sorted({r.message.conversation_id for r, _ in items})
+    aggressors = sorted({r.sender for r, _ in items})  # type: ignore[type-var]
+    agg_set = set(aggressors)
+    case_readings = [r for c in convs for r in readings[c]]
+    case_events = [e for c in convs for e in events.get(c, [])]
+    timed = [r.time for r, _ in items if r.time is not None]
+    start, last = (min(timed), max(timed)) if timed else (None, None)
+
+    # bystanders: laughs / +1 / endorsements right after an aggression, by someone else
+    by_ids: dict[str, dict[str, Any]] = {}
+    item_ids = {r.message.id for r, _ in items}
+    window = timedelta(minutes=settings.bystander_window_min)
+    for r, _ in items:
+        conv = readings[r.message.conversation_id]
+        for nxt in conv[r.order + 1 : r.order + 1 + settings.bystander_messages]:
+            if r.time is None or nxt.time is None or nxt.time - r.time > window:
+                break
+            if nxt.sender in (None, target, r.sender) or nxt.message.id in item_ids or nxt.is_reported:
+                continue
+            endorse = nxt.detection is not None and nxt.detection.stance == "endorse"
+            replies = nxt.message.reply_to is not None and nxt.message.reply_to == r.message.native_id
+            if (nxt.bystander or endorse) and (nxt.kind is None or replies) and nxt.message.id not in by_ids:
+                by_ids[nxt.message.id] = _item(
+                    nxt, "bystander", ref=r.message.id,
+                    reasons=[m.reason() for m in nxt.bystander]
+                    + ([{"kind": "stance", "detail": "endorse", "source": "detection"}] if endorse else []),
+                )
+    by_counts = Counter(d["sender"] for d in by_ids.values())
+
+    # witnesses: members present at the time of each aggression
+    seen: Counter[str] = Counter()
+    for r, _ in items:
+        if r.time is None:
+            continue
+        for p in presence[r.message.conversation_id].members_at(r.time):
+            if p != target and p not in agg_set:
+                seen[p] += 1
+
+    # acts mentioned: by the target, by an aggressor, or aimed at the target, during the case
+    acts = []
+    if start is not None and last is not None:
+        horizon = last + timedelta(days=settings.after_days)
+        for r in case_readings:
+            if not r.acts or r.time is None or not (start <= r.time <= horizon) or r.is_reported and r.sender != target:
+                continue
+            if r.sender == target or r.sender in agg_set or target in r.targets:
+                for m in r.acts:
+                    acts.append({"id": r.message.id, "time": _iso(r.time), "sender": r.sender, "text": r.message.text,
+                                 "category": m.pattern.category, "severity": m.pattern.severity,
+                                 "told_by_target": r.sender == target, "reason": m.reason()})
+    acts.sort(key=lambda a: a["time"])
+
+    speaking = retaliation(target, [r for r, _ in items], case_readings, case_events, person_of, agg_set, settings)
+    t0 = None
+    if speaking.get("first_complaint"):
+        t0 = next(r.time for r in case_readings if r.message.id == speaking["first_complaint"])
+
+    timeline: list[dict[str, Any]] = []
+    for r, t in items:
+        timeline.append(_item(
+            r, r.kind or "abuse", severity=r.severity, categories=r.categories, reasons=r.reasons(),
+            targeting=t.to_dict(), after_complaint=bool(t0 and r.time and r.time > t0),
+        ))
+    timeline += by_ids.values()
+    reported_ids = set()
+    for r in case_readings:
+        if r.kind == "reported" and (r.sender == target or target in r.targets):
+            reported_ids.add(r.message.id)
+            timeline.append(_item(r, "reported", reasons=r.reasons(),
+                                  note="quoted or condemned: kept apart, not counted as aggression"))
+    for c in speaking.get("complaints", []):
+        if c["id"] not in reported_ids:
+            r = next(x for x in case_readings if x.message.id == c["id"])
+            timeline.append(_item(r, "complaint", reasons=c["reasons"]))
+    for e in speaking.get("removal", []) + speaking.get("departure", []):
+        ev = next(x for x in case_events if x.id == e["id"])
+        timeline.append({"id": ev.id, "conversation_id": ev.conversation_id, "time": _iso(ev.time), "time_raw": ev.time_raw,
+                         "sender": e["actor"], "text": ev.text, "kind": "retaliation", "event": e["type"],
+                         "source": ev.source.to_dict()})
+    for a in acts:
+        if a["id"] not in {x["id"] for x in timeline}:
+            r = next(x for x in case_readings if x.message.id == a["id"])
+            timeline.append(_item(r, "act", reasons=[a["reason"]]))
+    timeline.sort(key=lambda d: (d["time"] or "", d["id"]))
+
+    agg_rows = []
+    for a in aggressors:
+        mine = [(r, t) for r, t in items if r.sender == a]
+        cats: Counter[str] = Counter(c for r, _ in mine for c in r.categories)
+        ts = [r.time for r, _ in mine if r.time is not None]
+        agg_rows.append({
+            "person": a, "names": sorted(names.get(a, ())), "messages": len(mine),
+            "days": len({t.date() for t in ts}), "first": _iso(min(ts)) if ts else None, "last": _iso(max(ts)) if ts else None,
+            "max_severity": max(r.severity for r, _ in mine), "categories": dict(cats),
+            "joined_in_as_bystander": by_counts.get(a, 0),
+            "authority": power(a, target, authority, settings),
+            "ids": [r.message.id for r, _ in mine],
+        })
+    agg_rows.sort(key=lambda d: (-d["messages"], d["person"]))
+    for i, row in enumerate(agg_rows):
+        row["role"] = "main aggressor" if i == 0 else "aggressor"
+
+    sev = [r.severity for r, _ in items]
+    span_days = (last - start).total_seconds() / 86400 if start and last else 0.0
+    weeks = max(span_days / 7, 1.0)
+    wk = weekly([(r.time, r.severity, r.message.id) for r, _ in items if r.time is not None])
+    esc = escalation([(r.time, r.severity, r.message.id) for r, _ in items if r.time is not None], acts, settings)
+    powered = [row["person"] for row in agg_rows if row["authority"]["holds_authority"]]
+    mobbers = [row for row in agg_rows if row["messages"] >= 2]
+    set_aside = [
+        {"person": other, "to_target": counts[other], "from_target": counts[target]}
+        for pair, counts in mutual.items() if target in pair
+        for other in pair - {target}
+    ]
+    return {
+        "target": target,
+        "target_names": sorted(names.get(target, ())),
+        "conversations": convs,
+        "mobbing": len(mobbers) >= 2,
+        "aggressors": agg_rows,
+        "bystanders": [{"person": p, "messages": n, "ids": [d["id"] for d in by_ids.values() if d["sender"] == p]}
+                       for p, n in by_counts.most_common()],
+        "witnesses": [{"person": p, "present_for": n} for p, n in seen.most_common()],
+        "mutual_set_aside": set_aside,
+        "period": {"first": _iso(start), "last": _iso(last), "days": round(span_days, 1),
+                   "active_days": len({t.date() for t in timed})},
+        "messages": len(items),
+        "frequency_per_week": round(len(items) / weeks, 2),
+        "weekly": wk,
+        "severity": {"max": max(sev), "mean": round(sum(sev) / len(sev), 2), "sum": sum(sev),
+                     "by_category": dict(Counter(c for r, _ in items for c in r.categories))},
+        "escalation": esc,
+        "speaking_up": speaking,
+        "power": {"any_authority": bool(powered), "aggressors_with_authority": powered},
+        "reported_kept_apart": sorted(reported_ids),
+        "timeline": timeline,
+    }
+
+
+def rank_key(case: Mapping[str, Any]) -> tuple:
+    """Ranked by severity (max, then total) and duration, then by name for a stable order."""
+    return (-case["severity"]["max"], -case["severity"]["sum"], -case["period"]["days"], case["target"])

@@ -1,0 +1,162 @@
+"""Speaking up and what followed: hostility, exclusion, removal, silence, before vs after.
+
+The first complaint is the target's first objection or report (data/complaint.json, or their own
+reported/counter-speech) on or after the first abusive message aimed at them. "Before" runs from
+the first abusive message to the complaint, "after" from the complaint to the end of the record
+(the last message of the case's conversations). Rates are per week; a change of rate is tested
+with an exact conditional test (binomial test of the after-count given the total, p = share of
+time after); a change in the share of the target's messages that get answered within
+`answer_window_min` is tested with Fisher's exact test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from scipy import stats
+
+from ..records import Event, EventType
+from .settings import Settings
+from .targeting import Reading
+
+EXIT_TYPES = {EventType.REMOVED: "removed", EventType.BANNED: "removed", EventType.LEFT: "left"}
+
+
+def _weeks(a: datetime, b: datetime) -> float:
+    return max((b - a).total_seconds() / (7 * 86400), 1 / 7)  # at least a day
+
+
+def _rate_change(before: list[str], after: list[str], w_before: float, w_after: float, settings: Settings) -> dict[str, Any]:
+    nb, na = len(before), len(after)
+    out: dict[str, Any] = {
+        "before": nb, "after": na,
+        "per_week_before": round(nb / w_before, 2), "per_week_after": round(na / w_after, 2),
+        "ids_before": before, "ids_after": after,
+    }
+    if nb + na == 0:
+        out.update(p_value=None, change="none")
+        return out
+    share = w_after / (w_before + w_after)
+    p = stats.binomtest(na, nb + na, share).pvalue
+    change = "none"
+    if p < settings.alpha:
+        change = "increased" if na / w_after > nb / w_before else "decreased"
+    out.update(test="exact binomial (conditional Poisson rates)", p_value=round(float(p), 4), change=change)
+    return out
+
+
+def retaliation(
+    target: str,
+    items: Sequence[Reading],
+    readings: Sequence[Reading],
+    events: Sequence[Event],
+    person_of: Any,
+    aggressors: set[str],
+    settings: Settings,
+) -> dict[str, Any]:
+    """`items`: the case's aggression readings; `readings`/`events`: the case's conversations."""
+    timed = [r for r in items if r.time is not None]
+    if not timed:
+        return {"spoke_up": False, "complaints": []}
+    start = min(r.time for r in timed)  # type: ignore[type-var]
+    complaints = [
+        r for r in readings
+        if r.sender == target and r.time is not None and r.time >= start and (r.complaint or r.is_reported)
+    ]
+    out: dict[str, Any] = {
+        "spoke_up": bool(complaints),
+        "complaints": [
+            {"id": r.message.id, "time": r.time.isoformat(), "text": r.message.text,  # type: ignore[union-attr]
+             "reasons": [m.reason() for m in r.complaint + r.reported]}
+            for r in complaints
+        ],
+    }
+    if not complaints:
+        return out
+    t0 = complaints[0].time
+    assert t0 is not None
+    end = max([r.time for r in readings if r.time is not None] + [t0])
+    w_before, w_after = _weeks(start, t0), _weeks(t0, end)
+    out["first_complaint"] = complaints[0].message.id
+    out["weeks_before"], out["weeks_after"] = round(w_before, 2), round(w_after, 2)
+
+    def split(rs: Sequence[Reading]) -> tuple[list[str], list[str]]:
+        b = [r.message.id for r in rs if r.time is not None and r.time < t0]
+        a = [r.message.id for r in rs if r.time is not None and r.time > t0]
+        return b, a
+
+    out["hostility"] = _rate_change(*split(timed), w_before, w_after, settings)
+    excl = [r for r in timed if any(m.pattern.category == "exclusion" for m in r.degrading)]
+    out["exclusion"] = _rate_change(*split(excl), w_before, w_after, settings)
+
+    exits = []
+    for ev in events:
+        if ev.time is None or ev.time < t0 or ev.type not in EXIT_TYPES:
+            continue
+        who = [person_of(ev.conversation_id, n) for n in (ev.targets or ((ev.actor,) if ev.actor else ()))]
+        if target in who:
+            actor = person_of(ev.conversation_id, ev.actor) if ev.actor else None
+            exits.append({
+                "id": ev.id, "time": ev.time.isoformat(), "type": EXIT_TYPES[EventType(ev.type)],
+                "actor": actor if EXIT_TYPES[EventType(ev.type)] == "removed" else None,
+                "actor_is_aggressor": actor in aggressors if actor and ev.type != EventType.LEFT else False,
+                "days_after_complaint": round((ev.time - t0).total_seconds() / 86400, 1),
+                "text": ev.text,
+            })
+    out["removal"] = [e for e in exits if e["type"] == "removed"]
+    out["departure"] = [e for e in exits if e["type"] == "left"]
+    out["silence"] = _silence(target, readings, t0, complaints, settings)
+    findings = []
+    if out["hostility"]["change"] == "increased":
+        findings.append("hostility increased")
+    if out["exclusion"]["after"] > out["exclusion"]["before"]:
+        findings.append("exclusion after speaking up")
+    if out["removal"]:
+        findings.append("removed from the group")
+    if out["departure"]:
+        findings.append("left the group")
+    if out["silence"].get("change") == "decreased":
+        findings.append("silence around them")
+    out["findings"] = findings
+    out["retaliation"] = bool(findings)
+    return out
+
+
+def _silence(target: str, readings: Sequence[Reading], t0: datetime, complaints: Sequence[Reading], settings: Settings) -> dict[str, Any]:
+    """Share of the target's messages that someone answers (addresses them, not to abuse them) in the window."""
+    window = timedelta(minutes=settings.answer_window_min)
+    skip = {r.message.id for r in complaints}
+    own = [r for r in readings if r.sender == target and r.time is not None and r.message.id not in skip]
+    to_them = sorted(
+        (r.time, r.message.id) for r in readings
+        if r.time is not None and r.sender not in (None, target) and r.kind not in ("abuse", "degrading")
+        and (t := r.targets.get(target)) is not None and t.confidence >= settings.min_confidence
+    )
+    counts = {"before": [0, 0], "after": [0, 0]}  # answered, unanswered
+    unanswered: list[str] = []
+    for r in own:
+        assert r.time is not None
+        answered = any(r.time < t <= r.time + window for t, _ in to_them)
+        side = "before" if r.time < t0 else "after"
+        counts[side][0 if answered else 1] += 1
+        if side == "after" and not answered:
+            unanswered.append(r.message.id)
+    (ab, ub), (aa, ua) = counts["before"], counts["after"]
+    out: dict[str, Any] = {
+        "target_messages_before": ab + ub, "answered_before": ab,
+        "target_messages_after": aa + ua, "answered_after": aa,
+        "unanswered_after_ids": unanswered[:50],
+    }
+    if ab + ub == 0 or aa + ua == 0:
+        out.update(p_value=None, change="not measurable")
+        return out
+    p = stats.fisher_exact([[ab, ub], [aa, ua]]).pvalue
+    rb, ra = ab / (ab + ub), aa / (aa + ua)
+    change = "none"
+    if p < settings.alpha:
+        change = "decreased" if ra < rb else "increased"
+    out.update(share_answered_before=round(rb, 2), share_answered_after=round(ra, 2),
+               test="fisher exact", p_value=round(float(p), 4), change=change)
+    return out

@@ -1,0 +1,342 @@
+"""Who a message is aimed at, and whether it is abusive, degrading, reported speech or a complaint.
+
+A message is linked to a person by (method, confidence):
+  mention 0.95 (an @mention or the export's mention list) · reply 0.95 (reply_to) ·
+  name 0.9 full name / 0.8 a unique first or last name · nickname 0.75 (learned, see below) ·
+  turn 0.6 a second-person "tu/toi/you" message that answers the last other speaker within
+  `turn_window_min` (0.4 for the plural/polite "vous", below the default threshold) ·
+  context 0.6 / 0.45 a third-person degrading message ("on l'ignore") right after a person was
+  named (0.6) or spoke (0.45).
+Nicknames are learned per conversation: a vocative ("eh X,", ", X !") used at least
+`nickname_min_uses` times in turns with one person, mostly (`nickname_concentration`) with them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from ..records import Detection, Message
+from ..textutil import fold
+from . import patterns as P
+from .settings import Settings
+
+PersonOf = Callable[[str, str], str]
+
+MISCONDUCT = ("hate", "sexual", "threat", "insult")
+REPORTED_STANCES = {"reported", "counter"}
+
+_TITLES = {"cpt", "capitaine", "lt", "lieutenant", "chef", "brigadier", "adj", "adjudant", "sgt", "sergent",
+           "commandant", "cdt", "major", "gardien", "mme", "mlle", "monsieur", "madame", "dr", "mr", "mrs", "ms"}
+_SECOND = re.compile(r"(?<!\w)(?:t'|(?:tu|toi|ton|ta|tes|te|you|your|you're|youre|ur|u|yourself)(?!\w))")
+_SECOND_PLURAL = re.compile(r"(?<!\w)(vous|votre|vos)(?!\w)")
+_THIRD = re.compile(r"(?<!\w)(?:l'|(?:il|elle|lui|le|la|celui|celle|him|her|he|she|his)(?!\w))")
+_MENTION = re.compile(r"@([\w.\-]+)")
+_VOC_START = re.compile(r"^(?:(?:eh|he|oh|ho|yo|hey|salut|alors|allez|bonjour|coucou)\s+)?((?:le |la |l'|mon |ma )?[a-z][a-z\-]{2,})\s*[,!?]")
+_VOC_END = re.compile(r",\s*((?:le |la |l'|mon |ma )?[a-z][a-z\-]{2,})\s*[!?.]*\s*$")
+_VOC_STOP = {
+    "bon", "ok", "okay", "ouais", "oui", "non", "bah", "ben", "bref", "alors", "allez", "merci", "salut", "bonjour",
+    "bonsoir", "coucou", "voila", "enfin", "donc", "mais", "putain", "hello", "well", "yes", "yeah", "nope",
+    "thanks", "sorry", "pardon", "attends", "attention", "sinon", "wesh", "tiens", "regarde", "ecoute", "stop",
+    "quoi", "hein", "genre", "sérieux", "serieux", "franchement", "vraiment", "normal", "parfait", "super", "top",
+    "cool", "grave", "exact", "exactement", "demain", "aujourd'hui", "hier", "ensuite", "apres", "avant", "the",
+    "and", "les", "des", "une", "toi", "moi", "nous", "vous", "lui", "elle", "eux", "tous", "tout", "rien",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    person: str
+    method: str  # mention | reply | name | nickname | turn | context
+    confidence: float
+    ref: str | None = None  # the record the link rests on (replied or answered message)
+    matched: str | None = None
+
+    def to_dict(self) -> dict:
+        d = {"person": self.person, "method": self.method, "confidence": round(self.confidence, 2)}
+        if self.ref:
+            d["ref"] = self.ref
+        if self.matched:
+            d["matched"] = self.matched
+        return d
+
+
+@dataclass(slots=True)
+class Reading:
+    """One message as the harassment analysis reads it."""
+
+    message: Message
+    order: int
+    sender: str | None  # person key
+    targets: dict[str, Target] = field(default_factory=dict)
+    detection: Detection | None = None
+    abusive: bool = False
+    degrading: list[P.Match] = field(default_factory=list)
+    reported: list[P.Match] = field(default_factory=list)
+    complaint: list[P.Match] = field(default_factory=list)
+    bystander: list[P.Match] = field(default_factory=list)
+    acts: list[P.Match] = field(default_factory=list)
+    nickname: str | None = None  # a mocking nickname used in it (set when nicknames are judged)
+
+    @property
+    def time(self) -> datetime | None:
+        return self.message.time
+
+    @property
+    def is_reported(self) -> bool:
+        """Quotes or condemns abuse: kept apart, never aggression."""
+        stance = self.detection.stance if self.detection else None
+        return stance in REPORTED_STANCES or bool(self.reported)
+
+    @property
+    def kind(self) -> str | None:
+        """abuse | degrading | reported | None."""
+        hostile = self.abusive or bool(self.degrading) or self.nickname is not None
+        det = self.detection
+        quoted = det is not None and det.stance in REPORTED_STANCES and any(
+            det.categories.get(c, 0.0) >= 0.2 for c in MISCONDUCT
+        )  # the detector lowers a quoted slur below its threshold; it is still a quote to keep
+        if not hostile and not quoted:
+            return None
+        if self.is_reported:
+            return "reported"
+        return "abuse" if self.abusive else "degrading"
+
+    @property
+    def severity(self) -> int:
+        sev = 0
+        if self.abusive and self.detection is not None:
+            sev = max(1, int(self.detection.severity))
+        if self.degrading:
+            sev = max(sev, max(m.pattern.severity for m in self.degrading))
+        if self.nickname is not None:
+            sev = max(sev, 1)
+        return sev
+
+    @property
+    def categories(self) -> list[str]:
+        cats: list[str] = []
+        if self.abusive and self.detection is not None:
+            cats += [c for c in MISCONDUCT if self.detection.categories.get(c, 0.0) >= 0.5]
+            if not cats and self.detection.top_category:
+                cats.append(self.detection.top_category)
+        cats += [m.pattern.category for m in self.degrading]
+        if self.nickname is not None:
+            cats.append("nickname")
+        return list(dict.fromkeys(cats))
+
+    def reasons(self) -> list[dict]:
+        out: list[dict] = []
+        det = self.detection
+        if det is not None and (self.abusive or self.is_reported):
+            out += [r.to_dict() | {"source": "detection"} for r in det.reasons]
+            if det.stance:
+                out.append({"kind": "stance", "detail": det.stance, "source": "detection"})
+        out += [m.reason() for m in self.degrading + self.reported]
+        if self.nickname is not None:
+            out.append({"kind": "nickname", "detail": self.nickname, "note": "mocking nickname learned for this person"})
+        return out
+
+
+def _name_variants(names: Mapping[str, set[str]]) -> dict[str, str]:
+    """Folded name variant -> person key: full names, and first/last names when unique."""
+    full: dict[str, str] = {}
+    parts: dict[str, set[str]] = defaultdict(set)
+    for person, shown in names.items():
+        for name in shown:
+            f = fold(name)
+            if not f or any(ch.isdigit() for ch in f):
+                continue  # phone numbers are not said in a chat
+            full[f] = person
+            for tok in re.split(r"[\s.]+", f):
+                if len(tok) >= 3 and tok.isalpha() and tok not in _TITLES:
+                    parts[tok].add(person)
+    out = {tok: next(iter(ps)) for tok, ps in parts.items() if len(ps) == 1}
+    out.update(full)
+    return out
+
+
+def _classify(r: Reading, settings: Settings) -> None:
+    text = r.message.text
+    folded = P.fold_map(text)
+    det = r.detection
+    if det is not None and det.flagged and det.stance != "negated":
+        r.abusive = any(det.categories.get(c, 0.0) > 0 for c in MISCONDUCT) or not det.categories
+    r.degrading = P.search_all(text, P.load("degrading"), folded)
+    r.reported = P.search_all(text, P.load("reported"), folded)
+    r.complaint = P.search_all(text, P.load("complaint"), folded)
+    r.acts = P.search_all(text, P.load("acts"), folded)
+    if len(text.strip()) <= settings.bystander_max_chars:
+        r.bystander = P.search_all(text, P.load("bystander"), folded)
+        if r.bystander and not r.degrading and det is not None and det.stance == "endorse":
+            # "+1 trop vrai" after an insult: the detector flags the endorsement; here it is
+            # judged in context as joining in (a bystander), not as a new aggression.
+            r.abusive = False
+
+
+def read_conversation(
+    conversation_id: str,
+    messages: Iterable[Message],
+    detections: Mapping[str, Detection],
+    person_of: PersonOf,
+    names: Mapping[str, set[str]],
+    settings: Settings,
+) -> list[Reading]:
+    """Readings of one conversation's messages, in time order, with targets and classification."""
+    msgs = sorted(enumerate(messages), key=lambda im: (im[1].time or datetime.min, im[0]))
+    readings = [
+        Reading(m, i, person_of(conversation_id, m.sender) if m.sender else None, detection=detections.get(m.id))
+        for i, (_, m) in enumerate(msgs)
+    ]
+    variants = _name_variants(names)
+    name_re = (
+        re.compile(r"(?<![\w@])(" + "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True)) + r")(?!\w)")
+        if variants
+        else None
+    )
+    by_native = {r.message.native_id: r for r in readings if r.message.native_id}
+    turn = timedelta(minutes=settings.turn_window_min)
+
+    for idx, r in enumerate(readings):
+        _classify(r, settings)
+        m = r.message
+        ftext = fold(m.text)
+        found: dict[str, Target] = {}
+
+        def add(t: Target, found: dict[str, Target] = found, sender: str | None = r.sender) -> None:
+            if t.person != sender and (t.person not in found or found[t.person].confidence < t.confidence):
+                found[t.person] = t
+
+        for mention in m.mentions:
+            add(Target(person_of(conversation_id, mention), "mention", 0.95, matched=mention))
+        for handle in _MENTION.findall(ftext):
+            person = variants.get(handle) or variants.get(handle.replace("_", " ").replace(".", " "))
+            if person:
+                add(Target(person, "mention", 0.95, matched="@" + handle))
+        if m.reply_to and m.reply_to in by_native:
+            parent = by_native[m.reply_to]
+            if parent.sender:
+                add(Target(parent.sender, "reply", 0.95, ref=parent.message.id))
+        if name_re is not None:
+            for hit in name_re.finditer(ftext):
+                v = hit.group(1)
+                add(Target(variants[v], "name", 0.9 if " " in v or v in {fold(n) for n in names.get(variants[v], ())} else 0.8, matched=v))
+        if not found and m.time is not None:
+            plural = _SECOND_PLURAL.search(ftext)
+            if _SECOND.search(ftext) or plural:
+                prev = _last_other_speaker(readings, idx, r.sender, m.time - turn)
+                if prev is not None:
+                    conf = 0.6 if _SECOND.search(ftext) else 0.4
+                    add(Target(prev.sender, "turn", conf, ref=prev.message.id))  # type: ignore[arg-type]
+        r.targets = found
+
+    _learn_nicknames(readings, settings)
+    _context_targets(readings, settings)
+    return readings
+
+
+def _last_other_speaker(readings: list[Reading], idx: int, sender: str | None, since: datetime) -> Reading | None:
+    for j in range(idx - 1, max(-1, idx - 20), -1):
+        prev = readings[j]
+        if prev.time is None or prev.time < since:
+            return None
+        if prev.sender and prev.sender != sender:
+            return prev
+    return None
+
+
+def _vocatives(text: str) -> list[str]:
+    f = fold(text)
+    out = []
+    for rx in (_VOC_START, _VOC_END):
+        m = rx.search(f)
+        if m:
+            cand = m.group(1).strip()
+            bare = cand.split(" ")[-1].removeprefix("l'")
+            if bare not in _VOC_STOP and cand not in _VOC_STOP:
+                out.append(cand)
+    return out
+
+
+def _learn_nicknames(readings: list[Reading], settings: Settings) -> None:
+    """Find recurring vocatives aimed at one person; link the messages that use them."""
+    uses: dict[str, Counter[str]] = defaultdict(Counter)
+    turn = timedelta(minutes=settings.turn_window_min)
+    for idx, r in enumerate(readings):
+        cands = _vocatives(r.message.text)
+        if not cands:
+            continue
+        direct = [t.person for t in r.targets.values() if t.method in ("reply", "turn", "mention", "name")]
+        if not direct and r.time is not None:  # a vocative is an address: to whom just spoke
+            prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
+            direct = [prev.sender] if prev is not None and prev.sender else []
+        for cand in cands:
+            uses[cand][direct[0] if direct else ""] += 1
+    names = set()
+    for r in readings:
+        for t in r.targets.values():
+            if t.matched:
+                names.add(t.matched)
+    nicknames: dict[str, str] = {}
+    for cand, counter in uses.items():
+        if cand in names:
+            continue
+        person, n = max(((p, c) for p, c in counter.items() if p), key=lambda pc: pc[1], default=("", 0))
+        if n >= settings.nickname_min_uses and n / sum(counter.values()) >= settings.nickname_concentration:
+            nicknames[cand] = person
+    if not nicknames:
+        return
+    rx = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(nicknames, key=len, reverse=True)) + r")(?!\w)")
+    hits: dict[str, list[Reading]] = defaultdict(list)
+    for r in readings:
+        for hit in rx.finditer(fold(r.message.text)):
+            nick = hit.group(1)
+            person = nicknames[nick]
+            if r.sender == person:
+                continue
+            hits[nick].append(r)
+            if person not in r.targets or r.targets[person].confidence < 0.75:
+                r.targets[person] = Target(person, "nickname", 0.75, matched=nick)
+    # A nickname is mocking when it is itself degrading or goes with abuse at least once.
+    degrading = P.load("degrading")
+    for nick, rs in hits.items():
+        mocking = bool(P.search_all(nick, degrading)) or any(r.abusive or r.degrading for r in rs)
+        if mocking:
+            for r in rs:
+                r.nickname = nick
+
+
+def _context_targets(readings: list[Reading], settings: Settings) -> None:
+    """Third-person degrading messages with no direct target: the person just named or who just spoke."""
+    window = timedelta(minutes=settings.context_window_min)
+    times = [r.time for r in readings]
+    for idx, r in enumerate(readings):
+        if r.targets or r.time is None or not (r.abusive or r.degrading):
+            continue
+        if not _THIRD.search(fold(r.message.text)):
+            continue
+        named = speaker = None
+        for j in range(idx - 1, max(-1, idx - 1 - settings.context_messages), -1):
+            prev = readings[j]
+            if times[j] is None or times[j] < r.time - window:
+                break
+            if named is None:
+                for t in prev.targets.values():
+                    if t.person != r.sender and t.method in ("name", "mention", "nickname"):
+                        named = (t.person, prev)
+                        break
+            if speaker is None and prev.sender and prev.sender != r.sender:
+                speaker = (prev.sender, prev)
+        if named:
+            r.targets[named[0]] = Target(named[0], "context", 0.6, ref=named[1].message.id)
+        elif speaker:
+            # "on l'ignore celui-la" just after someone spoke: most likely about them
+            just_before = speaker[1] is readings[idx - 1] and r.time - speaker[1].time <= timedelta(minutes=settings.turn_window_min)  # type: ignore[operator]
+            conf = 0.55 if just_before else 0.45
+            r.targets[speaker[0]] = Target(speaker[0], "context", conf, ref=speaker[1].message.id)
+
+
+__all__ = ["Reading", "Target", "read_conversation"]

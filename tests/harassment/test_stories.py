@@ -1,0 +1,194 @@
+"""Known stories must come out as built; hard negatives must not make cases."""
+
+from __future__ import annotations
+
+import json
+
+from harassment_story import Chat, abuse
+
+from sentinelle.harassment import find_cases
+
+
+def members(chat: Chat, day: float, names: list[str]) -> None:
+    for n in names:
+        chat.event(day, "added", actor="Cdt Morel", targets=(n,))
+
+
+def test_months_long_campaign_by_a_superior_escalates() -> None:
+    c = Chat()
+    c.event(0, "created", actor="Cdt Morel")
+    members(c, 0, ["Lucas", "Kevin", "Sarah"])
+    ids = []
+    # 14 weeks: "jokes" first, rare; then more often and worse; then a poster in the corridor.
+    for week in range(14):
+        n = 1 if week < 5 else (2 if week < 10 else 4)
+        for k in range(n):
+            day = week * 7 + k + 1
+            if week < 5:
+                ids.append(c.say(day, "Cdt Morel", "Lucas, t'es en rose aujourd'hui ? fais gaffe a tes fesses"))
+            elif week < 10:
+                ids.append(c.say(day, "Cdt Morel", "Lucas viens dans mon bureau que je te montre un truc 😏",
+                                 abuse("sexual", 2)))
+            else:
+                ids.append(c.say(day, "Cdt Morel", "Lucas ce soir tu vas y passer, à quatre pattes",
+                                 abuse("sexual", 3)))
+            c.say(day, "Kevin", "mdr 😂", minute=2)
+        c.chatter(week * 7 + 3, ["Sarah", "Kevin", "Lucas"])
+    act = c.say(12 * 7 + 5, "Kevin", "vous avez vu l'affiche dans le couloir avec Lucas en string 😂")
+    res = c.run(authority={"ranks": {"cdt morel": "Commandant", "lucas": "Gardien de la paix"}})
+    assert len(res.cases) == 1
+    case = res.cases[0]
+    assert case["target"] == "lucas"
+    assert [a["person"] for a in case["aggressors"]] == ["cdt morel"]
+    agg = case["aggressors"][0]
+    assert agg["messages"] == len(ids) == 5 + 10 + 16
+    assert agg["authority"]["holds_authority"] and agg["authority"]["kind"] == "declared"
+    assert case["power"]["aggressors_with_authority"] == ["cdt morel"]
+    assert [b["person"] for b in case["bystanders"]] == ["kevin"]
+    assert {w["person"] for w in case["witnesses"]} == {"kevin", "sarah"}
+    esc = case["escalation"]
+    assert esc["frequency"]["trend"] == "increasing" and esc["frequency"]["p_value"] < 0.05
+    assert esc["severity"]["trend"] == "increasing"
+    assert esc["message_severity"]["trend"] == "increasing"
+    assert esc["escalating"]
+    assert [a["id"] for a in esc["acts"]] == [act]
+    assert esc["words_to_acts"]["first_act"] == act
+    assert case["period"]["days"] > 80
+    assert case["severity"]["max"] == 3
+    kinds = {item["kind"] for item in case["timeline"]}
+    assert {"degrading", "abuse", "bystander", "act"} <= kinds
+    # every timeline item names its record and source bytes
+    assert all(item["id"] and "byte_start" in item["source"] for item in case["timeline"])
+    json.dumps(res.to_json())  # JSON-able
+
+
+def test_mobbing_of_one_member_by_several() -> None:
+    c = Chat()
+    c.event(0, "added", actor="Julien", targets=("Nadia", "Marco", "Steph", "Paul"))
+    lines = [
+        ("Julien", "Nadia t'es vraiment qu'un boulet", None),
+        ("Marco", "faites comme si elle n'existait pas", None),
+        ("Steph", "Nadia ferme-la, personne t'a sonnée connasse", abuse("insult", 2)),
+        ("Julien", "personne ne l'invite au pot vendredi hein", None),
+        ("Marco", "Nadia retourne à la cuisine", None),
+        ("Steph", "Nadia t'es nulle", None),
+    ]
+    for week in range(3):
+        for i, (who, text, det) in enumerate(lines):
+            c.say(week * 7 + i // 2, who, text, det, minute=i * 3)
+        c.chatter(week * 7 + 4, ["Paul", "Nadia", "Julien"])
+    res = c.run()
+    assert [k["target"] for k in res.cases] == ["nadia"]
+    case = res.cases[0]
+    assert case["mobbing"] is True
+    assert {a["person"] for a in case["aggressors"]} == {"julien", "marco", "steph"}
+    assert case["messages"] == 18
+    cats = case["severity"]["by_category"]
+    assert cats["exclusion"] >= 6 and cats["insult"] == 3
+    assert {w["person"] for w in case["witnesses"]} == {"paul"}
+
+
+def test_complaint_followed_by_removal_and_silence() -> None:
+    c = Chat()
+    c.event(0, "created", actor="Fred")
+    c.event(0, "added", actor="Fred", targets=("Yannick", "Lea", "Omar"))
+    for d in range(0, 24, 2):  # weeks of ordinary talk where Yannick gets answers
+        c.say(d, "Yannick", "quelqu'un a les clés du véhicule 3 ?", minute=60)
+        c.say(d, "Lea", "Yannick oui je te les pose sur ton bureau", minute=65)
+        c.say(d, "Omar", "ok", minute=70)
+    for d in (3, 8, 12, 17, 22):
+        c.say(d, "Fred", "Yannick t'es qu'un incapable, bon à rien", abuse("insult", 1), minute=120)
+    complaint = c.say(24, "Yannick", "Arrêtez, ce n'est pas drôle. Je vais en parler à la hiérarchie.", minute=200)
+    for d in range(25, 40, 2):  # after: nobody answers him any more
+        c.say(d, "Yannick", "quelqu'un a les clés du véhicule 3 ?", minute=60)
+        c.say(d, "Lea", "bon on mange où ce midi", minute=90)
+    c.say(27, "Fred", "on l'ignore celui-là, faites comme s'il n'existait pas", minute=61)
+    c.say(31, "Fred", "personne ne lui parle, compris", minute=61)
+    removed = c.event(40, "removed", actor="Fred", targets=("Yannick",))
+    res = c.run()
+    assert [k["target"] for k in res.cases] == ["yannick"]
+    sp = res.cases[0]["speaking_up"]
+    assert sp["spoke_up"] and sp["first_complaint"] == complaint
+    assert [e["id"] for e in sp["removal"]] == [removed]
+    assert sp["removal"][0]["actor"] == "fred" and sp["removal"][0]["actor_is_aggressor"]
+    assert sp["exclusion"]["before"] == 0 and sp["exclusion"]["after"] == 2
+    assert sp["silence"]["share_answered_before"] == 1.0
+    assert sp["silence"]["share_answered_after"] == 0.0
+    assert sp["silence"]["change"] == "decreased" and sp["silence"]["p_value"] < 0.05
+    assert {"removed from the group", "silence around them", "exclusion after speaking up"} <= set(sp["findings"])
+    kinds = [i["kind"] for i in res.cases[0]["timeline"]]
+    assert "complaint" in kinds and "retaliation" in kinds
+
+
+def test_friendly_teasing_returned_in_kind_is_not_a_case() -> None:
+    c = Chat()
+    for d in range(0, 30, 3):
+        c.say(d, "Tom", "Alex t'es vraiment nul au foot mdr")
+        c.say(d, "Alex", "Tom toi t'es qu'un boulet 😂", minute=1)
+        c.say(d, "Tom", "ahah", minute=2)
+    res = c.run()
+    assert res.cases == []
+    assert res.counts["mutual_pairs_set_aside"] == 1
+
+
+def test_one_heated_argument_is_not_a_case() -> None:
+    c = Chat()
+    for i in range(6):  # one evening, running past midnight
+        c.say(0, "Paul", "Jean t'es un connard fini", abuse("insult", 2), minute=23 * 60 + 30 + i * 10)
+        c.say(0, "Jean", "Paul ferme-la", minute=23 * 60 + 35 + i * 10)
+    res = c.run()
+    assert res.cases == []
+    # the same messages spread over weeks would make a case: the threshold, not blindness
+    assert c.run(settings={"min_days": 1, "min_span_hours": 0}).cases != []
+
+
+def test_target_quoted_while_reporting_abuse_is_not_an_aggressor() -> None:
+    c = Chat()
+    for d in (0, 5, 10, 15):
+        c.say(d, "Ines", "Marc m'a encore traitée de salope hier devant tout le monde, c'est inadmissible",
+              abuse("sexual", 3, stance="reported"))
+        c.say(d, "Ines", "il m'a dit « sale pute, retourne à ta cuisine », je vais le signaler",
+              abuse("insult", 3))  # the detector missed the report: the patterns still see it
+        c.say(d, "Karim", "Ines je te crois, c'est inacceptable", minute=5)
+    res = c.run()
+    assert res.cases == []
+    assert res.counts["aggression_messages"] == 0
+
+
+def test_settings_change_thresholds_and_are_reported() -> None:
+    c = Chat()
+    c.say(0, "Eve", "bonjour à tous")
+    for d in (0, 3):
+        c.say(d, "Bob", "Eve t'es qu'une bonne à rien", minute=5)
+    assert c.run().cases == []
+    res = c.run(settings={"min_messages": 2})
+    assert [k["target"] for k in res.cases] == ["eve"]
+    assert res.to_json()["settings"]["min_messages"] == 2
+
+
+def test_json_is_stable_and_plain() -> None:
+    c = Chat()
+    c.say(0, "Eve", "bonjour à tous")
+    for d in (0, 2, 4):
+        c.say(d, "Bob", "Eve t'es qu'une bonne à rien", minute=5)
+    a, b = c.run().to_json(), c.run().to_json()
+    assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    assert find_cases([], [], [], {}).to_json()["cases"] == []
+
+
+def test_target_reporting_inside_a_campaign_is_kept_apart_and_not_an_aggressor() -> None:
+    c = Chat()
+    c.say(0, "Chloe", "bonjour")
+    for d in (1, 4, 8, 11):
+        c.say(d, "Bruno", "Chloe viens en mini-jupe demain ma poupée")
+    rep = []
+    for d in (5, 9, 12):
+        rep.append(c.say(d, "Chloe", "Bruno m'a encore traitée de grosse salope, c'est inadmissible",
+                         abuse("sexual", 3)))
+    res = c.run()
+    assert [k["target"] for k in res.cases] == ["chloe"]
+    case = res.cases[0]
+    assert [a["person"] for a in case["aggressors"]] == ["bruno"] and case["mutual_set_aside"] == []
+    assert case["reported_kept_apart"] == sorted(rep)
+    assert {i["id"] for i in case["timeline"] if i["kind"] == "reported"} == set(rep)
+    assert case["speaking_up"]["spoke_up"] and case["speaking_up"]["first_complaint"] == rep[0]
