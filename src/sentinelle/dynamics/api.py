@@ -1,0 +1,255 @@
+"""One call: `analyze_dynamics(conversations, messages, events, ...) -> DynamicsResult`.
+
+JSON shape of `DynamicsResult.to_json()` (every score or label carries `evidence`: record ids):
+
+{
+  "version": "dynamics-1.0",
+  "settings": {...every threshold used...},
+  "people": [{"person", "name", "messages", "conversations": [ids], "directives_issued",
+              "directives_obeyed", "leader_in": [ids], "admin_in": [ids], "max_influence",
+              "centrality": {pagerank, hub, authority, betweenness, in_strength, out_strength}
+                (case-wide graph), "roster": {person, rank, role, unit, union_rep} | null,
+              "evidence"}],
+  "leadership": [{"person", "name", "conversation_id", "messages", "conversations_started",
+              "replies_drawn": {method: n}, "latency_others_to_them_s", "latency_them_to_others_s",
+              "admin_actions", "is_admin", "directives_issued", "directives_obeyed",
+              "compliance_rate", "centrality": {...}, "components": {name: 0..1}, "influence",
+              "group_median_influence", "leader": bool, "label", "evidence"}],
+  "edges": [{"conversation_id", "source", "target", "method" (reply|mention|addressed|
+              turn_taking|quote|forward), "count", "weight", "confidence", "evidence"}],
+  "graph": {"case": {"nodes", "edges", "communities": [[persons]], "betweenness"},
+            "conversations": {id: {...same...}}},
+  "directives": [{"message_id", "conversation_id", "issuer", "kind" (order|prohibition|
+              silence_order|instruction), "rules": [rule ids], "matched",
+              "target": {"audiences", "persons", "addressees", "roles"}, "evidence"}],
+  "compliance": [{"message_id", "conversation_id", "issuer", "kind", "outcome" (obeyed|
+              contested|ignored), "acknowledgements": [ids], "repetitions": [ids],
+              "pushback": [ids], "followers", "addressees": [figures], "evidence"}],
+  "spokespeople": [{"person", "name", "conversation_id", "statements", "kinds": {kind: n},
+              "spokesperson": bool, "evidence"}],
+  "silence_orders": [{"message_id", "conversation_id", "issuer", "kind", "audiences", "named",
+              "union_reps_named", "followed_by": [{"person", "messages_before",
+              "messages_after", "rate_ratio", "conversation_before", "conversation_after",
+              "conversation_rate_ratio", "silenced", "left", "removed", "days_before", "days_after",
+              "evidence"}], "effect": [silenced|left|removed], "evidence"}],
+  "parallel_command": [{"kind" (influence_exceeds_role|declared_chief_ignored),
+              "conversation_id", "person", "name", "declared", "declared_level", ...,
+              "evidence"}],
+  "lifecycle": [{"conversation_id", "title", "created_by", "created_at", "first_activity",
+              "last_activity", "members_ever", "members_max", "members_end", "joins",
+              "departures", "removals", "joins_per_hour_peak", "bursts": [{"start", "end",
+              "hours", "joins", "peak_per_hour", "baseline_per_hour", "evidence",
+              "evidence_count"}], "subject_changes", "disappearing_on", "status" (active|
+              dissolved|migrated), "dissolved_reasons", "replaced_by", "evidence"}],
+  "crossgroup": {"overlaps": [{"a", "b", "shared", "jaccard"}], "same_leaders_or_admins",
+              "bridges": [{"person", "conversations", "betweenness"}], "replaced": [{"old",
+              "new", "core_overlap", "shared_core", "gap_days", "evidence"}]}
+}
+Persons are person keys (from `person_of`); "name" is a display name seen in the chats.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..records import Conversation, Event, Message, Participant
+from .compliance import Outcome, RateIndex, follow_directive
+from .corpus import Corpus
+from .crossgroup import crossgroup
+from .directives import Directive, read_directive
+from .graph import GraphMetrics, analyse_graph, build_graph, graph_summary, write_gexf, write_graphml
+from .identity import PersonOf
+from .interactions import Interactions, addressee, build_interactions
+from .leadership import conversation_leadership
+from .lifecycle import conversation_lifecycle
+from .parallel_command import parallel_command
+from .roster import RosterRow, match_roster
+from .settings import VERSION, DynamicsSettings
+from .silence import is_silence_order, silence_order_report
+from .spokespeople import find_statements, spokespeople
+
+__all__ = ["DynamicsResult", "analyze_dynamics", "find_directives"]
+
+
+@dataclass
+class DynamicsResult:
+    data: dict[str, Any]
+    interactions: Interactions = field(repr=False)
+    case_graph: GraphMetrics = field(repr=False)
+    names: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return self.data
+
+    def people_df(self) -> pd.DataFrame:
+        rows = []
+        for r in self.data["leadership"]:
+            flat = {k: v for k, v in r.items() if k not in ("centrality", "components", "replies_drawn", "evidence")}
+            flat.update({f"c_{k}": v for k, v in r["components"].items()})
+            flat.update(r["centrality"])
+            flat["replies_drawn"] = sum(r["replies_drawn"].values())
+            flat["evidence"] = ",".join(r["evidence"])
+            rows.append(flat)
+        return pd.DataFrame(rows)
+
+    def edges_df(self) -> pd.DataFrame:
+        return pd.DataFrame([e.to_dict() for e in self.interactions.edge_list()],
+                            columns=["conversation_id", "source", "target", "method", "count", "weight",
+                                     "confidence", "evidence"])
+
+    def directives_df(self) -> pd.DataFrame:
+        outcome = {c["message_id"]: c["outcome"] for c in self.data["compliance"]}
+        rows = [
+            {**{k: v for k, v in d.items() if k not in ("target", "evidence")},
+             "rules": ",".join(d["rules"]), "audiences": ",".join(d["target"]["audiences"]),
+             "addressees": ",".join(d["target"]["addressees"]), "outcome": outcome.get(d["message_id"])}
+            for d in self.data["directives"]
+        ]
+        return pd.DataFrame(rows)
+
+    def write_graphml(self, path: str | Path) -> None:
+        write_graphml(self.case_graph.graph, path, self.names)
+
+    def write_gexf(self, path: str | Path) -> None:
+        write_gexf(self.case_graph.graph, path, self.names)
+
+
+def find_directives(corpus: Corpus) -> list[tuple[Directive, int]]:
+    """Every directive of the case with its position in its conversation."""
+    out = []
+    for cd in corpus.convs.values():
+        for i, m in enumerate(cd.messages):
+            hit = read_directive(m.text)
+            if hit is None:
+                continue
+            persons = tuple(dict.fromkeys(p for p, _, _ in cd.aliases.find_in(hit.norm)))
+            voc = addressee(cd, m.text)
+            d = Directive(
+                message_id=m.id, conversation_id=cd.id, issuer=cd.senders[i], kind=hit.kind,
+                rules=hit.rules, matched=hit.matched, audiences=hit.audiences,
+                persons=tuple(p for p in persons if p != cd.senders[i]),
+                addressees=(voc,) if voc and voc != cd.senders[i] else (), roles=hit.roles, time=cd.times[i],
+            )
+            out.append((d, i))
+    return out
+
+
+def analyze_dynamics(
+    conversations: Iterable[Conversation],
+    messages: Iterable[Message],
+    events: Iterable[Event],
+    person_of: PersonOf | None = None,
+    roster: Iterable[RosterRow] | None = None,
+    settings: DynamicsSettings | None = None,
+    *,
+    participants: Iterable[Participant] = (),
+    aliases: Mapping[str, str] | None = None,
+) -> DynamicsResult:
+    """The whole group-dynamics analysis of a case. Pure: records in, JSON-able results out.
+
+    `aliases` maps nicknames the case knows to person keys; `roster` rows are matched to persons
+    through `person_of` (names or phones as written in the chats).
+    """
+    settings = settings or DynamicsSettings()
+    corpus = Corpus(conversations, messages, events, person_of=person_of, participants=participants, aliases=aliases)
+    inter = build_interactions(corpus, settings)
+    edges = inter.edge_list()
+    by_conv: dict[str, list] = defaultdict(list)
+    for e in edges:
+        by_conv[e.conversation_id].append(e)
+    conv_graphs = {
+        cid: analyse_graph(build_graph(by_conv.get(cid, []), sorted(cd.members)), settings)
+        for cid, cd in corpus.convs.items()
+    }
+    case_graph = analyse_graph(build_graph(edges, sorted(corpus.names)), settings)
+
+    def persons_of_name(name: str) -> set[str]:
+        found = set()
+        for cd in corpus.convs.values():
+            p = corpus.person(cd.id, name)
+            if p in cd.members:
+                found.add(p)
+            elif (q := cd.aliases.get(p)) is not None:
+                found.add(q)
+        return found
+
+    roster_map = match_roster(roster or (), persons_of_name)
+    union_reps = {p for p, r in roster_map.items() if r.union_rep}
+
+    directives = find_directives(corpus)
+    outcomes: list[Outcome] = []
+    silence_reports = []
+    rate_idx = {cid: RateIndex(cd, corpus.person) for cid, cd in corpus.convs.items()}
+    for k, (d, pos) in enumerate(directives):
+        cd = corpus.convs[d.conversation_id]
+        nxt = directives[k + 1] if k + 1 < len(directives) else None
+        next_pos = nxt[1] if nxt is not None and nxt[0].conversation_id == d.conversation_id else None
+        named = list(d.addressees)
+        if "union_rep" in d.roles:
+            named += [p for p in sorted(union_reps) if p in cd.members and p not in named]
+        outcomes.append(follow_directive(d, pos, cd, rate_idx[cd.id], named, settings, next_pos))
+        if is_silence_order(d):
+            silence_reports.append(silence_order_report(d, cd, rate_idx[cd.id], union_reps, settings))
+    outcomes_by_conv: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        outcomes_by_conv[o.directive.conversation_id].append(o)
+
+    leadership = []
+    for cid, cd in corpus.convs.items():
+        leadership += conversation_leadership(cd, corpus, inter, conv_graphs[cid], outcomes_by_conv[cid], settings)
+    case_end = corpus.case_end()
+    lifecycle = {cid: conversation_lifecycle(cd, corpus, case_end, settings) for cid, cd in corpus.convs.items()}
+    cross = crossgroup(corpus, lifecycle, leadership, case_graph, settings)
+    statements = find_statements(corpus)
+
+    people = _people(corpus, leadership, case_graph, roster_map)
+    data = {
+        "version": VERSION,
+        "settings": settings.to_dict(),
+        "people": people,
+        "leadership": leadership,
+        "edges": [e.to_dict() for e in edges],
+        "graph": {"case": graph_summary(case_graph),
+                  "conversations": {cid: graph_summary(g) for cid, g in conv_graphs.items()}},
+        "directives": [d.to_dict() for d, _ in directives],
+        "compliance": [o.to_dict() for o in outcomes],
+        "spokespeople": spokespeople(statements, corpus, settings),
+        "silence_orders": silence_reports,
+        "parallel_command": parallel_command(leadership, outcomes, roster_map),
+        "lifecycle": list(lifecycle.values()),
+        "crossgroup": cross,
+    }
+    return DynamicsResult(data, inter, case_graph, dict(corpus.names))
+
+
+def _people(corpus: Corpus, leadership: list[dict[str, Any]], case_graph: GraphMetrics,
+            roster_map: dict[str, RosterRow]) -> list[dict[str, Any]]:
+    agg: dict[str, dict[str, Any]] = {}
+    for r in leadership:
+        a = agg.setdefault(r["person"], {
+            "person": r["person"], "name": r["name"], "messages": 0, "conversations": [],
+            "directives_issued": 0, "directives_obeyed": 0, "leader_in": [], "admin_in": [],
+            "max_influence": 0.0, "evidence": [],
+        })
+        a["messages"] += r["messages"]
+        a["conversations"].append(r["conversation_id"])
+        a["directives_issued"] += r["directives_issued"]
+        a["directives_obeyed"] += r["directives_obeyed"]
+        if r["leader"]:
+            a["leader_in"].append(r["conversation_id"])
+        if r["is_admin"]:
+            a["admin_in"].append(r["conversation_id"])
+        a["max_influence"] = max(a["max_influence"], r["influence"])
+        if len(a["evidence"]) < 20:
+            a["evidence"] += r["evidence"][: 20 - len(a["evidence"])]
+    for p, a in agg.items():
+        a["centrality"] = case_graph.of(p)
+        row = roster_map.get(p)
+        a["roster"] = row.to_dict() if row else None
+    return sorted(agg.values(), key=lambda a: (-a["max_influence"], -a["messages"]))

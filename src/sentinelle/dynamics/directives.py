@@ -1,0 +1,194 @@
+"""Directives: messages that order, forbid or instruct (French and English).
+
+Two kinds of evidence, each reported as a rule id:
+  phrases   directive nouns and modal phrases ("interdiction de", "vous devez", "merci de ne pas",
+            "personne ne parle a", "consigne : silence"), from `lexicon.PHRASES`;
+  grammar   an imperative opening a clause, after an optional vocative ("Marc, ...") and an
+            optional "ne" + object pronouns: "Taisez-vous", "ne parlez pas aux syndicats",
+            "envoyez-moi vos photos". Forms come from conjugation data (data/verbs_fr.txt) and,
+            for "-ez"/"-ons" words outside it, from simplemma's lemma (a verb infinitive).
+Questions, reported orders ("il a dit de ne pas parler"), conditionals ("tu devrais") and
+first-person obligations ("il faut que j'y aille") are not directives.
+Kinds: silence_order (a prohibition on speaking) > prohibition > order > instruction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import simplemma
+
+from ..textutil import fold
+from . import lexicon as lx
+
+KIND_RANK = {"silence_order": 4, "prohibition": 3, "order": 2, "instruction": 1}
+_PHRASES = [(kind, rid, re.compile(p)) for kind, rid, p in lx.PHRASES]
+_AUDIENCES = {k: re.compile(rf"\b(?:{p})\b") for k, p in lx.AUDIENCES.items()}
+_ROLE_VOC = {k: re.compile(rf"(?:^|[.!?\n]\s*)(?:{p})\s*[,:!]") for k, p in lx.ROLE_VOCATIVES.items()}
+_COMM_RE = re.compile(rf"\b(?:{lx.COMM}|silence|tais\w*|taire)\b")
+_NEG_AFTER = re.compile(r"\b(?:pas|plus|rien|jamais|personne|aucun\w*|nulle part|que)\b")
+_CLAUSE = re.compile(r"[^.!?;:\n]+[.!?;:\n]*")
+_WORD = re.compile(r"(?:don|can|won|isn|aren|didn)'t|[a-z0-9]+'?|[^\sa-z0-9]")
+_PRONOUNS = frozenset("me m' te t' se s' nous vous le la les l' lui leur y en".split())
+_HYPHEN_PRON = re.compile(r"^-(?:moi|toi|nous|vous|le|la|les|lui|leur|en|y)\b")
+_EN_SUBJ = frozenset("i you we they he she it".split())
+
+
+@dataclass(frozen=True)
+class Directive:
+    message_id: str
+    conversation_id: str
+    issuer: str
+    kind: str
+    rules: tuple[str, ...]
+    matched: str  # the normalised words that triggered it
+    audiences: tuple[str, ...] = ()  # unions | press | hierarchy | investigators | outsiders
+    persons: tuple[str, ...] = ()  # participants named in it
+    addressees: tuple[str, ...] = ()  # who is told: vocative name, or everyone of a role
+    roles: tuple[str, ...] = ()  # roster roles addressed as a group ("les délégués, ...")
+    time: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "message_id": self.message_id,
+            "conversation_id": self.conversation_id,
+            "issuer": self.issuer,
+            "kind": self.kind,
+            "rules": list(self.rules),
+            "matched": self.matched,
+            "target": {
+                "audiences": list(self.audiences),
+                "persons": list(self.persons),
+                "addressees": list(self.addressees),
+                "roles": list(self.roles),
+            },
+            "evidence": [self.message_id],
+        }
+
+
+@dataclass(frozen=True)
+class Match:
+    """What the detector reads in a text, before persons are resolved."""
+
+    kind: str
+    rules: tuple[str, ...]
+    matched: str
+    audiences: tuple[str, ...]
+    roles: tuple[str, ...]
+    norm: str
+
+
+@lru_cache(maxsize=65536)
+def _is_verb_form(word: str) -> bool:
+    """A "-ez"/"-ons" word whose lemma is a different word ending like an infinitive."""
+    lemma = simplemma.lemmatize(word, lang="fr")
+    return lemma != word and lemma.endswith(("er", "ir", "re", "oir"))
+
+
+def _imperative(clause: str) -> tuple[str, str] | None:
+    """(rule id, verb) when the clause opens with an imperative, else None."""
+    words = _WORD.findall(clause)
+    if not words:
+        return None
+    plural, singular = lx.french_imperatives()
+    i, negated = 0, False
+    # skip a vocative "Marc," / "les gars,"
+    vocative = False
+    if "," in words[:5]:
+        j = words.index(",")
+        if 0 < j <= 4:
+            i, vocative = j + 1, True
+    while i < len(words) and words[i] in (",", "-", "\u2014"):
+        i += 1
+    if i < len(words) and words[i] in ("ne", "n'"):
+        negated, i = True, i + 1
+    while negated and i < len(words) and words[i] in _PRONOUNS and i + 1 < len(words):
+        i += 1
+    if i >= len(words):
+        return None
+    w = words[i]
+    at = clause.find(w)
+    rest = clause[at + len(w) :] if at >= 0 else ""
+    if negated and not _NEG_AFTER.search(" ".join(words[i + 1 : i + 5])):
+        return None
+    if w in plural or (len(w) > 4 and w.endswith(("ez", "ons")) and _is_verb_form(w)):
+        if w.endswith("ons") and not negated and not _HYPHEN_PRON.match(rest):
+            return ("fr.imperative_1pl", w) if w in plural else None
+        return ("fr.imperative_neg" if negated else "fr.imperative", w)
+    if w in singular:
+        bare_neg = i + 1 < len(words) and words[i + 1] in ("pas", "rien", "jamais") and _COMM_RE.match(w)
+        if bare_neg:
+            return ("fr.imperative_neg", w)
+        if w not in lx.AMBIGUOUS_2SG or (
+            negated or vocative or _HYPHEN_PRON.match(rest) or clause.rstrip().endswith("!")
+        ):
+            return ("fr.imperative_neg" if negated else "fr.imperative", w)
+    # English: "Send me the photos", "Don't talk to the press"
+    if w in ("don't", "do", "never") and i + 1 < len(words):
+        nxt = words[i + 2] if w == "do" and i + 2 < len(words) and words[i + 1] == "not" else words[i + 1]
+        if nxt in lx.english_imperatives() or (w == "never" and nxt in lx.english_imperatives()):
+            return ("en.imperative_neg", nxt)
+        return None
+    if w in lx.english_imperatives() and not (i + 1 < len(words) and words[i + 1] in ("you", "i", "we")):
+        if i > 0 and words[i - 1] in _EN_SUBJ:
+            return None
+        return ("en.imperative", w)
+    return None
+
+
+def read_directive(text: str) -> Match | None:
+    """The directive a text carries, if any. Pure function of the text (cached by callers)."""
+    if not text or len(text) > 2000:
+        return None
+    norm = lx.normalise(fold(text))
+    if not norm:
+        return None
+    hits: list[tuple[str, str, str, int]] = []  # kind, rule, matched, position
+    for kind, rid, pattern in _PHRASES:
+        m = pattern.search(norm)
+        if m:
+            hits.append((kind, rid, m.group(0), m.start()))
+    for cm in _CLAUSE.finditer(norm):
+        clause = cm.group(0)
+        if not clause.rstrip().endswith("?"):
+            imp = _imperative(clause.strip())
+            if imp:
+                rid, verb = imp
+                start = cm.start() + max(clause.find(verb), 0)
+                kind = "instruction" if rid == "fr.imperative_1pl" else "order"
+                if rid.endswith("_neg"):
+                    kind = "prohibition"
+                hits.append((kind, rid, clause.strip()[:80], start))
+    if not hits:
+        return None
+    # drop hits inside questions and after a reporting/hedging frame in the same sentence
+    kept = []
+    for kind, rid, matched, start in hits:
+        sent_start = max(norm.rfind(c, 0, start) for c in ".!\n;") + 1
+        sent_end_q = norm.find("?", start)
+        sent_end = min((i for i in (norm.find(c, start) for c in ".!\n;") if i >= 0), default=len(norm))
+        clause_end = min((i for i in (norm.find(c, start) for c in ",.!\n;") if i >= 0), default=len(norm))
+        if 0 <= sent_end_q < clause_end or (0 <= sent_end_q < sent_end and norm.find(",", start) < 0):
+            continue
+        if lx.NOT_DIRECTIVE.search(norm, sent_start, sent_end if sent_end > start else len(norm)):
+            continue
+        kept.append((kind, rid, matched, start))
+    if not kept:
+        return None
+    kind = max((k for k, _, _, _ in kept), key=KIND_RANK.__getitem__)
+    audiences = tuple(a for a, rx in _AUDIENCES.items() if rx.search(norm))
+    roles = tuple(r for r, rx in _ROLE_VOC.items() if rx.search(norm))
+    negative = kind == "prohibition" or any(r.endswith("_neg") for _, r, _, _ in kept)
+    if kind == "prohibition" and _COMM_RE.search(norm) and (negative or audiences):
+        kind = "silence_order"
+    rules = tuple(dict.fromkeys(r for _, r, _, _ in kept))
+    matched = " | ".join(dict.fromkeys(mt for _, _, mt, _ in kept))
+    return Match(kind, rules, matched, audiences, roles, norm)
+
+
+def is_directive(text: str) -> bool:
+    return read_directive(text) is not None

@@ -1,0 +1,195 @@
+"""Locale knowledge of the dynamics analysis, as data (dateutil's parserinfo habit): directive
+phrases, acknowledgements, audiences, spokesperson phrases, SMS spellings; French and English.
+
+Patterns apply to FOLDED text (lower case, no accents, "’" made "'", SMS spellings expanded),
+so "Interdiction" and "interdiction", "délégués" and "delegues" are one entry.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+# --- SMS and chat spellings, word for word ------------------------------------------------------
+SMS = {
+    "vs": "vous", "vo": "vous", "ts": "tous", "tt": "tout", "tte": "toute", "ttes": "toutes",
+    "pa": "pas", "pas": "pas", "pr": "pour", "ki": "qui", "ke": "que", "k": "que", "jms": "jamais",
+    "r1": "rien", "rie": "rien", "ds": "dans", "dc": "donc", "mm": "meme", "svp": "s'il vous plait",
+    "stp": "s'il te plait", "slt": "salut", "pk": "pourquoi", "pq": "pourquoi", "bcp": "beaucoup",
+    "msg": "message", "msgs": "messages", "tjs": "toujours", "tjrs": "toujours", "qd": "quand",
+    "koi": "quoi", "kan": "quand", "ct": "c'etait", "jpp": "je peux pas", "jsp": "je sais pas",
+    "taisez vous": "taisez-vous", "u": "you", "ur": "your", "pls": "please", "plz": "please",
+    "dont": "don't", "cant": "can't", "wont": "won't", "nobdy": "nobody", "syndic": "syndicat",
+    "synd": "syndicat", "deleg": "delegue", "chefs": "chefs",
+}
+
+# --- who or what a directive is about ----------------------------------------------------------
+AUDIENCES = {
+    "unions": r"syndica\w*|syndique\w*|delegues?(?: syndica\w*)?|representants? du personnel|cgt|"
+    r"unsa|alliance|sgp|cfdt|cfe|fo|unions?|union reps?|shop stewards?|union representatives?",
+    "press": r"presse|journalistes?|journalists?|journaux|journal|medias?|tele|tv|reporters?|press|media|"
+    r"reseaux sociaux|twitter|facebook|social media|newspapers?",
+    "hierarchy": r"hierarchie|commissaire|direction|commandement|patron|superieurs?|chefs? de service|"
+    r"dgpn|prefet|prefecture|management|hierarchy|superiors|higher ups|the boss",
+    "investigators": r"igpn|iggn|enqueteurs?|inspection|boeuf[- ]carottes|police des polices|juges?|"
+    r"magistrats?|avocats?|procureur|parquet|investigators?|internal affairs|ia|lawyers?|judge|"
+    r"prosecutors?|inspectors?|audit\w*",
+    "outsiders": r"exterieur|dehors|hors du groupe|en dehors|personne d'autre|famille|"
+    r"outsiders?|outside|anyone else|out of (?:this|the) group",
+}
+# vocative groups: "les délégués, vous vous taisez" names everyone of a roster role
+ROLE_VOCATIVES = {"union_rep": r"les delegues|les syndiques|les syndicalistes|union reps|the union guys"}
+
+# --- directive phrases (kind, rule id, pattern) -------------------------------------------------
+# Communication verbs: a prohibition on them is a silence order.
+COMM = (
+    r"parl\w*|di(?:s|re|tes|t)|repond\w*|communiqu\w*|contact\w*|ecri\w*|temoign\w*|racont\w*|"
+    r"balanc\w*|divulgu\w*|rapport\w*|bavard\w*|cause\w*|post\w*|publi\w*|partag\w*|transm\w*|"
+    r"relay\w*|fuit\w*|sort\w*|denonc\w*|signal\w*|talk\w*|speak\w*|say\w*|tell\w*|answer\w*|"
+    r"repl\w*|share\w*|leak\w*|report\w*|discuss\w*|mention\w*|writ\w*|call\w*|temoign\w*"
+)
+_NEG = r"(?:pas|plus|rien|jamais|personne|aucun\w*|a personne)"
+
+PHRASES: tuple[tuple[str, str, str], ...] = (
+    # silence orders
+    ("silence_order", "fr.motus", r"\b(?:motus|omerta|silence radio|bouche cousue|pas un mot|bouches cousues)\b"),
+    ("silence_order", "fr.consigne_silence", r"\bconsignes? ?:? ?(?:de )?silence\b"),
+    ("silence_order", "fr.taisez", r"\b(?:taisez|tais|taisons)[- ](?:vous|toi|nous)\b|\bfermez[- ]la\b|\bferme[- ]la\b"),
+    ("silence_order", "fr.vous_vous_taisez", r"\b(?:vous vous taisez|tu te tais|on se tait|tout le monde se tait|vous la fermez|tu la fermes)\b"),
+    ("silence_order", "fr.rien_ne_sort", r"\brien ne (?:doit )?(?:sort\w*|filtre\w*|fuit\w*)\b"),
+    ("silence_order", "fr.reste_entre_nous", r"\b(?:ca|cela|tout ca|ce qui se dit ici) (?:doit )?rest\w* (?:entre nous|ici|dans le groupe|dans ce groupe)\b"),
+    ("silence_order", "fr.personne_ne", rf"\bpersonne ne (?:doit )?(?:{COMM})\b"),
+    ("silence_order", "fr.on_ne_parle", rf"\bon ne (?:{COMM}) {_NEG}\b"),
+    ("silence_order", "fr.vous_ne_parlez", rf"\b(?:vous|tu) ne (?:{COMM}) {_NEG}\b"),
+    ("silence_order", "en.shut_up", r"\b(?:shut up|keep (?:quiet|your mouths? shut|it quiet|this quiet|it between us|this between us|it in the group)|stay quiet|radio silence|not a word|zip it)\b"),
+    ("silence_order", "en.nothing_leaves", r"\bnothing (?:leaves|gets out|goes out)\b|\bstays? in (?:the|this) group\b"),
+    ("silence_order", "en.nobody_talks", r"\b(?:no one|nobody|noone) (?:talks|speaks|says|tells|answers|replies|leaves|posts|shares|contacts|goes|writes|calls)\b"),
+    # prohibitions
+    ("prohibition", "fr.interdiction", r"\binterdi(?:t|te|ts|tes|ction) (?:de|d'|aux?|a|formel\w*)\b|\bje (?:vous |t')interdis\b|\bil est interdit\b|\bdefense de\b|\binterdit\s*!"),
+    ("prohibition", "fr.arretez_de", r"^(?:[\w ]{1,20}, )?(?:arretez|arrete|cessez|cesse|stop|stoppez|quit|enough) (?:de |d'|[a-z]+ing\b|avec)"),
+    ("prohibition", "fr.merci_de_ne_pas", r"\b(?:merci|priere) de (?:ne|n')\b"),
+    ("prohibition", "fr.ne_devez_pas", rf"\b(?:vous|tu|on) (?:ne )?(?:devez|dois|doit) {_NEG}\b|\bil ne faut {_NEG}\b"),
+    ("prohibition", "fr.pas_de_ici", r"\bpas de [\w' -]{2,30} (?:ici|dans (?:ce|le) groupe|sur ce groupe)\b"),
+    ("prohibition", "fr.pas_question", r"\b(?:pas|hors de) question (?:que|qu'|de|d')\b"),
+    ("prohibition", "fr.je_ne_veux_pas", r"\bje ne veux (?:pas|plus|rien) (?:que|qu'|voir|entendre|lire|savoir)\b"),
+    ("prohibition", "en.forbidden", r"\b(?:is|are) (?:forbidden|prohibited|not allowed|banned)\b|\bforbidden to\b|\byou (?:must|may|can) not\b|\byou mustn't\b|\bno (?:unions?|press|reporters|journalists|phones|photos) (?:here|in this group|allowed)\b|\bi forbid\b"),
+    # orders
+    ("order", "fr.vous_devez", r"\b(?:vous|tu|on|vous tous|tout le monde) (?:devez|dois|doit)\b"),
+    ("order", "fr.il_faut_que", r"\bil faut (?:que|qu') ?(?:tu|vous|on|tout le monde|chacun|les|personne)\b|\bil faut (?:absolument|imperativement )?(?!que|qu')[a-z]+(?:er|ir|re)\b"),
+    ("order", "fr.obligation", r"\bobligation de\b|\bobligatoire\w*\b|\bc'est un ordre\b|\bordre de\b|\bexecution\s*!"),
+    ("order", "fr.je_demande", r"\bje (?:vous|te) (?:demande|ordonne|somme|prie|conseille fortement) de\b|\bj'exige\b|\bje (?:veux|exige) que (?:vous|tu|tout le monde|chacun|personne|ca)\b|\btout le monde (?:doit|se met|est prie)\b"),
+    ("order", "en.you_must", r"\byou (?:must|have to|need to|are to|will now)\b|\beveryone (?:must|has to|needs to|is to)\b|\bi (?:want|need) (?:you|everyone|all of you) to\b|\bthat'?s an order\b|\bi order\b|\bmake sure\b"),
+    # instructions (procedure, polite form)
+    ("instruction", "fr.merci_de", r"\b(?:merci|priere) (?:de|d')|\bveuillez\b|\bn'oubliez pas (?:de|d')\b|\bpensez a\b|\bconsignes? ?:"),
+    ("instruction", "en.please", r"^(?:please|kindly|pls) [a-z]+|\b(?:remember|don't forget) to\b"),
+)
+
+# Reported, hypothetical or suggested: the phrase is there but nobody is giving an order.
+NOT_DIRECTIVE = re.compile(
+    r"\b(?:m'|nous |t'|lui |leur |vous |l'|les )?(?:a|ont|avait|avaient|aurait) (?:dit|demande|ordonne|explique|ecrit|interdit|conseille)\b|"
+    r"\b(?:parait|soi-disant|selon (?:lui|elle|eux|le|la|les))\b|\b(?:dit|disent|affirme|pretend) que\b|"
+    r"\bobligation de (?:quitter le territoire|reserve)\b|\boqtf\b|"
+    r"\bil faut (?:voir|dire que|croire|avouer|reconnaitre|esperer|savoir que|bien vivre)\b|\bsi (?:vous|tu|on) (?:devez|dois|doit)\b|"
+    r"\b(?:devriez|devrais|faudrait|pourriez|pourrais)\b|"
+    r"\b(?:he|she|they|the boss|the chief|someone|somebody|[a-z]+ has) (?:said|says)\b|\b(?:told (?:me|us|them|him|her|you)|asked (?:me|us|them)|was told|were told)\b|\b(?:should|could|would)\b|"
+    r"\bil faut (?:que|qu') ?(?:je|j'|j |nous)\b|\bje dois\b|\bquand (?:vous|tu) (?:devez|dois)\b"
+)
+
+ACK = re.compile(
+    r"^(?:(?:ok|okay|oki|okk|d'accord|dac|dacc|entendu|compris|recu|bien recu|5/5|note|c'est note|bien note|"
+    r"ca marche|pas de souci|pas de soucis|c'est clair|oui|ouais|yes|yep|bien sur|roger|copy|copy that|"
+    r"understood|will do|got it|noted|on it|affirmatif|a vos ordres|oui chef|ok chef|bien chef|chef oui chef|"
+    r"yes sir|yes boss|sir yes sir|je m'en occupe|c'est fait|fait|done|valide|vu|top|parfait|"
+    r"tout a fait|absolument|avec plaisir)\b[ !.,]*(?:chef|boss|patron|sir|mon capitaine|mon commandant)?[ !.]*$)|"
+    r"^(?:[\U0001F44D\U0001F44C\u2705\u2714\U0001F44A\U0001FAE1]|\U0001F64F)+\s*$"
+)
+PUSHBACK = re.compile(
+    r"\b(?:non merci|certainement pas|hors de question|pas question|n'importe quoi|on s'en fout|"
+    r"je m'en fous|tu n'es pas (?:le|mon) chef|t'es pas (?:le|mon) chef|t'es qui|qui t'a|pour qui tu te prends|"
+    r"laisse tomber|ridicule|c'est pas toi qui|pas d'ordre|je ne recois pas d'ordre|ignore|"
+    r"no way|who are you|you're not (?:the|my) boss|not your call|whatever|ignore (?:him|her|that))\b|"
+    r"^non\b|^no\b|\U0001F644|\U0001F602"
+)
+
+SPOKES = (
+    ("behalf", r"\bau nom (?:de tous|de toutes|de tout le monde|du groupe|de l'equipe|de la brigade|des collegues|"
+     r"de l'ensemble|de nous tous|de la section|de l'unite|du service|du collectif|de mes collegues)\b"),
+    ("we_the", r"\bnous,? les (?:collegues|agents|policiers|gendarmes|membres|gardiens|fonctionnaires|effectifs)\b"),
+    ("speak_for", r"\bje (?:parle|m'exprime|m'exprimerai|parlerai|prends la parole) (?:pour|au nom)\b|\bje (?:represente|representerai)\b|"
+     r"\bje suis (?:le|la) porte-parole\b|\ben tant que porte-parole\b"),
+    ("behalf", r"\bon behalf of (?:all|everyone|the team|the unit|the group|us|my colleagues)\b|\bi speak for\b|"
+     r"\bspeaking for (?:the|all|everyone)\b|\bi represent\b|\bwe,? the (?:officers|members|team|colleagues)\b"),
+    ("signature", r"(?:^|\n)\s*(?:signe|signed|le collectif|les collegues|l'ensemble des|la brigade|the team|-- )[^\n]{0,60}$"),
+)
+RELAY = re.compile(
+    r"\b(?:j'ai|je vais|je l'ai|on a|nous avons) (?:transmis|porte|relaye|remonte|envoye|dit|explique|transmettre|porter|relayer|remonter)\b"
+    r"[^.!?\n]{0,40}\b(?:au|a la|aux|a l'|au nom)\b|\bi (?:told|passed (?:it|this) on to|forwarded (?:it|this) to|will tell) (?:the )?"
+    r"(?:press|boss|chief|management|union|journalists?)\b"
+)
+
+# reply words that hint at an answer to an order; reused by compliance
+_APOS = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'"})
+_SMS_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SMS), key=len, reverse=True)) + r")\b")
+
+
+def normalise(folded: str) -> str:
+    """Folded text with apostrophes unified and SMS spellings expanded ("vs devez" -> "vous devez")."""
+    return _SMS_RE.sub(lambda m: SMS[m.group(1)], folded.translate(_APOS))
+
+
+@cache
+def french_imperatives() -> tuple[frozenset[str], frozenset[str]]:
+    """(2nd-person-plural and 1st-plural forms, 2nd-person-singular forms) of the verbs in
+    data/verbs_fr.txt, conjugated here: regular groups by rule, irregular ones as listed."""
+    plural: set[str] = set()
+    singular: set[str] = set()
+    text = resources.files(__package__).joinpath("data/verbs_fr.txt").read_text("utf-8")
+    from ..textutil import fold
+
+    for line in text.splitlines():
+        line = fold(line.split("#", 1)[0])
+        if ":" not in line:
+            continue
+        group, _, rest = line.partition(":")
+        words = rest.split()
+        if group == "er":
+            for inf in words:
+                if not inf.endswith("er") or len(inf) < 4:
+                    continue
+                stem = inf[:-2]
+                if stem.endswith("y"):
+                    singular.add(stem[:-1] + "ie")
+                if inf in ("appeler", "rappeler", "jeter"):
+                    singular.add(stem + stem[-1] + "e")
+                singular.add(stem + "e")
+                plural.add(stem + ("eons" if stem.endswith("g") else "ons"))
+                plural.add(stem + "ez")
+        elif group == "ir":
+            for inf in words:
+                stem = inf[:-2]
+                singular.add(stem + "is")
+                plural.update((stem + "issons", stem + "issez"))
+        elif group == "irr" and len(words) == 4:
+            _, sg, p1, p2 = words
+            for form, bucket in ((sg, singular), (p1, plural), (p2, plural)):
+                if form != "-":
+                    bucket.add(form)
+    return frozenset(plural), frozenset(singular)
+
+
+@cache
+def english_imperatives() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("data/verbs_en.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+# 2nd-singular forms that are also first-person statements with the subject dropped ("suis en
+# route", "comprends pas"): they count only with a pronoun after ("viens-tu", "dis-moi"), a "ne"
+# before, or an exclamation.
+AMBIGUOUS_2SG = frozenset(
+    "suis sens vis crois vois connais comprends reviens pars viens dors cours fais sais pense marche "
+    "arrive passe reste rentre bosse mange travaille rigole parle lis ris finis sors tiens prends dis "
+    "attends entends rends perds vends mets joue commence continue cherche regarde tourne touche pose "
+    "bouge laisse aime trouve part monte descends appelle note compte change charge ferme".split()
+)
