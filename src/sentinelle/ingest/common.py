@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -10,10 +11,10 @@ from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..errors import UsageError
+from ..errors import InputError, UnsafeArchive, UsageError
 from ..records import Participant, Record, Source, Summary
-from .archive import read_member, safe_members
-from .base import ReadOptions, record_id, sha256_file
+from .archive import safe_members
+from .base import HASH_CHUNK, ReadOptions, record_id, sha256_file
 from .jsonstream import Span
 
 
@@ -72,19 +73,29 @@ def file_info(path: Path) -> FileInfo:
 
 
 def open_zip_member(path: Path, options: ReadOptions, names: tuple[str, ...]) -> tuple[IO[bytes], FileInfo]:
-    """The first safe member whose base name is in `names`, as an in-memory file."""
-    import io
+    """The first safe member whose base name is in `names`, streamed (never loaded whole).
 
-    from ..errors import InputError
-    from .base import sha256_bytes
-
-    members = safe_members(path, options.max_uncompressed)
-    for info in members:
-        if info.filename.rsplit("/", 1)[-1] in names:
-            data = read_member(path, info, options.max_uncompressed)
-            return io.BytesIO(data), FileInfo(
-                str(path), sha256_bytes(data), container_sha256=sha256_file(path), member=info.filename
-            )
+    The member is hashed in a first pass (its records' sources name the member's own bytes),
+    counting what it really expands to, since a zip header may lie about sizes.
+    """
+    for info in safe_members(path, options.max_uncompressed):
+        if info.filename.rsplit("/", 1)[-1] not in names:
+            continue
+        digest = hashlib.sha256()
+        size = 0
+        limit = min(info.file_size, options.max_uncompressed)
+        with zipfile.ZipFile(path) as zf, zf.open(info) as fh:
+            while chunk := fh.read(HASH_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise UnsafeArchive(f"member {info.filename!r} is larger than declared; refusing it",
+                                        path=str(path))
+                digest.update(chunk)
+        zf = zipfile.ZipFile(path)
+        stream = zf.open(info)
+        stream._owner = zf  # type: ignore[attr-defined]  # keep the archive open as long as the stream
+        return stream, FileInfo(str(path), digest.hexdigest(), container_sha256=sha256_file(path),
+                                member=info.filename)
     raise InputError(f"the archive holds no {' or '.join(names)}", path=str(path))
 
 

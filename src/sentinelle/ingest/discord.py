@@ -56,7 +56,7 @@ class DiscordReader:
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Record]:
         info = file_info(path)
-        return counted(self._records(path, info, options), Summary(str(path), info.sha256, "discord"))
+        return counted(self._records(path, info, options), Summary(str(path), info.sha256, "discord", encoding="utf-8"))
 
     def _records(self, path: Path, info: FileInfo, options: ReadOptions) -> Iterator[Record]:
         tz = zone(options)

@@ -125,6 +125,8 @@ class JsonCursor:
                     raise self._error("truncated JSON: the file ends inside a value") from None
                 self._advance(exc.pos)
                 raise self._error(f"malformed JSON ({exc.msg})") from None
+            except RecursionError:
+                raise self._error("JSON nested too deeply to be a chat export") from None
             if end == len(self._buf) and not self._eof:  # a number may go on in the next chunk
                 self._more()
                 continue
@@ -132,15 +134,15 @@ class JsonCursor:
             self._advance(end)
             return obj, Span(start_byte, self.byte_pos, start_line, self.line)
 
-    def skip(self) -> None:
-        """Pass over the next value; containers are walked so memory stays bounded."""
+    def skip(self, depth: int = 0) -> None:
+        """Pass over the next value; the outer containers are walked so memory stays bounded."""
         ch = self.peek()
-        if ch == "{":
+        if ch == "{" and depth < 8:
             for _ in self.object_keys():
-                self.skip()
-        elif ch == "[":
+                self.skip(depth + 1)
+        elif ch == "[" and depth < 8:
             for _ in self.array_items():
-                self.skip()
+                self.skip(depth + 1)
         else:
             self.value()
 

@@ -316,7 +316,7 @@ class MatrixReader:
             fh, info = open_zip_member(path, options, ("export.json",))
         else:
             fh, info = open(path, "rb"), file_info(path)
-        return counted(self._records(fh, info, options), Summary(str(path), info.sha256, "matrix"))
+        return counted(self._records(fh, info, options), Summary(str(path), info.sha256, "matrix", encoding="utf-8"))
 
     def _records(self, fh: IO[bytes], info: FileInfo, options: ReadOptions) -> Iterator[Record]:
         room = _Room(info, zone(options), options)

@@ -48,7 +48,7 @@ class MessengerReader:
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Record]:
         info = file_info(path)
-        return counted(self._records(path, info, options), Summary(str(path), info.sha256, "messenger"))
+        return counted(self._records(path, info, options), Summary(str(path), info.sha256, "messenger", encoding="utf-8"))
 
     def _header(self, path: Path) -> dict[str, Any]:
         """First pass: title, participants and the order of the timestamps (messages skipped)."""

@@ -26,8 +26,10 @@ from .common import FileInfo, Participants, counted, file_info, from_iso, text_o
 from .jsonstream import Span
 from .order import TimeOrder
 
-HEADER = re.compile(r"\[(\d{4}-\d{2}-\d{2})(, | )(\d{2}:\d{2}(?::\d{2})?)\] ([^\n]*?): ?(.*)")
-HEADER_B = re.compile(rb"^\[\d{4}-\d{2}-\d{2}(, | )\d{2}:\d{2}(:\d{2})?\] [^\n]*?:", re.M)
+# current layout: space and seconds; old layout: comma and no seconds (WhatsApp iOS has both)
+HEADER = re.compile(r"\[(\d{4}-\d{2}-\d{2})( (?=\d\d:\d\d:\d\d\])|, (?=\d\d:\d\d\]))(\d{2}:\d{2}(?::\d{2})?)\] "
+                    r"([^\n]*?): ?(.*)")
+HEADER_B = re.compile(rb"^\[\d{4}-\d{2}-\d{2}( \d\d:\d\d:\d\d|, \d\d:\d\d)\] [^\n]*?:", re.M)
 REACTIONS = re.compile(r"\(- (.*) -\)")
 LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]+)\)")
 DELETED = "(This message was deleted)"
@@ -67,13 +69,16 @@ class SignalReader:
 
     def sniff(self, head: bytes, filename: str) -> float:
         text = head.lstrip(b"\xef\xbb\xbf")
-        if HEADER_B.match(text):
-            return 0.85 if filename.endswith(".md") else 0.7
+        m = HEADER_B.match(text)
+        if m:
+            # the old layout (comma, no seconds) is never WhatsApp's (iOS always has seconds);
+            # the current one is also Swedish WhatsApp iOS, so outside a .md it only leans
+            return 0.9 if m.group(1).startswith(b",") or filename.endswith(".md") else 0.5
         if text[:1] == b"{":
             first = text.split(b"\n", 1)[0]
             try:
                 obj = json.loads(first)
-            except ValueError:
+            except (ValueError, RecursionError):
                 return 0.0
             if isinstance(obj, dict) and {"date", "sender", "body"} <= obj.keys():
                 return 0.9 if {"quote", "reactions", "attachments"} & obj.keys() else 0.6
@@ -84,7 +89,7 @@ class SignalReader:
         with open(path, "rb") as fh:
             head = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
         records = self._jsonl(path, info, options) if head[:1] == b"{" else self._md(path, info, options)
-        return counted(records, Summary(str(path), info.sha256, "signal"))
+        return counted(records, Summary(str(path), info.sha256, "signal", encoding="utf-8"))
 
     def _conversation(self, path: Path, info: FileInfo, options: ReadOptions) -> Conversation:
         # signal-export writes one folder per chat, named after it, holding chat.md and data.json
@@ -123,11 +128,11 @@ class SignalReader:
                 found = True
                 if current:
                     yield from self._emit_md(current, info, conv.id, tz, people, order)
-                current = [number, offset, m, [m.group(5)], number, offset + len(line.encode("utf-8"))]
+                current = [number, offset, m, [m.group(5)], number, offset + len(body.encode("utf-8"))]
             elif current is not None:
                 current[3].append(body)
                 if body.strip():
-                    current[4], current[5] = number, offset + len(line.encode("utf-8"))
+                    current[4], current[5] = number, offset + len(body.encode("utf-8"))
             elif body.strip():
                 yield ParseIssue(str(path), number, "text before the first message header", offset)
         if current:
@@ -178,7 +183,7 @@ class SignalReader:
                 if not isinstance(obj, dict):
                     raise ValueError("not a JSON object")
                 yield from self._one(obj, span, info, conv.id, tz, people, order)
-            except (ValueError, TypeError, AttributeError) as exc:
+            except (ValueError, TypeError, AttributeError, RecursionError) as exc:
                 yield ParseIssue(str(path), number, f"unreadable line ({exc})", offset)
 
     def _one(self, obj: dict[str, Any], span: Span, info: FileInfo, cid: str, tz: ZoneInfo | None,

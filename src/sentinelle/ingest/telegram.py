@@ -11,13 +11,23 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from ..errors import InputError, ParseError
 from ..records import Conversation, Event, EventType, Flag, Message, ParseIssue, Record, Summary
 from .base import ReadOptions, conversation_id
-from .common import FileInfo, Participants, counted, file_info, from_epoch, text_of, zone
+from .common import (
+    FileInfo,
+    Participants,
+    counted,
+    file_info,
+    from_epoch,
+    is_zip,
+    open_zip_member,
+    text_of,
+    zone,
+)
 from .jsonstream import JsonCursor, Span
 from .order import TimeOrder
 
@@ -163,7 +173,8 @@ class _Chat:
                 details[key] = obj[key]
         reply = obj.get("reply_to_message_id")
         yield Message(
-            self.info.rid(span), self.cid, time, raw, sender, join_text(obj.get("text")), self.info.source(span),
+            self.info.rid(span), self.cid, time, raw, sender,
+            join_text(obj["text"] if "text" in obj else obj.get("text_entities")), self.info.source(span),
             sender_id=sender_id, native_id=native, reply_to=str(reply) if reply is not None else None,
             mentions=_mentions(obj), flags=frozenset(flags), attachments=tuple(attachments),
             forwarded_from=str(forwarded) if forwarded is not None else None, edited_time=edited, details=details,
@@ -217,13 +228,17 @@ class TelegramReader:
         return min(0.95, 0.3 * hits) if hits else 0.0
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Record]:
-        info = file_info(path)
-        return counted(self._records(path, info, options), Summary(str(path), info.sha256, "telegram"))
+        if is_zip(path):  # a zipped export folder: result.json inside, streamed from the archive
+            fh, info = open_zip_member(path, options, ("result.json",))
+        else:
+            fh, info = open(path, "rb"), file_info(path)
+        summary = Summary(str(path), info.sha256, "telegram", encoding="utf-8")
+        return counted(self._records(fh, path, info, options), summary)
 
-    def _records(self, path: Path, info: FileInfo, options: ReadOptions) -> Iterator[Record]:
+    def _records(self, fh: IO[bytes], path: Path, info: FileInfo, options: ReadOptions) -> Iterator[Record]:
         tz = zone(options)
         emitted = False
-        with open(path, "rb") as fh:
+        with fh:
             cur = JsonCursor(fh, str(path))
             try:
                 if cur.peek() != "{":
