@@ -22,7 +22,8 @@ class PageRun:
     visible_flags: int = -1
 
 
-def open_in_chromium(html: Path, screenshot: Path | None = None, search: str | None = None) -> PageRun:
+def open_in_chromium(html: Path, screenshot: Path | None = None, search: str | None = None,
+                     full_page: bool = True) -> PageRun:
     if CHROMIUM is None:
         pytest.skip("chromium not installed (bash scripts/install-system-deps.sh)")
     sync_api = pytest.importorskip("playwright.sync_api")
@@ -42,7 +43,7 @@ def open_in_chromium(html: Path, screenshot: Path | None = None, search: str | N
                 page.fill("#f-search", search)
                 run.visible_flags = page.eval_on_selector_all(".flag", "els => els.filter(e => !e.hidden).length")
             if screenshot is not None:
-                page.screenshot(path=str(screenshot), full_page=True)
+                page.screenshot(path=str(screenshot), full_page=full_page)
             return run
         finally:
             browser.close()

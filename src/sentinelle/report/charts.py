@@ -68,24 +68,40 @@ def bar_chart(counts: dict[str, int], title: str, color: str = RED) -> str | Non
         return _svg(fig)
 
 
-def network_chart(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], max_nodes: int = 60) -> str | None:
+def network_chart(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], max_nodes: int = 40, max_edges: int = 160
+) -> str | None:
     """Nodes {id, label, size}, edges {source, target, weight}: an igraph layout drawn with matplotlib."""
     import igraph
 
     if not nodes or not edges:
         return None
-    nodes = sorted(nodes, key=lambda n: (-n["size"], n["label"], n["id"]))[:max_nodes]
+    # the people who exchange most (weighted degree), and the strongest ties among them
+    pair: dict[tuple[str, str], float] = {}
+    for e in edges:
+        if e["source"] != e["target"]:
+            key = (e["source"], e["target"])
+            pair[key] = pair.get(key, 0.0) + float(e["weight"])
+    strength: dict[str, float] = {}
+    for (a, b), w in pair.items():
+        strength[a] = strength.get(a, 0.0) + w
+        strength[b] = strength.get(b, 0.0) + w
+    strongest = sorted(pair.items(), key=lambda kv: (-kv[1], kv[0]))[:max_edges]
+    ends = {n for (a, b), _ in strongest for n in (a, b)}
+    chosen = sorted(ends, key=lambda n: (-strength[n], n))[:max_nodes]
+    by_id = {n["id"]: n for n in nodes}
+    nodes = [by_id.get(n, {"id": n, "label": n, "size": 1.0}) for n in sorted(chosen)]
     index = {n["id"]: i for i, n in enumerate(nodes)}
-    kept = [e for e in edges if e["source"] in index and e["target"] in index and e["source"] != e["target"]]
+    kept = [{"source": a, "target": b, "weight": w} for (a, b), w in strongest if a in index and b in index]
     if not kept:
         return None
-    graph = igraph.Graph(n=len(nodes), edges=[(index[e["source"]], index[e["target"]]) for e in kept], directed=True)
+    graph = igraph.Graph(n=len(nodes), edges=[(index[e["source"]], index[e["target"]]) for e in kept])
     random.seed(7)
     igraph.set_random_number_generator(random)
     if len(nodes) <= 8:  # a few people: a circle reads better than a force layout's line
         layout = graph.layout_circle()
-    else:
-        layout = graph.layout_fruchterman_reingold(weights=[float(e["weight"]) for e in kept], niter=500)
+    else:  # deterministic (starts from a circle), spreads a dense core better than force layouts
+        layout = graph.layout_kamada_kawai(maxiter=50 * len(nodes))
     coords = [(round(x, 6), round(y, 6)) for x, y in layout.coords]
     top = max(float(e["weight"]) for e in kept)
     biggest = max(n["size"] for n in nodes) or 1

@@ -18,7 +18,8 @@ from ..evidence.decisions import latest_decisions
 from ..evidence.pseudonym import Pseudonymiser
 
 STEPS = ("scan", "dynamics", "harassment")
-MAX_EVIDENCE = 2000  # records cited by analyses, shown in the appendix
+MAX_EVIDENCE = 1500  # records cited by analyses, shown in the appendix
+EVIDENCE_KEYS = frozenset({"evidence", "message_id", "record_id", "acknowledgements", "repetitions", "pushback", "ids"})
 
 
 @dataclass
@@ -295,8 +296,9 @@ def build_context(
         )
     people.sort(key=lambda p: (-p["messages"], str(p["name"]), p["id"]))
 
-    # evidence appendix: every record an analysis cites, looked up once
-    cited: set[str] = set()
+    # evidence appendix: every record an analysis cites, looked up once; the findings a reader
+    # checks first (directives, silence orders, parallel command, harassment) take precedence
+    cited: dict[str, None] = {}
 
     def collect(value: Any, key: str = "") -> None:
         if isinstance(value, dict):
@@ -305,16 +307,20 @@ def build_context(
         elif isinstance(value, list):
             for v in value:
                 collect(v, key)
-        elif isinstance(value, str) and key in {"evidence", "message_id", "record_id", "messages", "records"}:
-            cited.add(value)
+        elif isinstance(value, str) and key in EVIDENCE_KEYS:
+            cited.setdefault(value)
 
-    collect(dynamics)
-    collect(harassment)
+    dyn = dynamics or {}
+    for section in ("directives", "silence_orders", "parallel_command", "compliance", "spokespeople"):
+        collect(dyn.get(section))
+    collect([{k: v for k, v in c.items() if k != "timeline"} for c in cases])
+    collect(dyn)
     evidence = {}
-    for rid in sorted(cited)[:MAX_EVIDENCE]:
+    for rid in list(cited)[:MAX_EVIDENCE]:
         record = case.record(rid)
         if record is not None:
             evidence[rid] = view(record)
+    evidence = dict(sorted(evidence.items(), key=lambda kv: (kv[1]["conversation_id"], kv[1]["source"]["bytes"][0])))
 
     versions = [{"step": "sentinelle", "version": __version__, "settings": {}}]
     for mv in sorted(model_versions):
@@ -374,6 +380,7 @@ def build_context(
             "directives": len(directives),
             "silence_orders": len((dynamics or {}).get("silence_orders", []) or []),
             "cases": len(cases),
+            "cited": len(cited),
         },
         period={
             "first": first.isoformat(sep=" ") if first else None,

@@ -56,9 +56,15 @@ def _names(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> list[str]:
     return out
 
 
+def _names_raw(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> list[Any]:
+    return [next((row[k] for k in keys if row.get(k)), "?") for row in rows if isinstance(row, dict)]
+
+
 def render_html(ctx: ReportContext) -> str:
     t = translator(ctx.lang)
-    nodes, edges = network(ctx.dynamics)
+    parallel = (ctx.dynamics or {}).get("parallel_command") or []
+    leaders = {str(p.get("person")) for p in parallel if isinstance(p, dict) and p.get("person")}
+    nodes, edges = network(ctx.dynamics, highlight=leaders)
     charts_svg = {
         "activity": charts.activity_chart(
             ctx.activity["rows"],
@@ -69,12 +75,13 @@ def render_html(ctx: ReportContext) -> str:
         "targets": charts.bar_chart(ctx.by_target, t("target"), color=charts.BLUE),
         "network": charts.network_chart(nodes, edges),
     }
-    parallel = (ctx.dynamics or {}).get("parallel_command") or []
     summary = {
         "categories": ", ".join(f"{t(k)} {n}" for k, n in ctx.by_category.items()),
         "top_senders": ", ".join(flagged_people(ctx)),
-        "parallel": _names(parallel, ("name", "person", "display_name", "id"))[:8],
-        "targets": _names(ctx.harassment, ("target", "target_name", "name"))[:8],
+        "parallel": sorted(set(_names([p for p in parallel if p.get("kind", "influence_exceeds_role")
+                                          == "influence_exceeds_role"], ("name", "person", "display_name", "id"))))[:8],
+        "targets": [", ".join(map(str, names)) if isinstance(names, list) else str(names)
+                    for names in _names_raw(ctx.harassment, ("target_names", "target", "name"))][:8],
     }
     script = _asset("report.js")
     script_hash = "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()

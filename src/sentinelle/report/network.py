@@ -10,7 +10,7 @@ from typing import Any
 
 _SRC = ("source", "src", "from", "sender", "a", "u")
 _DST = ("target", "dst", "to", "receiver", "b", "v")
-_WEIGHT = ("weight", "count", "n", "messages", "interactions")
+_WEIGHT = ("count", "weight", "n", "messages", "interactions")
 _ID = ("id", "person_id", "person", "name")
 _LABEL = ("name", "display_name", "label", "person", "id")
 _SIZE = ("messages", "activity", "count", "degree")
@@ -34,7 +34,7 @@ def network(dynamics: dict[str, Any] | None, highlight: set[str] | None = None) 
         src, dst = _first(edge, _SRC), _first(edge, _DST)
         if src is None or dst is None:
             continue
-        key = (str(src), str(dst), str(edge.get("kind") or edge.get("type") or ""))
+        key = (str(src), str(dst), str(edge.get("method") or edge.get("kind") or edge.get("type") or ""))
         weights[key] = weights.get(key, 0.0) + float(_first(edge, _WEIGHT, 1) or 1)
     nodes: dict[str, dict[str, Any]] = {}
     for person in dynamics.get("people") or []:
