@@ -46,6 +46,7 @@ class ReportContext:
     harassment: list[dict[str, Any]]
     evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
     review: dict[str, int] = field(default_factory=dict)
+    person_names: dict[str, str] = field(default_factory=dict)  # person key -> name shown
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -252,9 +253,13 @@ def build_context(
     if pseudo:
         dynamics = pseudo.deep(dynamics) if dynamics is not None else None
         harassment = pseudo.deep(harassment) if harassment is not None else None
+    outcomes = {str(x.get("message_id")): x.get("outcome") for x in (dynamics or {}).get("compliance", []) or []
+                if isinstance(x, dict)}
     directives = []
     for d in (dynamics or {}).get("directives", []) or []:
         d = dict(d)
+        if d.get("message_id") in outcomes and "outcome" not in d:
+            d["outcome"] = outcomes[d["message_id"]]
         d["item_id"] = _directive_id(d)
         d["review"] = item_status(d["item_id"], decisions, text)
         if confirmed_only and d["review"]["status"] != "confirm":
@@ -295,6 +300,10 @@ def build_context(
             }
         )
     people.sort(key=lambda p: (-p["messages"], str(p["name"]), p["id"]))
+    person_names = {p["id"]: str(p["name"]) for p in people}
+    for row in (dynamics or {}).get("people", []) or []:
+        if isinstance(row, dict) and row.get("person") and row.get("name"):
+            person_names.setdefault(str(row["person"]), str(row["name"]))
 
     # evidence appendix: every record an analysis cites, looked up once; the findings a reader
     # checks first (directives, silence orders, parallel command, harassment) take precedence
@@ -408,6 +417,7 @@ def build_context(
         harassment=cases,
         evidence=evidence,
         review={s: review.get(s, 0) for s in ("confirm", "dismiss", "skip", "pending")},
+        person_names=dict(sorted(person_names.items())),
     )
 
 
