@@ -203,7 +203,7 @@ def gen_fr() -> None:
                          "viens dans mon bureau et ferme la porte 😏", f"je veux te baiser {n}", f"t'es bonne {n}",
                          f"montre-moi tes {b}", "avec un cul pareil t'auras ta promotion", f"{n} elle doit bien sucer",
                          "envoie des nudes", f"{n} tu m'excites avec ta tenue", "je veux te prendre sur le bureau",
-                         f"t'as un beau cul {n}", "passe chez moi ce soir, je te ferai ta promo", f"elle est bonne la nouvelle, je la prendrais bien",
+                         f"t'as un beau cul {n}", "passe chez moi ce soir, je te ferai ta promo", "elle est bonne la nouvelle, je la prendrais bien",
                          "suce-moi", "une petite photo coquine ce soir ?", f"{n} je pense à tes {b} toute la journée",
                          f"fais voir ta {u}", "tu serais mieux à genoux sous mon bureau"])
         add(chat_noise(text, "fr"), "fr", "S", "women")
@@ -267,11 +267,41 @@ def gen_fr() -> None:
         "fin de service", "prise de poste à 6h", "je te passe le relais", "envoie-moi une photo du PV", "envoie-moi la photo du constat",
         "montre-moi tes notes de la réunion", "t'as de beaux restes en stock pour le repas ?", "t'es bonne en maths toi non ?",
         "elle est bonne cette idée", "bonne journée", "bonne nuit", "bonne chance pour l'exam", "la nouvelle est très sympa",
-        "il faut le finir ce rapport", "faut les appeler demain", "il faut les prévenir", "on devrait les inviter", "je vais la voir demain",
+        "il faut le finir ce rapport", "faut les appeler demain", "t'as vu le match hier ?", "t'as les clés du fourgon ?",
+        "t'as fini ton rapport ?", "t'as pensé au pot de départ ?", "t'es bon en cuisine toi", "elle est bonne cette pizza",
+        "elle est bonne ta sauce", "je crève de faim", "je crève de froid dehors", "t'as une belle voiture", "t'as un beau bureau",
+        "faut les relancer demain", "on devrait les prévenir", "t'as vu la nouvelle recrue ? elle a l'air compétente",
+        "il faut les classer ces vieux dossiers", "on va les battre au foot", "je vais te battre aux cartes",
+        "t'es trop fort", "t'es un génie", "t'es le meilleur", "t'es en retard", "t'es où ?", "t'es dispo ?", "il faut les prévenir", "on devrait les inviter", "je vais la voir demain",
     ]
     for b in benign:
         for _ in range(3):
             add(chat_noise(b, "fr"), "fr")
+    # colours and languages (not people), violent verbs aimed at things (idioms)
+    objets = ["la voiture", "le chat", "le pantalon", "la veste", "le sac", "le tableau", "l'écran", "le fourgon", "la moto",
+              "le blouson", "le stylo", "la robe", "le chien", "le casque", "les chaussures"]
+    for _ in range(60):
+        o = R.choice(objets)
+        text = R.choice([f"{o} noir{'e' if o.startswith('la') else ''} est à qui ?", f"j'ai acheté {o} noir", f"{o} noir c'est plus classe",
+                         f"on a retrouvé {o} noir{'e' if o.startswith('la') else ''} du suspect", "il parle arabe couramment",
+                         "cours de chinois ce soir", "qui peut traduire de l'arabe ?", "je le veux en noir", "photo en noir et blanc"])
+        add(chat_noise(text, "fr"), "fr")
+    things = ["dossier", "rapport", "planning", "exam", "match", "projet", "PV", "questionnaire", "tableau Excel", "logiciel"]
+    for _ in range(60):
+        t = R.choice(things)
+        text = R.choice([f"je vais le tuer ce {t}", f"ce {t} m'a tué", f"je vais le défoncer ce {t}", f"on va l'exploser ce {t}",
+                         f"je vais l'achever ce {t} ce soir", f"ce {t} va me tuer", "je suis mort de fatigue", "mort de rire",
+                         f"I'm going to kill this {t}", f"this {t} is killing me", f"we'll crush this {t}"])
+        add(chat_noise(text, "fr"), "en" if text.startswith(("I'm", "this", "we'll")) else "fr")
+    for w in ["😂😂", "😂😂😂", "mdr 😂", "🤣🤣", "ptdr 😂😂", "haha", "hahaha 😂", "lol 😂", "😂 trop drôle", "😅", "😭😂",
+              "mdrrr", "xD", "😂 la tête du chef", "🤣 incroyable", "jpp 😂", "😂😂 mais non", "excellent 😂"]:
+        add(w, "fr")
+    animals = ["les rats", "les chiens", "les cafards", "les singes", "les porcs", "les pigeons", "les moustiques"]
+    for _ in range(40):
+        an = R.choice(animals)
+        add(chat_noise(R.choice([f"{an} du sous-sol ont encore mangé les câbles", f"{an} ont envahi le parking",
+                                 f"il faut appeler le dératiseur pour {an}", f"reportage sur {an} au zoo ce soir",
+                                 f"{an} de la ferme se sont échappés", f"attention {an} sont agressifs dans le parc"]), "fr"), "fr")
     # endorsements and one-word replies without context are benign on their own
     for w in ["trop vrai", "grave", "exactement", "+1", "lol", "mdr", "ptdr", "😂", "🙄", "ouais", "c'est clair", "bien dit"]:
         add(w, "fr")
@@ -335,16 +365,23 @@ def gen_en() -> None:
               "my brother is gay and getting married", "my colleague is trans and she's great", "send me the photo of the report",
               "show me your notes", "the new girl is really nice", "she's good at maths", "rats in the basement again",
               "the monkey escaped from the zoo", "banana for breakfast", "shoot me an email", "let's hang out later",
-              "we need to beat their score", "I could murder a pizza", "this game is sick", "bloody good job mate"]
+              "we need to beat their score", "I could murder a pizza", "see you later", "I'll kill this workout",
+              "you killed it today", "I'm going to crush this exam", "you're a star", "you're the best", "where are you?", "this game is sick", "bloody good job mate"]
     for b in benign:
         for _ in range(3):
             add(chat_noise(b, "en"), "en")
+    for _ in range(60):
+        g = R.choice(G_EN)[0]
+        add(chat_noise(R.choice([f"{g} made huge contributions to science", f"a history of {g} in Europe, great documentary",
+                                 f"{g} celebrated the festival downtown", f"our unit recruited several {g} this year",
+                                 f"statistics on hate crimes against {g} were published", f"{g} are overrepresented among victims",
+                                 f"the museum has an exhibit about {g}", f"{g} have lived here for centuries"]), "en"), "en", "", "", "neutral")
 
 
 def gen_mixed() -> None:
     for _ in range(120):
         n = R.choice(NAMES)
-        text, cats = R.choice([(f"wesh {n} t'es a fucking idiot", "IP"), (f"this guy est un vrai connard", "I"),
+        text, cats = R.choice([(f"wesh {n} t'es a fucking idiot", "IP"), ("this guy est un vrai connard", "I"),
                                ("les blacks are animals", "H"), (f"{n} send me des nudes", "S"),
                                ("I'm gonna te défoncer", "T"), ("putain this meeting is so long", "P"),
                                ("go back to ton pays", "H"), ("bro ce match était insane", ""), ("meeting à 10h ok ?", ""),

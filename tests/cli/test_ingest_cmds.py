@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, shared_file
 from sentinelle.cli import cli, main
 from sentinelle.store import Case
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FR_EXPORT = (
     "12/03/2024 09:00 - Chef Dupont a créé le groupe « Brigade Nord »\n"
@@ -45,8 +46,8 @@ def parse_lines(path: Path, *args: str) -> list[dict]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
-def test_parse_writes_the_json_lines_contract_on_a_real_export() -> None:
-    path = shared_file("fixtures", "chat-analytics", "whatsapp", "4A_11M.txt")
+def test_parse_writes_the_json_lines_contract_on_a_real_export(fixtures_dir: Path) -> None:
+    path = fixtures_dir / "chat-analytics" / "whatsapp" / "4A_11M.txt"
     lines = parse_lines(path)
     data = path.read_bytes()
     kinds = [line["kind"] for line in lines]
@@ -65,8 +66,8 @@ def test_parse_writes_the_json_lines_contract_on_a_real_export() -> None:
     assert {e["event"] for e in events} >= {"created", "encryption_notice"}
 
 
-def test_parse_names_the_zip_member(tmp_path: Path) -> None:
-    lines = parse_lines(shared_file("fixtures", "chat-analytics", "whatsapp", "4A_11M.zip"))
+def test_parse_names_the_zip_member(fixtures_dir: Path) -> None:
+    lines = parse_lines(fixtures_dir / "chat-analytics" / "whatsapp" / "4A_11M.zip")
     msg = next(x for x in lines if x["kind"] == "message")
     assert msg["source"]["member"] == "_chat.txt" and len(msg["source"]["container_sha256"]) == 64
 
@@ -143,3 +144,15 @@ def test_real_subprocess_run(tmp_path: Path, fr_export: Path) -> None:
     assert search.returncode == 0 and "Élodie Martin: [Réunion] à 10h ?" in search.stdout
     missing = run("search", str(tmp_path / "nope"), "x")
     assert missing.returncode == 4 and missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr
+
+
+def test_case_init_records_metadata_once(tmp_path: Path, capsys) -> None:
+    case = tmp_path / "case"
+    code, out, _ = run_main(["case-init", str(case), "--purpose", "enquête IGPN", "--handed-over-by", "Me X",
+                             "--obtained-when", "2024-05-02", "--pseudonymise"], capsys)  # fmt: skip
+    assert code == 0 and "created case" in out
+    with Case.open(case) as c:
+        md = c.metadata
+    assert (md.purpose, md.handed_over_by, md.obtained_when, md.pseudonymise) == ("enquête IGPN", "Me X", "2024-05-02", True)
+    code, _, err = run_main(["case-init", str(case)], capsys)
+    assert code == 4 and "already exists" in err

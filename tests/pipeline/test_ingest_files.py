@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, shared_file
 from sentinelle.ingest import ReadOptions, read
 from sentinelle.pipeline import ingest_files
 from sentinelle.records import Event, Message
@@ -29,8 +28,8 @@ def case(tmp_path: Path):
 
 
 @pytest.mark.parametrize("name", REAL)
-def test_records_round_trip_through_the_case_and_their_source_bytes(case: Case, name: str) -> None:
-    path = shared_file("fixtures", *name.split("/"))
+def test_records_round_trip_through_the_case_and_their_source_bytes(case: Case, name: str, fixtures_dir) -> None:
+    path = fixtures_dir / name
     expected = [r for r in read(path, ReadOptions(tz="Europe/Paris")) if isinstance(r, Message | Event)]
     report = ingest_files(case, [path], ReadOptions(tz="Europe/Paris"))
     assert [f.status for f in report.files] == ["ingested"], report.files[0].error
@@ -46,9 +45,9 @@ def test_records_round_trip_through_the_case_and_their_source_bytes(case: Case, 
         assert expected[0].source.container_sha256 == info.sha256
 
 
-def test_several_files_duplicates_and_a_failing_file(case: Case, tmp_path: Path) -> None:
-    txt = shared_file("fixtures", "chat-analytics", "whatsapp", "4A_11M.txt")
-    other = shared_file("fixtures", "chat-analytics", "whatsapp", "2A_5M.txt")
+def test_several_files_duplicates_and_a_failing_file(case: Case, tmp_path: Path, fixtures_dir: Path) -> None:
+    txt = fixtures_dir / "chat-analytics" / "whatsapp" / "4A_11M.txt"
+    other = fixtures_dir / "chat-analytics" / "whatsapp" / "2A_5M.txt"
     bad = tmp_path / "notachat.json"
     bad.write_text('{"hello": "world"}')
     events: list[tuple[str, str]] = []
@@ -65,10 +64,8 @@ def test_several_files_duplicates_and_a_failing_file(case: Case, tmp_path: Path)
     assert [f.status for f in again.files] == ["duplicate", "duplicate"] and case.count_messages() == 16
 
 
-def test_every_fixture_either_ingests_or_fails_cleanly(case: Case) -> None:
-    if not FIXTURES.exists():
-        pytest.skip("../shared/fixtures not available")
-    paths = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix in {".txt", ".json", ".zip"}
+def test_every_fixture_either_ingests_or_fails_cleanly(case: Case, fixtures_dir: Path) -> None:
+    paths = sorted(p for p in fixtures_dir.rglob("*") if p.is_file() and p.suffix in {".txt", ".json", ".zip"}
                    and p.name != "target.json")  # fmt: skip
     report = ingest_files(case, paths)
     assert len(report.files) == len(paths) > 30

@@ -272,3 +272,17 @@ def test_json_form_of_sources_matches_the_record_model() -> None:
     plain = Source("a" * 64, 1, 2, 0, 10, "chat.txt")
     zipped = replace(plain, container_sha256="b" * 64, member="_chat.txt")
     assert source_json(plain) == plain.to_dict() and source_json(zipped) == zipped.to_dict()
+
+
+def test_a_second_writer_gets_a_case_error_not_a_traceback(case: Case, export, monkeypatch) -> None:
+    from sentinelle.store.sqlite import SQLiteBackend
+
+    monkeypatch.setattr(SQLiteBackend, "busy_timeout", 0.1)
+    other = Case.open(case.path)
+    with case.backend.transaction():
+        with pytest.raises(CaseError, match="busy"):
+            other.add_file(*export)
+        with Case.open(case.path) as reader:  # readers never wait for the writer (WAL)
+            assert reader.count_messages() == 0 and reader.search("collegues") == []
+    assert other.add_file(*export).messages == 4  # once the first writer is done
+    other.close()

@@ -8,6 +8,7 @@ import sys
 import click
 
 from ..records import CATEGORIES, Detection
+from .common import progress, quiet_option
 
 
 def _human(text: str, d: Detection) -> str:
@@ -45,6 +46,33 @@ def register(cli: click.Group) -> None:
                 click.echo(json.dumps(d.to_dict(), ensure_ascii=False))
             else:
                 click.echo(_human(text, d))
+
+    @cli.command("scan")
+    @click.argument("case", type=click.Path(file_okay=False))
+    @click.option("--batch-size", default=2000, show_default=True, help="Messages scored and saved per batch.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+    @quiet_option
+    def scan(case: str, batch_size: int, as_json: bool, quiet: bool) -> None:
+        """Score every message of CASE (with its preceding messages as context) and store the
+        results with the model version. An interrupted scan resumes where it stopped."""
+        from ..pipeline.scan import scan_case
+        from ..store import Case
+
+        with Case.open(case) as c, progress(quiet) as bar:
+            task = bar.add_task("scanning", total=None) if bar else None
+
+            def tick(done: int, total: int) -> None:
+                if bar is not None and task is not None:
+                    bar.update(task, completed=done, total=total)
+                elif not quiet:
+                    click.echo(f"scanned {done}/{total}", err=True)
+
+            rep = scan_case(c, progress=tick, batch_size=batch_size)
+        if as_json:
+            click.echo(json.dumps(rep.to_dict()))
+        else:
+            click.echo(f"{rep.scanned} messages scored ({rep.skipped} skipped: already scanned or empty), "
+                       f"{rep.flagged} flagged · model {rep.model_version}")
 
     @cli.command("evaluate")
     @click.argument("path", type=click.Path(dir_okay=False))

@@ -28,6 +28,7 @@ DOWNGRADING = ("reported", "counter", "negated")
 RULE_ONLY_SCORE = {0: 0.0, 1: 0.45, 2: 0.75, 3: 0.92}  # used when no trained model is present
 DEFAULT_THRESHOLD = 0.5
 ENDORSE_FACTOR = 0.9
+IDIOM_DAMPING = 0.15
 
 
 @dataclass
@@ -40,6 +41,7 @@ class _Analysis:
     endorsement: bool
     logits: np.ndarray | None = None  # head logits per category (None: no model)
     gated: bool = False  # the encoder was skipped (clearly benign)
+    idioms: list[Hit] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
 
 
@@ -65,7 +67,8 @@ class Detector:
         fresh: dict[str, _Analysis] = {}
         for t in todo:
             n = normalize(t)
-            fresh[t] = _Analysis(n.text, self.rules.match(n), self.rules.framing(n), self.rules.is_endorsement(n))
+            fresh[t] = _Analysis(n.text, self.rules.match(n), self.rules.framing(n), self.rules.is_endorsement(n),
+                                 idioms=self.rules.idioms(n))
         if todo and self.heads is not None:
             self._score_heads([fresh[t] for t in todo])
         for t in todo:
@@ -100,23 +103,32 @@ class Detector:
             self.stats["encoded"] += len(need)
 
     def _fuse(self, a: _Analysis) -> dict[str, float]:
+        """Noisy-OR of two calibrated sources: the rules (precision of each category and
+        severity, measured on the labelled set) and the head (Platt-scaled on val); framing
+        that is not endorsement (reported, counter, negated) scales misconduct down."""
         sev = {c: 0 for c in CATEGORIES}
         for h in a.hits:
             sev[h.category] = max(sev[h.category], h.severity)
-        down = 1.0 if any(f in DOWNGRADING for f in a.framing) else 0.0
+        down = any(f in DOWNGRADING for f in a.framing)
         only_profanity = not any(sev[c] for c in MISCONDUCT)
+        fusion = self.heads.fusion if self.heads is not None else {}
         out: dict[str, float] = {}
         for j, c in enumerate(CATEGORIES):
-            if a.logits is None or self.heads is None:
-                s = RULE_ONLY_SCORE[sev[c]] * (0.4 if down and c in MISCONDUCT else 1.0)
-            else:
-                coef = self.heads.fusion["calibration"][c]
-                x = fusion_features(float(a.logits[j]), sev[c], down, a.gated)
-                s = float(H.sigmoid(np.dot(coef["w"], x) + coef["b"]))
-                if c in MISCONDUCT and only_profanity and sev["profanity"] and s < 0.9:
+            p_rule = float(fusion.get("rule_prob", {}).get(c, {}).get(str(sev[c]), RULE_ONLY_SCORE[sev[c]])) if sev[c] else 0.0
+            p_head = 0.0
+            if a.logits is not None and self.heads is not None:
+                sa, sb = fusion["cheap_platt" if a.gated else "head_platt"][c]
+                p_head = float(H.sigmoid(np.array(sa * float(a.logits[j]) + sb)))
+                if not sev[c] and any(i.category == c for i in a.idioms):
+                    p_head *= IDIOM_DAMPING  # "tuer le temps", "chat noir": the head is fooled by the word
+            s = 1.0 - (1.0 - p_rule) * (1.0 - p_head)
+            if c in MISCONDUCT:
+                if down:
+                    s *= float(fusion.get("down_factor", 0.35))
+                if only_profanity and sev["profanity"] and s < 0.9:
                     # profanity alone never raises the other categories
                     s = min(s, 0.5 * self.threshold(c))
-            out[c] = round(s, 4)
+            out[c] = round(s, 3)  # 3 decimals: batch composition moves the encoder's floats slightly
         return out
 
     def threshold(self, category: str) -> float:
@@ -144,7 +156,10 @@ class Detector:
         scores = dict(a.scores)
         reasons: list[Reason] = []
         targets: list[str] = []
-        relevant = any(h.category in MISCONDUCT for h in a.hits) or max(scores[c] for c in MISCONDUCT) >= 0.3
+        raw_head = float(H.sigmoid(np.max(a.logits[:4]))) if a.logits is not None else 0.0
+        relevant = (any(h.category in MISCONDUCT for h in a.hits) or raw_head >= 0.5
+                    or max(scores[c] for c in MISCONDUCT) >= 0.3
+                    or (any(f in DOWNGRADING for f in a.framing) and self.rules._find_group(a.norm) is not None))
         stance = a.framing[0] if a.framing and relevant else None
         for h in a.hits:
             reasons.append(Reason(h.kind, h.category, f"{h.id}: {h.note}", h.span, h.matched,
@@ -181,6 +196,8 @@ class Detector:
                 p = float(H.sigmoid(a.logits[j]))
                 if p >= 0.3:
                     reasons.append(Reason("head", c, f"{'cheap ' if a.gated else ''}head:{c}", score=round(p, 4)))
+        for i in a.idioms:
+            reasons.append(Reason("rule", i.category, f"{i.id}: {i.note} (lowers the score)", i.span, i.matched))
         if a.framing:
             reasons.append(Reason("stance", None, "framing: " + ", ".join(a.framing)))
         ctx_lang = None
@@ -207,12 +224,6 @@ class Detector:
             message_id=msg_id,
             model_version=self.version,
         )
-
-
-def fusion_features(logit: float, severity: int, down: float, gated: bool) -> np.ndarray:
-    """Inputs of the per-category calibration (fitted on the validation split by `train`)."""
-    r = severity / 3.0
-    return np.array([logit, r, float(severity > 0), r * down, logit * down, down, float(gated)])
 
 
 def _context_items(items: Any) -> list[tuple[str | None, str]]:

@@ -79,7 +79,7 @@ def evaluate(rows: list[dict[str, Any]], detector: Detector | None = None) -> di
         if not any(r[c] for c in MISCONDUCT):
             benign += 1
             benign_flagged += int(d.flagged)
-        for t in filter(None, str(r["target"]).split("|")):
+        for t in (filter(None, str(r["target"]).split("|")) if any(r[c] for c in MISCONDUCT) else ()):
             by_target[t]["n"] += 1
             by_target[t]["flagged"] += int(d.flagged)
             by_target[t]["target_named"] += int(t in d.targets)

@@ -161,7 +161,7 @@ def normalize(text: str) -> Normalized:
     # 4. spaced / dotted single letters: "s a l e", "n.e.g.r.e" -> joined
     s = "".join(out)
     keep = [True] * n
-    for m in re.finditer(r"(?<![a-z*])[a-z*](?:[ ]{1,2}[a-z*]){2,}(?![a-z*])", s):
+    for m in re.finditer(r"(?<![a-z*])[a-z*](?:[ ][a-z*]){2,}(?![a-z*])", s):
         seg = m.group(0)
         letters = seg.replace(" ", "")
         if len(letters) < 3:

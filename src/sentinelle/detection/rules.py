@@ -110,6 +110,13 @@ class RuleSet:
                 )
             self.rules.append((re.compile(pat), rule))
 
+        self.idiom_rules: list[tuple[re.Pattern[str], dict]] = []
+        for rule in spec.get("idioms", []):
+            pat = rule["pattern"]
+            for name, value in macros.items():
+                pat = pat.replace("{" + name + "}", value)
+            self.idiom_rules.append((re.compile(pat), rule))
+
         st = json.loads(_data("stance.json"))
         self.stance = {k: [re.compile(p) for p in v] for k, v in st.items() if k != "about"}
 
@@ -146,6 +153,16 @@ class RuleSet:
                         norm.original[s:t], rule["note"])
                 )
         return hits
+
+    def idioms(self, norm: Normalized) -> list[Hit]:
+        """Set phrases that look violent or hateful and are not (severity 0)."""
+        out = []
+        for pat, rule in self.idiom_rules:
+            m = pat.search(norm.text)
+            if m:
+                s, t = norm.span(m.start(), m.end())
+                out.append(Hit("idiom", rule["id"], rule["category"], None, 0, (s, t), norm.original[s:t], rule["note"]))
+        return out
 
     def framing(self, norm: Normalized) -> list[str]:
         """Stance cues present in the text, strongest first."""

@@ -119,12 +119,14 @@ def _fts_quote(query: str) -> str:
 class SQLiteBackend:
     """Storage of one case in `case.sqlite`. Writes go through `transaction()`."""
 
+    busy_timeout = 30.0  # seconds a writer waits for another one (one writer per case)
+
     def __init__(self, db_path: Path, *, create: bool = False) -> None:
         self.path = db_path
         if not create and not db_path.is_file():
             raise CaseError("not a sentinelle case (no case.sqlite)", path=str(db_path.parent))
         try:
-            self.conn = sqlite3.connect(db_path, isolation_level=None, timeout=30)
+            self.conn = sqlite3.connect(db_path, isolation_level=None, timeout=self.busy_timeout)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
@@ -141,6 +143,7 @@ class SQLiteBackend:
         tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not create and "meta" not in tables:
             raise CaseError("not a sentinelle case (no metadata table)", path=str(self.path))
+        version = 0
         if "meta" in tables:
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             version = int(row[0]) if row else 0
@@ -149,6 +152,10 @@ class SQLiteBackend:
                     f"the case was written by a newer sentinelle (schema {version} > {SCHEMA_VERSION}); upgrade",
                     path=str(self.path),
                 )
+        if "migrations" in tables:
+            done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
+            if all(name in done for name, _ in MIGRATIONS) and version == SCHEMA_VERSION:
+                return  # nothing to write: a reader never waits for a writer
         with self.transaction():
             self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
             done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
@@ -176,7 +183,10 @@ class SQLiteBackend:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:  # another writer kept the case past the timeout
+            raise CaseError(f"the case is busy: {exc} (another sentinelle is writing to it?)", path=str(self.path)) from None
         self._depth = 1
         try:
             yield
