@@ -65,7 +65,7 @@ def register(cli: click.Group) -> None:
             sp = c["speaking_up"]
             table.add_row(
                 str(c["rank"]), ", ".join(c["target_names"]) or c["target"],
-                ", ".join(a["person"] for a in c["aggressors"]) + (" (mobbing)" if c["mobbing"] else ""),
+                ", ".join(_who(a) for a in c["aggressors"]) + (" (mobbing)" if c["mobbing"] else ""),
                 str(c["messages"]), str(c["frequency_per_week"]), str(c["severity"]["max"]),
                 f"{(c['period']['first'] or '')[:10]} → {(c['period']['last'] or '')[:10]} ({c['period']['days']} d)",
                 "yes" if esc["escalating"] else esc["frequency"]["trend"],
@@ -93,6 +93,10 @@ def register(cli: click.Group) -> None:
         _print_case(c)
 
 
+def _who(row: dict[str, Any]) -> str:
+    return " / ".join(row.get("names") or []) or row["person"]
+
+
 def _print_case(c: dict[str, Any]) -> None:
     out = Console(highlight=False)
     per = c["period"]
@@ -103,11 +107,11 @@ def _print_case(c: dict[str, Any]) -> None:
     for a in c["aggressors"]:
         auth = a["authority"]
         extra = f", authority: {auth['kind']}" if auth["holds_authority"] else ""
-        out.print(f"  {a['role']}: {a['person']} — {a['messages']} messages on {a['days']} days, {a['categories']}{extra}")
+        out.print(f"  {a['role']}: {_who(a)} — {a['messages']} messages on {a['days']} days, {a['categories']}{extra}")
     for b in c["bystanders"]:
-        out.print(f"  joined in: {b['person']} — {b['messages']} ({', '.join(b['ids'][:5])})")
+        out.print(f"  joined in: {_who(b)} — {b['messages']} ({', '.join(b['ids'][:5])})")
     if c["witnesses"]:
-        out.print("  witnesses: " + ", ".join(f"{w['person']} ({w['present_for']})" for w in c["witnesses"][:30]))
+        out.print("  witnesses: " + ", ".join(f"{_who(w)} ({w['present_for']})" for w in c["witnesses"][:30]))
     for m in c["mutual_set_aside"]:
         out.print(f"  set aside as mutual: {m['person']} ({m['to_target']} to / {m['from_target']} from the target)")
     esc = c["escalation"]
@@ -123,7 +127,10 @@ def _print_case(c: dict[str, Any]) -> None:
         h, s = sp["hostility"], sp["silence"]
         out.print(f"  first complaint {sp['first_complaint']}; hostility per week {h['per_week_before']} → "
                   f"{h['per_week_after']} ({h['change']}, p {h['p_value']})")
-        out.print(f"  answered: {s.get('share_answered_before')} → {s.get('share_answered_after')} ({s.get('change')}, p {s.get('p_value')})")
+        for how in ("addressed", "followed"):
+            a = s[how]
+            out.print(f"  {how} within {s['window_min'][how]} min: {a.get('share_answered_before')} → "
+                      f"{a.get('share_answered_after')} of their messages ({a['change']}, p {a.get('p_value')})")
         for e in sp["removal"] + sp["departure"]:
             out.print(f"  {e['type']} {e['days_after_complaint']} days after, by {e['actor']}  [{e['id']}]")
         out.print("  findings: " + (", ".join(sp["findings"]) or "none"))

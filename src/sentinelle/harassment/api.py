@@ -22,8 +22,8 @@ JSON shape of one case (times ISO 8601, ids are record ids):
                                     "aggressor_rank", "target_rank", "aggressor_level", "target_level",
                                     "aggressor_influence", "target_influence"},
                       "ids": [...]}],
-      "bystanders": [{"person", "messages", "ids"}],     # laughed / +1 right after an aggression
-      "witnesses": [{"person", "present_for": n}],       # members present (events + activity)
+      "bystanders": [{"person", "names", "messages", "ids"}],   # laughed / +1 right after an aggression
+      "witnesses": [{"person", "names", "present_for": n}],     # members present (events + activity)
       "mutual_set_aside": [{"person", "to_target", "from_target"}],  # teasing returned in kind
       "period": {"first", "last", "days", "active_days"},
       "messages": n, "frequency_per_week": x,
@@ -42,10 +42,13 @@ JSON shape of one case (times ISO 8601, ids are record ids):
                                                   "change": increased|decreased|none},
                       "removal" | "departure": [{"id", "time", "type", "actor", "actor_is_aggressor",
                                                  "days_after_complaint", "text"}],
-                      "silence": {"target_messages_before", "answered_before", "target_messages_after",
-                                  "answered_after", "share_answered_before", "share_answered_after",
-                                  "test", "p_value", "change", "unanswered_after_ids"},
+                      "silence": {"addressed" | "followed": {"target_messages_before", "answered_before",
+                                      "target_messages_after", "answered_after", "share_answered_before",
+                                      "share_answered_after", "test", "p_value", "change"},
+                                  "window_min", "change", "unanswered_after_ids"},
                       "findings": ["hostility increased", "removed from the group", ...],
+                      "after_first_report": {the same figures from the first report to the hierarchy /
+                                             a complaint, when it comes after a first objection},
                       "retaliation": bool},
       "power": {"any_authority": bool, "aggressors_with_authority": [...]},
       "reported_kept_apart": [ids],                # quotes / counter-speech, never aggression
@@ -54,7 +57,8 @@ JSON shape of one case (times ISO 8601, ids are record ids):
                     "source": {sha256, line_start, line_end, byte_start, byte_end, path, ...},
                     "severity", "categories", "reasons": [{kind, detail, span, matched, note, ...}],
                     "targeting": {"person", "method", "confidence", "ref", "matched"},
-                    "after_complaint": bool, "ref": id (bystander: the message joined in on),
+                    "after_complaint": bool, "acts": [act categories mentioned in it],
+                    "ref": id (bystander: the message joined in on),
                     "event": removed|left (retaliation)}]
     }
 """

@@ -150,6 +150,7 @@ def build_case(
         timeline.append(_item(
             r, r.kind or "abuse", severity=r.severity, categories=r.categories, reasons=r.reasons(),
             targeting=t.to_dict(), after_complaint=bool(t0 and r.time and r.time > t0),
+            acts=[a["category"] for a in acts if a["id"] == r.message.id],
         ))
     timeline += by_ids.values()
     reported_ids = set()
@@ -208,9 +209,10 @@ def build_case(
         "conversations": convs,
         "mobbing": len(mobbers) >= 2,
         "aggressors": agg_rows,
-        "bystanders": [{"person": p, "messages": n, "ids": [d["id"] for d in by_ids.values() if d["sender"] == p]}
+        "bystanders": [{"person": p, "names": sorted(names.get(p, ())), "messages": n,
+                        "ids": [d["id"] for d in by_ids.values() if d["sender"] == p]}
                        for p, n in by_counts.most_common()],
-        "witnesses": [{"person": p, "present_for": n} for p, n in seen.most_common()],
+        "witnesses": [{"person": p, "names": sorted(names.get(p, ())), "present_for": n} for p, n in seen.most_common()],
         "mutual_set_aside": set_aside,
         "period": {"first": _iso(start), "last": _iso(last), "days": round(span_days, 1),
                    "active_days": len({t.date() for t in timed})},

@@ -11,6 +11,7 @@ time after); a change in the share of the target's messages that get answered wi
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -75,11 +76,29 @@ def retaliation(
     }
     if not complaints:
         return out
-    t0 = complaints[0].time
+    out.update(_compare(complaints[0], target, timed, readings, events, person_of, aggressors, complaints, start, settings))
+    reports = [r for r in complaints if any(m.pattern.category == "report" for m in r.complaint)]
+    strong = next((r for r in reports if r.time > complaints[0].time), None)  # type: ignore[operator]
+    if strong is not None:
+        # objecting in the chat and reporting to the hierarchy are two moments: both compared
+        later = _compare(strong, target, timed, readings, events, person_of, aggressors, complaints, start, settings)
+        out["after_first_report"] = later
+        out["findings"] = list(dict.fromkeys(out["findings"] + [f"{f} (after the report)" for f in later["findings"]]))
+        out["retaliation"] = bool(out["findings"])
+    return out
+
+
+def _compare(
+    first: Reading, target: str, timed: Sequence[Reading], readings: Sequence[Reading], events: Sequence[Event],
+    person_of: Any, aggressors: set[str], complaints: Sequence[Reading], start: datetime, settings: Settings,
+) -> dict[str, Any]:
+    """Hostility, exclusion, removal and silence before vs after one act of speaking up."""
+    t0 = first.time
     assert t0 is not None
+    out: dict[str, Any] = {}
     end = max([r.time for r in readings if r.time is not None] + [t0])
     w_before, w_after = _weeks(start, t0), _weeks(t0, end)
-    out["first_complaint"] = complaints[0].message.id
+    out["first_complaint"] = first.message.id
     out["weeks_before"], out["weeks_after"] = round(w_before, 2), round(w_after, 2)
 
     def split(rs: Sequence[Reading]) -> tuple[list[str], list[str]]:
@@ -88,9 +107,8 @@ def retaliation(
         return b, a
 
     out["hostility"] = _rate_change(*split(timed), w_before, w_after, settings)
-    excl = [r for r in timed if any(m.pattern.category == "exclusion" for m in r.degrading)]
+    excl = [r for r in timed if any(m.pattern.category in ("exclusion", "snitch", "intimidation") for m in r.degrading)]
     out["exclusion"] = _rate_change(*split(excl), w_before, w_after, settings)
-
     exits = []
     for ev in events:
         if ev.time is None or ev.time < t0 or ev.type not in EXIT_TYPES:
@@ -112,7 +130,7 @@ def retaliation(
     if out["hostility"]["change"] == "increased":
         findings.append("hostility increased")
     if out["exclusion"]["after"] > out["exclusion"]["before"]:
-        findings.append("exclusion after speaking up")
+        findings.append("exclusion or intimidation after speaking up")
     if out["removal"]:
         findings.append("removed from the group")
     if out["departure"]:
@@ -125,30 +143,42 @@ def retaliation(
 
 
 def _silence(target: str, readings: Sequence[Reading], t0: datetime, complaints: Sequence[Reading], settings: Settings) -> dict[str, Any]:
-    """Share of the target's messages that someone answers (addresses them, not to abuse them) in the window."""
-    window = timedelta(minutes=settings.answer_window_min)
+    """Silence around the target, before vs after speaking up, two ways:
+    "addressed": another member addresses them (name, reply, turn...; not to abuse them) within
+    `answer_window_min`; "followed": another member writes anything not hostile within
+    `turn_window_min` (group chats often answer without naming). Each tested with Fisher's test."""
     skip = {r.message.id for r in complaints}
     own = [r for r in readings if r.sender == target and r.time is not None and r.message.id not in skip]
-    to_them = sorted(
-        (r.time, r.message.id) for r in readings
-        if r.time is not None and r.sender not in (None, target) and r.kind not in ("abuse", "degrading")
-        and (t := r.targets.get(target)) is not None and t.confidence >= settings.min_confidence
-    )
-    counts = {"before": [0, 0], "after": [0, 0]}  # answered, unanswered
+    friendly = [r for r in readings if r.time is not None and r.sender not in (None, target) and r.kind not in ("abuse", "degrading")]
+    to_them = sorted(r.time for r in friendly if (t := r.targets.get(target)) is not None and t.confidence >= settings.min_confidence)
+    others = sorted(r.time for r in friendly)
+    out: dict[str, Any] = {}
     unanswered: list[str] = []
-    for r in own:
-        assert r.time is not None
-        answered = any(r.time < t <= r.time + window for t, _ in to_them)
-        side = "before" if r.time < t0 else "after"
-        counts[side][0 if answered else 1] += 1
-        if side == "after" and not answered:
-            unanswered.append(r.message.id)
+    for name, times, window in (
+        ("addressed", to_them, timedelta(minutes=settings.answer_window_min)),
+        ("followed", others, timedelta(minutes=settings.turn_window_min)),
+    ):
+        counts = {"before": [0, 0], "after": [0, 0]}  # answered, unanswered
+        for r in own:
+            assert r.time is not None
+            i = bisect_right(times, r.time)
+            answered = i < len(times) and times[i] <= r.time + window
+            side = "before" if r.time < t0 else "after"
+            counts[side][0 if answered else 1] += 1
+            if name == "followed" and side == "after" and not answered:
+                unanswered.append(r.message.id)
+        out[name] = _fisher(counts, settings)
+    out["window_min"] = {"addressed": settings.answer_window_min, "followed": settings.turn_window_min}
+    out["unanswered_after_ids"] = unanswered[:50]
+    changes = {out["addressed"]["change"], out["followed"]["change"]}
+    out["change"] = "decreased" if "decreased" in changes else ("increased" if "increased" in changes else "none")
+    return out
+
+
+def _fisher(counts: dict[str, list[int]], settings: Settings) -> dict[str, Any]:
     (ab, ub), (aa, ua) = counts["before"], counts["after"]
-    out: dict[str, Any] = {
-        "target_messages_before": ab + ub, "answered_before": ab,
-        "target_messages_after": aa + ua, "answered_after": aa,
-        "unanswered_after_ids": unanswered[:50],
-    }
+    out: dict[str, Any] = {"target_messages_before": ab + ub, "answered_before": ab,
+                           "target_messages_after": aa + ua, "answered_after": aa}
     if ab + ub == 0 or aa + ua == 0:
         out.update(p_value=None, change="not measurable")
         return out

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from simplemma import is_known
+
 from ..records import Detection, Message
 from ..textutil import fold
 from . import patterns as P
@@ -31,12 +33,20 @@ REPORTED_STANCES = {"reported", "counter"}
 
 _TITLES = {"cpt", "capitaine", "lt", "lieutenant", "chef", "brigadier", "adj", "adjudant", "sgt", "sergent",
            "commandant", "cdt", "major", "gardien", "mme", "mlle", "monsieur", "madame", "dr", "mr", "mrs", "ms"}
+_NAME_STOP = {
+    "vous", "you", "moi", "me", "toi", "nous", "lui", "elle", "eux", "tous", "tout", "chef", "petit", "petite",
+    "grand", "grande", "blanc", "blanche", "noir", "noire", "roux", "rousse", "brun", "brune", "fort", "gros",
+    "long", "bon", "bonne", "jeune", "vieux", "beau", "belle", "doux", "juste", "franc", "sage", "rose", "pierre",
+    "page", "marin", "mercier", "boucher", "meunier", "berger", "masson", "fabre", "faure", "poirier", "garnier",
+}
 _SECOND = re.compile(r"(?<!\w)(?:t'|(?:tu|toi|ton|ta|tes|te|you|your|you're|youre|ur|u|yourself)(?!\w))")
 _SECOND_PLURAL = re.compile(r"(?<!\w)(vous|votre|vos)(?!\w)")
 _THIRD = re.compile(r"(?<!\w)(?:l'|(?:il|elle|lui|le|la|celui|celle|him|her|he|she|his)(?!\w))")
 _MENTION = re.compile(r"@([\w.\-]+)")
 _VOC_START = re.compile(r"^(?:(?:eh|he|oh|ho|yo|hey|salut|alors|allez|bonjour|coucou)\s+)?((?:le |la |l'|mon |ma )?[a-z][a-z\-]{2,})\s*[,!?]")
 _VOC_END = re.compile(r",\s*((?:le |la |l'|mon |ma )?[a-z][a-z\-]{2,})\s*[!?.]*\s*$")
+_PERSONAL3 = re.compile(r"(?<!\w)(?:l'|(?:il|elle|lui|him|her|he|she)(?!\w))")
+_CAPITALISED = re.compile(r"(?<![\w@])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ\-]{2,})(?!\w)")
 _VOC_STOP = {
     "bon", "ok", "okay", "ouais", "oui", "non", "bah", "ben", "bref", "alors", "allez", "merci", "salut", "bonjour",
     "bonsoir", "coucou", "voila", "enfin", "donc", "mais", "putain", "hello", "well", "yes", "yeah", "nope",
@@ -142,17 +152,20 @@ class Reading:
 
 
 def _name_variants(names: Mapping[str, set[str]]) -> dict[str, str]:
-    """Folded name variant -> person key: full names, and first/last names when unique."""
+    """Folded name variant -> person key: full names, and first/last names when unique.
+
+    Names that are also everyday words are not looked for alone: the exporter's own "Vous"/"You",
+    and surnames such as Petit, Roux or Blanc ("mon petit" is nobody)."""
     full: dict[str, str] = {}
     parts: dict[str, set[str]] = defaultdict(set)
     for person, shown in names.items():
         for name in shown:
             f = fold(name)
-            if not f or any(ch.isdigit() for ch in f):
+            if not f or any(ch.isdigit() for ch in f) or f in _NAME_STOP:
                 continue  # phone numbers are not said in a chat
             full[f] = person
             for tok in re.split(r"[\s.]+", f):
-                if len(tok) >= 3 and tok.isalpha() and tok not in _TITLES:
+                if len(tok) >= 3 and tok.isalpha() and tok not in _TITLES and tok not in _NAME_STOP:
                     parts[tok].add(person)
     out = {tok: next(iter(ps)) for tok, ps in parts.items() if len(ps) == 1}
     out.update(full)
@@ -233,7 +246,7 @@ def read_conversation(
                     add(Target(prev.sender, "turn", conf, ref=prev.message.id))  # type: ignore[arg-type]
         r.targets = found
 
-    _learn_nicknames(readings, settings)
+    _learn_nicknames(readings, variants, settings)
     _context_targets(readings, settings)
     return readings
 
@@ -261,31 +274,70 @@ def _vocatives(text: str) -> list[str]:
     return out
 
 
-def _learn_nicknames(readings: list[Reading], settings: Settings) -> None:
-    """Find recurring vocatives aimed at one person; link the messages that use them."""
+def _unknown_capitalised(text: str, variants: Mapping[str, str]) -> list[str]:
+    """Capitalised words that are no dictionary word and no member's name: nickname candidates."""
+    out = []
+    for word in _CAPITALISED.findall(text):
+        f = fold(word)
+        if f not in variants and f not in _VOC_STOP and not is_known(f, lang=("fr", "en")):
+            out.append(f)
+    return out
+
+
+def _answerer(readings: list[Reading], idx: int, settings: Settings) -> str | None:
+    """Who answers a message first (not its sender, not a mere laugh), within the turn window."""
+    r = readings[idx]
+    if r.time is None:
+        return None
+    for nxt in readings[idx + 1 : idx + 8]:
+        if nxt.time is None or nxt.time - r.time > timedelta(minutes=settings.turn_window_min):
+            return None
+        if nxt.sender and nxt.sender != r.sender and not nxt.bystander:
+            return nxt.sender
+    return None
+
+
+def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], settings: Settings) -> None:
+    """Find names used for one person that are not theirs: recurring vocatives ("eh le gros,") and
+    unknown capitalised words ("Bambi"), each occurrence linked to whom it addresses (reply, turn,
+    or the person who answers it); keep those aimed mostly at one person; link every use."""
     uses: dict[str, Counter[str]] = defaultdict(Counter)
+    users: dict[str, set[str]] = defaultdict(set)  # who says it: not its referent
+    laughs: dict[str, Counter[str]] = defaultdict(Counter)  # who laughs right after it (twice: not its referent)
+    personal: Counter[str] = Counter()  # capitalised uses next to a personal pronoun ("Bambi il a ...")
+    total: Counter[str] = Counter()
     turn = timedelta(minutes=settings.turn_window_min)
     for idx, r in enumerate(readings):
-        cands = _vocatives(r.message.text)
-        if not cands:
+        vocs = _vocatives(r.message.text)
+        caps = [c for c in _unknown_capitalised(r.message.text, variants) if c not in vocs]
+        if not vocs and not caps:
             continue
+        ftext = fold(r.message.text)
+        for cand in dict.fromkeys(vocs + caps):
+            total[cand] += 1
+            personal[cand] += cand in vocs or bool(_SECOND.search(ftext) or _PERSONAL3.search(ftext))
+            if r.sender:
+                users[cand].add(r.sender)
+            for nxt in readings[idx + 1 : idx + 4]:
+                if nxt.bystander and nxt.sender and r.time and nxt.time and nxt.time - r.time <= turn:
+                    laughs[cand][nxt.sender] += 1
         direct = [t.person for t in r.targets.values() if t.method in ("reply", "turn", "mention", "name")]
-        if not direct and r.time is not None:  # a vocative is an address: to whom just spoke
+        who = direct[0] if direct else None
+        if who is None and vocs and r.time is not None:  # a vocative is an address: to whom just spoke
             prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
-            direct = [prev.sender] if prev is not None and prev.sender else []
-        for cand in cands:
-            uses[cand][direct[0] if direct else ""] += 1
-    names = set()
-    for r in readings:
-        for t in r.targets.values():
-            if t.matched:
-                names.add(t.matched)
+            who = prev.sender if prev is not None else None
+        if who is None:
+            who = _answerer(readings, idx, settings)
+        for cand in dict.fromkeys(vocs + caps):
+            uses[cand][who or ""] += 1
     nicknames: dict[str, str] = {}
     for cand, counter in uses.items():
-        if cand in names:
-            continue
-        person, n = max(((p, c) for p, c in counter.items() if p), key=lambda pc: pc[1], default=("", 0))
-        if n >= settings.nickname_min_uses and n / sum(counter.values()) >= settings.nickname_concentration:
+        if cand in variants or personal[cand] < 0.5 * total[cand]:
+            continue  # "le Master est cassé": a thing, not a person
+        linked = {p: c for p, c in counter.items() if p and p not in users[cand] and laughs[cand][p] < 2}
+        person, n = max(linked.items(), key=lambda pc: pc[1], default=("", 0))
+        if n >= settings.nickname_min_uses and n / sum(linked.values()) >= settings.nickname_concentration:
+            # the referent does not call themself by it; those who use it or laugh at it are not it
             nicknames[cand] = person
     if not nicknames:
         return
@@ -300,6 +352,8 @@ def _learn_nicknames(readings: list[Reading], settings: Settings) -> None:
             hits[nick].append(r)
             if person not in r.targets or r.targets[person].confidence < 0.75:
                 r.targets[person] = Target(person, "nickname", 0.75, matched=nick)
+            for other in [p for p, t in r.targets.items() if p != person and t.method == "turn"]:
+                del r.targets[other]  # named by their nickname: the turn guess is dropped
     # A nickname is mocking when it is itself degrading or goes with abuse at least once.
     degrading = P.load("degrading")
     for nick, rs in hits.items():
@@ -310,33 +364,36 @@ def _learn_nicknames(readings: list[Reading], settings: Settings) -> None:
 
 
 def _context_targets(readings: list[Reading], settings: Settings) -> None:
-    """Third-person degrading messages with no direct target: the person just named or who just spoke."""
+    """Hostile messages with no direct target take the person the talk is about just before:
+    the target of a recent message (named 0.6, inferred 0.55), or for a third-person message
+    ("on l'ignore celui-la") the person who just spoke (0.55 right before, else 0.45). Without a
+    pronoun ("une balance dans la brigade") only a pile-on right after a hostile message counts."""
     window = timedelta(minutes=settings.context_window_min)
-    times = [r.time for r in readings]
     for idx, r in enumerate(readings):
         if r.targets or r.time is None or not (r.abusive or r.degrading):
             continue
-        if not _THIRD.search(fold(r.message.text)):
-            continue
-        named = speaker = None
+        pronoun = bool(_THIRD.search(fold(r.message.text)))
+        about: tuple[Target, Reading] | None = None
+        speaker: Reading | None = None
         for j in range(idx - 1, max(-1, idx - 1 - settings.context_messages), -1):
             prev = readings[j]
-            if times[j] is None or times[j] < r.time - window:
+            if prev.time is None or prev.time < r.time - window:
                 break
-            if named is None:
-                for t in prev.targets.values():
-                    if t.person != r.sender and t.method in ("name", "mention", "nickname"):
-                        named = (t.person, prev)
-                        break
             if speaker is None and prev.sender and prev.sender != r.sender:
-                speaker = (prev.sender, prev)
-        if named:
-            r.targets[named[0]] = Target(named[0], "context", 0.6, ref=named[1].message.id)
-        elif speaker:
-            # "on l'ignore celui-la" just after someone spoke: most likely about them
-            just_before = speaker[1] is readings[idx - 1] and r.time - speaker[1].time <= timedelta(minutes=settings.turn_window_min)  # type: ignore[operator]
-            conf = 0.55 if just_before else 0.45
-            r.targets[speaker[0]] = Target(speaker[0], "context", conf, ref=speaker[1].message.id)
+                speaker = prev
+            if not pronoun and prev.kind not in ("abuse", "degrading"):
+                continue
+            cands = [t for t in prev.targets.values() if t.person != r.sender and t.confidence >= settings.min_confidence]
+            if cands:
+                about = (max(cands, key=lambda t: t.confidence), prev)
+                break
+        if about is not None:
+            t, prev = about
+            conf = 0.6 if t.method in ("name", "mention", "nickname", "reply") else 0.55
+            r.targets[t.person] = Target(t.person, "context", conf, ref=prev.message.id)
+        elif pronoun and speaker is not None and speaker.sender:
+            just_before = speaker is readings[idx - 1] and r.time - speaker.time <= timedelta(minutes=settings.turn_window_min)  # type: ignore[operator]
+            r.targets[speaker.sender] = Target(speaker.sender, "context", 0.55 if just_before else 0.45, ref=speaker.message.id)
 
 
 __all__ = ["Reading", "Target", "read_conversation"]
