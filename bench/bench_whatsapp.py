@@ -24,13 +24,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 
-NAMES = ["Capitaine Morel", "Lt Duval", "Brigadier Chen 🚓", "+33 6 12 34 56 78", "~ Inès", "Sarah B.",
-         "Adjudant Koné", "+33 7 98 76 54 32", "Léa 🌸", "Major Petit", "Gardien Roux", "Yannick"]
-WORDS = ("patrouille rapport demain matin équipe secteur réunion commissariat planning relève "
-         "ok merci bien reçu vu on se voit à 14h le véhicule est au garage 👍 😂 🚨").split()
+NAMES = [
+    "Capitaine Morel",
+    "Lt Duval",
+    "Brigadier Chen 🚓",
+    "+33 6 12 34 56 78",
+    "~ Inès",
+    "Sarah B.",
+    "Adjudant Koné",
+    "+33 7 98 76 54 32",
+    "Léa 🌸",
+    "Major Petit",
+    "Gardien Roux",
+    "Yannick",
+]
+WORDS = (
+    "patrouille rapport demain matin équipe secteur réunion commissariat planning relève "
+    "ok merci bien reçu vu on se voit à 14h le véhicule est au garage 👍 😂 🚨"
+).split()
 SYSTEM = [
-    "{a} a ajouté {b}", "{a} a retiré {b}", "{a} est parti", "{a} a modifié le sujet en “Brigade : planning”",
-    "{a} a changé l'icône de ce groupe", "{a} a rejoint ce groupe grâce à son lien d'invitation",
+    "{a} a ajouté {b}",
+    "{a} a retiré {b}",
+    "{a} est parti",
+    "{a} a modifié le sujet en “Brigade : planning”",
+    "{a} a changé l'icône de ce groupe",
+    "{a} a rejoint ce groupe grâce à son lien d'invitation",
 ]
 
 
@@ -38,8 +56,10 @@ def generate(path: Path, messages: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     t = datetime(2023, 1, 2, 7, 0)
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(f"{t:%d/%m/%Y %H:%M} - Les messages et les appels sont chiffrés de bout en bout. "
-                 "Aucun tiers, pas même WhatsApp, ne peut les lire ou les écouter. Appuyez pour en savoir plus.\n")
+        fh.write(
+            f"{t:%d/%m/%Y %H:%M} - Les messages et les appels sont chiffrés de bout en bout. "
+            "Aucun tiers, pas même WhatsApp, ne peut les lire ou les écouter. Appuyez pour en savoir plus.\n"
+        )
         for _ in range(messages):
             t += timedelta(seconds=rng.randint(5, 240))
             head = f"{t:%d/%m/%Y %H:%M} - "
@@ -121,7 +141,9 @@ def main() -> None:
         if not p.exists():
             generate(p, n)
     size = path.stat().st_size / 1e6
-    print(f"file: {path.name}  {size:.1f} MB  (2x file: {big.stat().st_size / 1e6:.1f} MB)  cpu: {os.cpu_count()}")
+    print(
+        f"file: {path.name}  {size:.1f} MB  (2x file: {big.stat().st_size / 1e6:.1f} MB)  cpu: {os.cpu_count()}"
+    )
     tools = args.only or ["sentinelle", "whatstk", "chat-miner"]
     results = [measure(t, path) for t in tools]
     if "sentinelle" in tools:
@@ -129,13 +151,19 @@ def main() -> None:
         r2["tool"] = "sentinelle (2x file)"
         results.append(r2)
     base = next((r for r in results if r["tool"] == "sentinelle" and "wall_s" in r), None)
-    print(f"{'parser':22} {'wall s':>8} {'MB/s':>7} {'records':>9} {'peak MB':>8} {'sentinelle speed-up':>20}")
+    print(
+        f"{'parser':22} {'wall s':>8} {'MB/s':>7} {'records':>9} {'peak MB':>8} {'sentinelle speed-up':>20}"
+    )
     for r in results:
         if "error" in r:
             print(f"{r['tool']:22} error: {r['error']}")
             continue
-        ratio = f"{r['wall_s'] / base['wall_s']:.1f}x" if base and not r["tool"].startswith("sentinelle") else ""
-        print(f"{r['tool']:22} {r['wall_s']:8.2f} {r['mb_s']:7.1f} {r['records']:9d} {r['peak_rss_mb']:8.0f} {ratio:>20}")
+        ratio = (
+            f"{r['wall_s'] / base['wall_s']:.1f}x" if base and not r["tool"].startswith("sentinelle") else ""
+        )
+        print(
+            f"{r['tool']:22} {r['wall_s']:8.2f} {r['mb_s']:7.1f} {r['records']:9d} {r['peak_rss_mb']:8.0f} {ratio:>20}"
+        )
     print(json.dumps(results))
 
 

@@ -88,8 +88,9 @@ def test_ingest_search_info_persons(tmp_path: Path, fr_export: Path) -> None:
                                  "--purpose", "enquête", "--legal-basis", "art. 6 RGPD", "--retention-until", "2030-01-31"])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "3 messages, 2 events, 0 issues" in result.output
-    again = runner.invoke(cli, ["ingest", str(case), str(fr_export)])
-    assert "already in the case, skipped (duplicate)" in again.output
+    again = runner.invoke(cli, ["ingest", str(case), str(fr_export), "--json"])
+    assert json.loads(again.stdout)["files"][0]["status"] == "duplicate"
+    assert "already in the case, skipped (duplicate)" in runner.invoke(cli, ["ingest", str(case), str(fr_export)]).output
     hits = runner.invoke(cli, ["search", str(case), "collegues", "--json"])
     hit = json.loads(hits.stdout)
     assert hit["snippet"] == "Bonjour à tous les [collègues]" and hit["sender"] == "Chef Dupont"
@@ -99,6 +100,8 @@ def test_ingest_search_info_persons(tmp_path: Path, fr_export: Path) -> None:
     assert info["metadata"]["purpose"] == "enquête" and info["metadata"]["retention_until"] == "2030-01-31"
     text = runner.invoke(cli, ["info", str(case)]).output
     assert "3 messages, 2 events" in text and "legal_basis: art. 6 RGPD" in text
+    people_json = json.loads(runner.invoke(cli, ["persons", str(case), "--json"]).stdout)
+    assert {p["display_name"] for p in people_json["persons"]} == {"Chef Dupont", "Élodie Martin", "Karim"}
     people = runner.invoke(cli, ["persons", str(case)]).output
     assert "Chef Dupont" in people and "Karim" in people
     merged = runner.invoke(cli, ["persons", str(case), "--merge", "Karim", "Élodie Martin", "--reason", "test"])

@@ -64,8 +64,8 @@ def check_records(path: Path, records: list[Record]) -> None:
             if rec.native_id is not None:
                 assert rec.native_id in {str(v) for v in obj.values()}, rec.id
         elif path.suffix in (".csv", ".tsv"):
-            cells = next(csv.reader(io.StringIO(text), delimiter=";" if ";" in text.split("\n")[0] else ","))
-            assert rec.text in cells or rec.text == "", (rec.id, rec.text, cells)
+            rows = [next(csv.reader(io.StringIO(text), delimiter=d)) for d in ",;\t|"]
+            assert any(rec.text in cells for cells in rows), (rec.id, rec.text)
         else:
             assert rec.text in text, (rec.id, rec.text)
             if rec.time_raw:

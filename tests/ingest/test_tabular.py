@@ -94,3 +94,21 @@ def test_time_format_option(tmp_path, parse):
 def test_unknown_mapping_field():
     with pytest.raises(InputError, match="unknown field"):
         resolve_columns(["a"], {"auteur": "a"}, "x.csv")
+
+
+# (content, texts, why)
+DIALECTS = [
+    ("time;sender;text\n2024-01-01 10:00;A;un, deux, trois, quatre\n", ["un, deux, trois, quatre"],
+     "semicolon header, commas in the text"),
+    ("time\tsender\ttext\n2024-01-01 10:00\tA\tà l'heure; ok\n", ["à l'heure; ok"], "tab-separated"),
+    ('time,sender,text\n2024-01-01 10:00,A,"dit ""bonjour"", puis part"\n', ['dit "bonjour", puis part'],
+     "doubled quotes inside a quoted cell"),
+    ("\ufefftime,sender,text\r\n2024-01-01 10:00,A,crlf\r\n", ["crlf"], "BOM and CRLF line ends"),
+]
+
+
+@pytest.mark.parametrize(("content", "texts", "why"), DIALECTS)
+def test_csv_dialects(tmp_path, parse, content, texts, why):
+    path = tmp_path / "export.csv"
+    path.write_bytes(content.encode("utf-8"))
+    assert [m.text for m in of(parse(path), "message")] == texts, why

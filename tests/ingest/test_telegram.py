@@ -196,3 +196,9 @@ def test_zipped_export_is_streamed_from_the_member(tmp_path, parse):
     assert [getattr(r, "id", None) for r in records[:-1]] == [getattr(r, "id", None) for r in plain[:-1]]
     msg = of(records, "message")[0]
     assert msg.source.member == "ChatExport_2024-03-04/result.json" and msg.source.container_sha256
+
+
+def test_tz_applies_to_date_without_unixtime(fixtures_dir, parse):
+    records = parse(fixtures_dir / "chat-analytics/telegram/DM_2A_7M.json", tz="Europe/Paris")
+    first = of(records, "event")[0]  # 2019-07-05T16:55:32 has no date_unixtime
+    assert first.time.isoformat() == "2019-07-05T16:55:32+02:00"

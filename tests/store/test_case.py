@@ -86,6 +86,8 @@ def test_search_is_accent_and_case_insensitive_with_snippets(case: Case, export)
     assert case.search("collegues", conversation_id="nope") == []
     assert case.search("   ") == []
     assert case.search("absent") == []
+    emoji = case.search("👍")  # not an FTS token: found by substring
+    assert [h.snippet for h in emoji] == ["Ok pour moi [👍]\nje serai là"]
 
 
 def test_same_file_twice_adds_nothing_and_same_chat_elsewhere_is_not_doubled(case: Case, export, tmp_path) -> None:
@@ -200,6 +202,10 @@ def test_detections_results_roster_decisions_pseudonyms(case: Case, export) -> N
             db.execute(sql)
     db.close()
 
+    info = case.info()
+    assert info["detections"] == {"v1": {"scanned": 2, "flagged": 1}, "v2": {"scanned": 1, "flagged": 1}}
+    assert info["results"] == {"dynamics": ["graph", "roles"]} and info["decisions"] == 2
+
     case.set_pseudonym("Karim", "Personne B")
     case.set_pseudonym("Chef Dupont", "Personne A")
     assert case.pseudonyms() == {"Chef Dupont": "Personne A", "Karim": "Personne B"}
@@ -219,6 +225,11 @@ def test_metadata_is_stored_and_updated(tmp_path: Path) -> None:
     assert info["metadata"]["retention_until"] == "2030-01-01" and info["messages"] == 0
     with pytest.raises(CaseError, match="already exists"):
         Case.create(tmp_path / "c")
+    with pytest.raises(CaseError, match="not empty"):  # never spread a case over someone's folder
+        Case.create(tmp_path)
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(CaseError, match="not a directory"):
+        Case.open_or_create(tmp_path / "f")
 
 
 def test_missing_damaged_and_newer_cases_are_refused(tmp_path: Path) -> None:
@@ -286,3 +297,18 @@ def test_a_second_writer_gets_a_case_error_not_a_traceback(case: Case, export, m
             assert reader.count_messages() == 0 and reader.search("collegues") == []
     assert other.add_file(*export).messages == 4  # once the first writer is done
     other.close()
+
+
+def test_times_in_dst_folds_and_gaps_keep_their_wall_time(case: Case, export) -> None:
+    from zoneinfo import ZoneInfo
+
+    path, records = export
+    paris = ZoneInfo("Europe/Paris")
+    m = stored(records)[1]
+    times = [datetime(2024, 10, 27, 2, 30, tzinfo=paris), datetime(2024, 10, 27, 2, 30, fold=1, tzinfo=paris),
+             datetime(2024, 3, 31, 2, 30, tzinfo=paris)]  # fmt: skip
+    recs = [replace(m, id=f"t{i}", time=t) for i, t in enumerate(times)]
+    case.add_file(path, [records[0], *recs])
+    for got, t in zip(case.messages(), times, strict=True):
+        assert (got.time.replace(tzinfo=None), got.time.fold, got.time.utcoffset()) == (
+            t.replace(tzinfo=None), t.fold, t.utcoffset())

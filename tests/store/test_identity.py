@@ -99,6 +99,16 @@ def test_user_split_and_merge_survive_relinking(case: Case, tmp_path: Path) -> N
         case.split_person("Paul", ["Paul", "P. Durand"])
 
 
+def test_long_numeric_platform_ids_are_not_phones(case: Case, tmp_path: Path) -> None:
+    _, d, cd = chat(tmp_path, "d.json", "discord", [("gamer", "100000000712345678")])
+    _, w, cw = chat(tmp_path, "w.txt", "whatsapp", [("Ami", "+33 7 12 34 56 78")])
+    case.add_file(tmp_path / "d.json", d)
+    case.add_file(tmp_path / "w.txt", w)
+    case.relink_persons()
+    assert case.links() == [] and case.person_of(cd, "gamer") != case.person_of(cw, "Ami")
+    assert [p.phones for p in case.persons() if p.display_name == "Ami"] == [("712345678",)]
+
+
 def test_folding_and_phone_keys() -> None:
     assert fold_name("~\u202fÉlodie\u00a0 MARTIN\u200e") == "elodie martin"
     assert fold_name("  ") is None and fold_name(None) is None

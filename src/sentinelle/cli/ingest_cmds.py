@@ -195,6 +195,12 @@ def register(cli: click.Group) -> None:
             amb = " (date order ambiguous)" if conv["date_order_ambiguous"] else ""
             click.echo(f"  conversation {conv['id']} {conv['platform']} {conv['title']!r}: "
                        f"{conv['messages']} messages, {conv['events']} events{amb}")  # fmt: skip
+        for version, n in data["detections"].items():
+            click.echo(f"  detections {version}: {n['scanned']} messages scanned, {n['flagged']} flagged")
+        for step, keys in data["results"].items():
+            click.echo(f"  results {step}: {', '.join(keys)}")
+        if data["decisions"]:
+            click.echo(f"  {data['decisions']} review decisions")
 
     @cli.command()
     @click.argument("case", type=click.Path(file_okay=False, path_type=Path))

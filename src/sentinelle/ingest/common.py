@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..errors import InputError, UnsafeArchive, UsageError
-from ..records import Participant, Record, Source, Summary
+from ..errors import InputError, ParseError, UnsafeArchive, UsageError
+from ..records import ParseIssue, Participant, Record, Source, Summary
 from .archive import safe_members
 from .base import HASH_CHUNK, ReadOptions, record_id, sha256_file
 from .jsonstream import Span
@@ -140,6 +140,12 @@ def counted(records: Iterator[Record], summary: Summary) -> Iterator[Record]:
         summarize(summary, record)
         yield record
     yield summary
+
+
+def skipped_issue(path: str, error: ParseError, span: Span) -> ParseIssue:
+    """A malformed element of an array, skipped; reading went on at the next one."""
+    return ParseIssue(path, error.line, f"{error.cause}; element skipped, reading goes on at line {span.line_end}",
+                      span.byte_start)
 
 
 def text_of(value: Any) -> str:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from ..errors import InputError, ParseError
 from ..records import Conversation, Event, EventType, Flag, Message, ParseIssue, Record, Summary
 from .base import ReadOptions, conversation_id
-from .common import FileInfo, Participants, counted, file_info, from_iso, text_of, zone
+from .common import FileInfo, Participants, counted, file_info, from_iso, skipped_issue, text_of, zone
 from .jsonstream import JsonCursor, Span
 from .order import TimeOrder
 
@@ -99,8 +99,10 @@ class DiscordReader:
     def _messages(self, cur: JsonCursor, info: FileInfo, cid: str, tz: ZoneInfo | None) -> Iterator[Record]:
         people = Participants(cid)
         order = TimeOrder()
-        for _ in cur.array_items():
-            obj, span = cur.value()
+        for obj, span, error in cur.array_values():
+            if error is not None:
+                yield skipped_issue(info.path, error, span)
+                continue
             if not isinstance(obj, dict):
                 yield ParseIssue(info.path, span.line_start, "a message is not a JSON object", span.byte_start)
                 continue

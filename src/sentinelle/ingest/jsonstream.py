@@ -46,6 +46,7 @@ class JsonCursor:
         self.byte_pos = 0  # byte offset of _buf[_pos] in the file
         self.line = 1  # line number of _buf[_pos]
         self._eof = False
+        self._resumed = False  # set when `_resync` has moved to the next element of an array
         head = fh.read(3)
         if head.startswith(codecs.BOM_UTF8):
             self.byte_pos = 3
@@ -123,8 +124,9 @@ class JsonCursor:
                     continue
                 if near_end:
                     raise self._error("truncated JSON: the file ends inside a value") from None
-                self._advance(exc.pos)
-                raise self._error(f"malformed JSON ({exc.msg})") from None
+                # the cursor stays at the value's start so that `array_values` can resynchronise
+                line = self.line + self._buf.count("\n", self._pos, exc.pos)
+                raise ParseError(f"malformed JSON ({exc.msg})", path=self.path, line=line) from None
             except RecursionError:
                 raise self._error("JSON nested too deeply to be a chat export") from None
             if end == len(self._buf) and not self._eof:  # a number may go on in the next chunk
@@ -175,6 +177,9 @@ class JsonCursor:
             return
         while True:
             yield None
+            if self._resumed:  # a malformed element was skipped: the cursor is on the next one
+                self._resumed = False
+                continue
             ch = self.peek()
             if ch == ",":
                 self._advance(self._pos + 1)
@@ -183,3 +188,46 @@ class JsonCursor:
                 self._advance(self._pos + 1)
                 return
             raise self._error("expected ',' or ']' " + ("(truncated JSON?)" if not ch else f"not {ch!r}"))
+
+    def array_values(self) -> Iterator[tuple[Any, Span, ParseError | None]]:
+        """Each element of the array at the cursor as (value, span, None). A malformed element
+        comes as (None, span of the bytes skipped, error) when reading can safely go on at the
+        next element (pretty-printed arrays); otherwise the error is raised."""
+        for _ in self.array_items():
+            indent = self._indent()
+            start_byte, start_line = self.byte_pos, self.line
+            try:
+                obj, span = self.value()
+            except ParseError as exc:
+                if indent is None or not self._resync(indent):
+                    raise
+                yield None, Span(start_byte, self.byte_pos, start_line, self.line), exc
+                continue
+            yield obj, span, None
+
+    def _indent(self) -> str | None:
+        """The blanks before an object that starts its own line (pretty-printed exports)."""
+        if self.peek() != "{":
+            return None
+        line_start = self._buf.rfind("\n", max(0, self._pos - 256), self._pos)  # bounded: compact JSON
+        indent = self._buf[line_start + 1 : self._pos]
+        return indent if line_start >= 0 and not indent.strip() else None
+
+    def _resync(self, indent: str) -> bool:
+        """Move to the next line that opens an object at the same indentation: in a
+        pretty-printed array that is the next element, since nested objects sit deeper."""
+        marker = "\n" + indent + "{"
+        start = self._pos + 1
+        while True:
+            found = self._buf.find(marker, start)
+            if found >= 0:
+                self._advance(found + len(marker) - 1)
+                self._resumed = True
+                return True
+            start = max(self._pos + 1, len(self._buf) - len(marker))  # nothing before this matched
+            if len(self._buf) - self._pos > MAX_VALUE:
+                return False
+            before = self._pos
+            if not self._more():
+                return False
+            start -= before - self._pos  # reading more may have dropped the consumed prefix

@@ -28,6 +28,7 @@ from .common import (
     from_epoch,
     is_zip,
     open_zip_member,
+    skipped_issue,
     text_of,
     zone,
 )
@@ -96,7 +97,9 @@ class _Room:
         return self.names.get(mxid, mxid) if mxid else None
 
     def conversation(self, room_id: str | None) -> Iterator[Record]:
-        if room_id in self.convs or (room_id is None and self.convs):
+        # an Element export is one room: events lacking room_id, or naming it, all belong to it
+        single_room = "exported_by" in self.header or "room_name" in self.header
+        if room_id in self.convs or (self.convs and (room_id is None or single_room)):
             return
         title = text_of(self.header.get("room_name")) or None
         details = {k: self.header[k] for k in HEADER_KEYS if k in self.header}
@@ -335,8 +338,10 @@ class MatrixReader:
                 yield ParseIssue(info.path, exc.line, exc.cause, cur.byte_pos)
 
     def _events(self, cur: JsonCursor, room: _Room) -> Iterator[Record]:
-        for _ in cur.array_items():
-            obj, span = cur.value()
+        for obj, span, error in cur.array_values():
+            if error is not None:
+                yield skipped_issue(room.info.path, error, span)
+                continue
             yield from self._safe(room, obj, span)
 
     def _safe(self, room: _Room, obj: Any, span: Span) -> Iterator[Record]:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from ..errors import InputError, ParseError
 from ..records import Conversation, Event, EventType, Flag, Message, ParseIssue, Record, Summary
 from .base import ReadOptions, conversation_id
-from .common import FileInfo, Participants, counted, file_info, from_epoch, text_of, zone
+from .common import FileInfo, Participants, counted, file_info, from_epoch, skipped_issue, text_of, zone
 from .jsonstream import JsonCursor, Span
 from .order import TimeOrder
 
@@ -101,8 +101,10 @@ class MessengerReader:
                     if key != "messages":
                         cur.skip()
                         continue
-                    for _ in cur.array_items():
-                        obj, span = cur.value()
+                    for obj, span, error in cur.array_values():
+                        if error is not None:
+                            yield skipped_issue(str(path), error, span)
+                            continue
                         try:
                             yield from self._one(obj, span, info, conv.id, tz, people, order)
                         except (TypeError, ValueError, AttributeError, OverflowError) as exc:

@@ -21,10 +21,16 @@ _KNOWN = {name for names in GUESSES.values() for name in names}
 
 
 def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
-    except csv.Error:
-        return csv.excel
+    """The delimiter is the one the header line uses most (message text is full of commas,
+    which fools csv.Sniffer on French exports); quoting as Excel writes it."""
+    header = sample.split("\n", 1)[0]
+    delimiter = max(DELIMITERS, key=header.count)
+
+    class Dialect(csv.excel):
+        pass
+
+    Dialect.delimiter = delimiter if header.count(delimiter) else ","
+    return Dialect
 
 
 class _Lines:

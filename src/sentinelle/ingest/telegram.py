@@ -25,6 +25,7 @@ from .common import (
     from_epoch,
     is_zip,
     open_zip_member,
+    skipped_issue,
     text_of,
     zone,
 )
@@ -89,8 +90,9 @@ def _time(obj: dict[str, Any], tz: ZoneInfo | None) -> tuple[datetime | None, st
     raw = date if isinstance(date, str) else str(unix) if unix is not None else ""
     if unix is not None and (tz is not None or not isinstance(date, str)):
         return from_epoch(int(unix), tz), raw
-    if isinstance(date, str):
-        return datetime.fromisoformat(date), raw
+    if isinstance(date, str):  # the exporter's local clock: in the user's zone when given
+        local = datetime.fromisoformat(date)
+        return (local.replace(tzinfo=tz) if tz and local.tzinfo is None else local), raw
     return None, raw
 
 
@@ -314,8 +316,10 @@ class TelegramReader:
             yield ParseIssue(info.path, span.line_start, "'messages' is not a list", span.byte_start)
             return
         chat = _Chat(info, conv.id, tz)
-        for _ in cur.array_items():
-            obj, span = cur.value()
+        for obj, span, error in cur.array_values():
+            if error is not None:
+                yield skipped_issue(info.path, error, span)
+                continue
             try:
                 yield from chat.record(obj, span)
             except (TypeError, ValueError, AttributeError, OverflowError) as exc:

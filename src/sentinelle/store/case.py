@@ -67,6 +67,8 @@ class Case:
             raise CaseError("a case already exists here", path=str(path))
         if path.exists() and not path.is_dir():
             raise CaseError("exists and is not a directory", path=str(path))
+        if path.is_dir() and any(path.iterdir()):
+            raise CaseError("the directory is not empty and holds no case; give a new or empty one", path=str(path))
         path.mkdir(parents=True, exist_ok=True)
         (path / ORIGINALS).mkdir(exist_ok=True)
         case = cls(path, SQLiteBackend(path / DB_NAME, create=True))
@@ -488,7 +490,8 @@ class Case:
             "issues": len(self.backend.issues()),
             "persons": len(self.backend.persons()),
             "period": {"first": first, "last": last},
-            "detection_versions": sorted({v for v in [self.backend.latest_model_version()] if v}),
+            "detections": self.backend.detection_versions(),  # {model_version: {scanned, flagged}}
+            "results": self.backend.result_keys(),  # {step: [keys]}
             "decisions": len(self.backend.decisions()),
         }
 

@@ -77,7 +77,11 @@ def time_from_text(iso: str | None, zone: str | None) -> datetime | None:
     if iso is None:
         return None
     t = datetime.fromisoformat(iso)
-    return t.astimezone(_zone(zone)) if zone else t
+    if not zone:
+        return t
+    # the same wall time in the same zone (even inside a DST gap); the offset tells the fold
+    local = t.replace(tzinfo=_zone(zone))
+    return local if local.utcoffset() == t.utcoffset() else local.replace(fold=1)
 
 
 def record_row(rec: Message | Event) -> tuple[Any, ...]:

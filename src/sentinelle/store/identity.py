@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..records import clean_text
 from .models import Person, PersonLink
 
+PHONE_ID_PLATFORMS = {"whatsapp", "signal"}
 CONFIDENCE = {"platform_id": 0.99, "phone": 0.95, "name": 0.6}
 _PHONE = re.compile(r"^\+?[\d\s\-().\u00a0\u202f]{8,}$")
 _BUCKET_ALL_PAIRS = 30  # above this, link each handle to the bucket's first (star, not n²)
@@ -96,7 +97,8 @@ class HandleTable:
             h.names[name] += max(messages, 1)
         if platform_id:
             h.platform_id = platform_id
-        for candidate in (phone, name, platform_id):
+        # a platform id is a phone number only where the platform says so (not a Discord snowflake)
+        for candidate in (phone, name, platform_id if platform in PHONE_ID_PLATFORMS else None):
             if (pk := phone_key(candidate)) is not None:
                 h.phones.add(pk)
         h.messages += messages

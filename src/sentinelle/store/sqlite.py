@@ -362,11 +362,31 @@ class SQLiteBackend:
 
         if not query.strip():
             return []
+        if not any(c.isalnum() for c in query):  # emoji and symbols are not FTS tokens: scan for them
+            return self._substring_search(query.strip(), limit, conversation_id)
         try:
             rows = run(query)
         except sqlite3.OperationalError:  # not FTS5 syntax: search the words as phrases
             rows = run(_fts_quote(query))
         return [(r, r["snip"], r["score"]) for r in rows]
+
+    def _substring_search(
+        self, needle: str, limit: int, conversation_id: str | None
+    ) -> list[tuple[sqlite3.Row, str, float]]:
+        sql = "SELECT * FROM records_v WHERE kind='message' AND instr(text, ?) > 0" + (
+            " AND conversation_id=?" if conversation_id else ""
+        ) + " ORDER BY seq LIMIT ?"  # fmt: skip
+        args = (needle, conversation_id, limit) if conversation_id else (needle, limit)
+        out = []
+        for r in self.conn.execute(sql, args):
+            text, at = r["text"], r["text"].find(needle)
+            start, end = max(0, at - 40), min(len(text), at + len(needle) + 40)
+            snippet = (
+                ("…" if start else "") + text[start:at] + "[" + needle + "]"
+                + text[at + len(needle) : end] + ("…" if end < len(text) else "")
+            )  # fmt: skip
+            out.append((r, snippet, 0.0))
+        return out
 
     # --- people ----------------------------------------------------------------------------------
 
@@ -444,6 +464,20 @@ class SQLiteBackend:
         )
         for r in self.conn.execute(sql, (model_version,)):
             yield loads(r[0])
+
+    def detection_versions(self) -> dict[str, dict[str, int]]:
+        return {
+            r[0]: {"scanned": r[1], "flagged": r[2]}
+            for r in self.conn.execute(
+                "SELECT model_version, count(*), sum(flagged) FROM detections GROUP BY model_version ORDER BY min(rowid)"
+            )
+        }
+
+    def result_keys(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for step, key in self.conn.execute("SELECT DISTINCT step, key FROM results ORDER BY step, key"):
+            out.setdefault(step, []).append(key)
+        return out
 
     def scanned_ids(self, model_version: str) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT message_id FROM detections WHERE model_version=?", (model_version,))}

@@ -110,14 +110,15 @@ class TimeBuilder:
     def __init__(self, order: str, tz: tzinfo | None = None) -> None:
         self.order = order
         self.tz = tz
-        self._dates: dict[tuple[str, str, str], date | None] = {}
+        self.ambiguous = False  # set by the reader: flag dates that read differently swapped
+        self._dates: dict[tuple[str, str, str], tuple[date | None, bool]] = {}
 
-    def day(self, d1: str, d2: str, d3: str) -> date | None:
+    def day(self, d1: str, d2: str, d3: str) -> tuple[date | None, bool]:
+        """(the date, whether it is one of the ambiguous ones), cached per distinct date."""
         key = (d1, d2, d3)
-        try:
-            return self._dates[key]
-        except KeyError:
-            pass
+        got = self._dates.get(key)
+        if got is not None:
+            return got
         parts = ymd(self.order, d1, d2, d3)
         value = None
         if parts is not None:
@@ -125,10 +126,11 @@ class TimeBuilder:
                 value = date(*parts)
             except ValueError:
                 value = None
+        got = (value, self.ambiguous and is_ambiguous_date(d1, d2, self.order))
         if len(self._dates) > 100_000:
             self._dates.clear()
-        self._dates[key] = value
-        return value
+        self._dates[key] = got
+        return got
 
     def build(self, day: date, hour: int, minute: int, second: int) -> datetime | None:
         if hour == 24:

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import groupby
-from operator import add, itemgetter
+from itertools import compress, groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -40,9 +40,9 @@ from ..archive import read_member, safe_members
 from ..base import ReadOptions, conversation_id, record_id, sha256_bytes, sha256_file
 from ..textio import HEAD_BYTES, Chunk, detect_encoding, has_surrogate, iter_chunks, open_text
 from . import system
-from .dates import ORDERS, DateEvidence, TimeBuilder, decide_order, is_ambiguous_date
+from .dates import ORDERS, DateEvidence, TimeBuilder, decide_order
 from .headers import (
-    HEADER_M,
+    HEADER_N,
     MARKS,
     PASS1,
     ROW_DATE,
@@ -59,8 +59,9 @@ from .headers import (
 from .names import NameTable, clean_sender, phone_of
 
 PLATFORM = "whatsapp"
-_AROUND = MARKS + "[] -\u2013\u00a0\u202f"
+_AROUND = MARKS + "[] -\u2013\u00a0\u202f\n"
 _NO_FLAGS: frozenset[str] = frozenset()
+_MARK_SET = frozenset(MARKS)
 _TITLE = re.compile(
     r"^(?:WhatsApp Chat with |Discussion WhatsApp avec |WhatsApp Chat - |WhatsApp-Chat mit |"
     r"Chat de WhatsApp con |Chat WhatsApp con |Conversa do WhatsApp com |WhatsApp Chat met )(?P<t>.+?)"
@@ -201,41 +202,66 @@ class _Parse:
         self.last_time: datetime | None = None
         self.last_subject: str | None = None
         self._path_str = str(path)
+        self.plain = False  # the headers carry no marks inside (learnt in the first pass)
         self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
         self._times_seen: dict[str, datetime | None] = {}
 
     # -- pass 1 ------------------------------------------------------------------------------
     def scan(self, encoding: str, skip: int) -> _Scan:
-        """First pass: header lines only, matched chunk by chunk and tallied at C speed."""
+        """First pass: header lines only, matched chunk by chunk and tallied at C speed.
+
+        The layouts are learnt from the first chunks with the general lexer; when they show a
+        single layout, the rest is scanned with that layout's own (faster) regex."""
         scan = _Scan()
         dates, names = scan.dates, scan.names
         raw_layouts: Counter = Counter()
-        date_keys = itemgetter(*ROW_DATE)
-        text = ""
+        text = first_text = ""
+        regex, date_cols, name_col, name2_col, layout = PASS1, ROW_DATE, ROW_NAME, ROW_NAME2, None
         with self.opener() as fh:
             fh.seek(skip)
-            for chunk in iter_chunks(fh, encoding, skip):
+            for i, chunk in enumerate(iter_chunks(fh, encoding, skip)):
                 text = chunk.text
                 scan.lines += text.count("\n")
-                rows = PASS1.findall(text)
+                if i == 0:
+                    first_text = "\n" + text
+                if i == 2 and layout is None:
+                    seen = Counter()
+                    for key, count in raw_layouts.items():
+                        seen[layout_of_row(key)] += count
+                    if len(seen) == 1:
+                        layout = next(iter(seen))
+                        plain, _ = layout_regex(layout, plain=True)
+                        self.plain = len(plain.findall(first_text)) == len(PASS1.findall(first_text))
+                        regex, cols = layout_regex(layout, names=True, plain=self.plain)
+                        date_cols = (cols["d1"], cols["d2"], cols["d3"])
+                        name_col, name2_col = cols["name"], cols["name2"]
+                rows = regex.findall("\n" + text)
                 if not rows:
                     continue
-                raw_layouts.update(map(itemgetter(*ROW_LAYOUT), rows))
-                for key, _ in groupby(map(date_keys, rows)):
-                    if key[0]:
-                        dates.add(key[0], key[1], key[2])
-                    else:
-                        dates.add(key[3], key[4], key[5])
-                first = list(map(itemgetter(ROW_NAME), rows))
+                if layout is None:
+                    raw_layouts.update(map(itemgetter(*ROW_LAYOUT), rows))
+                    for key, _ in groupby(map(itemgetter(*date_cols), rows)):
+                        if key[0]:
+                            dates.add(key[0], key[1], key[2])
+                        else:
+                            dates.add(key[3], key[4], key[5])
+                else:
+                    scan.layouts[layout] += len(rows)
+                    for key, _ in groupby(map(itemgetter(*date_cols), rows)):
+                        dates.add(*key)
+                first = list(map(itemgetter(name_col), rows))
                 names.first.update(first)
-                both = Counter(map(add, first, map(itemgetter(ROW_NAME2), rows)))
-                names.longer.update({k: v for k, v in both.items() if ": " in k})
+                second = list(map(itemgetter(name2_col), rows))
+                if any(second):
+                    names.longer.update(
+                        f"{a}: {b}" for a, b in compress(zip(first, second, strict=True), second)
+                    )
         names.first.pop("", None)
         for key, count in raw_layouts.items():
-            layout = layout_of_row(key)
-            scan.layouts[layout] += count
+            scan.layouts[layout_of_row(key)] += count
+        for layout_key, count in scan.layouts.items():
             dates.headers += count
-            if layout[4]:
+            if layout_key[4]:
                 dates.twelve_hour += count
         if text and not text.endswith("\n"):
             scan.lines += 1
@@ -256,6 +282,7 @@ class _Parse:
         self.decision = decision
         self.names = scan.names
         self.times = TimeBuilder(decision.order, self.tz)
+        self.times.ambiguous = decision.ambiguous
         yield Conversation(
             id=self.conv_id,
             platform=PLATFORM,
@@ -297,32 +324,42 @@ class _Parse:
         layouts = self.layouts
         generic = len(layouts) != 1
         if generic:
-            regex = HEADER_M
+            regex = HEADER_N
         else:
-            regex, self._fields = layout_regex(next(iter(layouts)))
+            regex, fields = layout_regex(next(iter(layouts)), plain=self.plain)
+            self._fields = tuple(fields.get(k, -1) for k in ("d1", "d2", "d3", "H", "Mi", "S", "ap"))
         pending: _Pending | None = None
         line = 1  # line number of the first character not yet in a record
         byte = -1  # byte offset of that character
         chunk = None
         h = None
+        flush = self._flush
         for chunk in chunks:
             text = chunk.text
             nbytes = chunk.nbytes
             pos = 0
             if byte < 0:
                 byte = chunk.start
-            for m in regex.finditer(text):
+            # Matches start at the line break before a header: in "\n" + text, m.start() is the
+            # header's index in `text`.
+            for m in regex.finditer("\n" + text):
                 if generic:
                     h = from_match(m)
                     if h is None or h.layout not in layouts:
                         continue  # a date-like line of another layout: part of the message
                 s = m.start()
-                seg = text[pos:s]
                 if pending is not None:
-                    pending.add(seg, nbytes(seg))
-                    yield from self._flush(pending, chunk)
+                    if pending.pieces:
+                        seg = text[:s]
+                        pending.add(seg, nbytes(seg))
+                        raw = "".join(pending.pieces)
+                    else:
+                        raw = text[pos:s]
+                        pending.add(raw, nbytes(raw))
+                    yield from flush(pending, raw, chunk)
                     byte, line = pending.start + pending.nbytes, pending.line + pending.newlines
-                elif seg:
+                elif s:
+                    seg = text[pos:s]
                     yield from self._orphans(seg, line, byte)
                     byte += nbytes(seg)
                     line += seg.count("\n")
@@ -330,58 +367,37 @@ class _Parse:
                 pos = s
             seg = text[pos:]
             if pending is not None:
-                pending.add(seg, nbytes(seg))
+                pending.add(seg, nbytes(seg))  # goes on in the next chunk (or ends the file)
             elif seg:
                 yield from self._orphans(seg, line, byte)
                 byte += nbytes(seg)
                 line += seg.count("\n")
         if pending is not None and chunk is not None:
-            yield from self._flush(pending, chunk)
+            yield from flush(pending, "".join(pending.pieces), chunk)
 
-    def _stamp(self, p: _Pending) -> tuple[datetime | None, str, bool, str, str]:
-        """(time, raw timestamp, date ambiguous, d1, d2) of a header, cached by its text."""
-        key = p.m.group()
-        got = self._times_seen.get(key)
-        if got is not None:
-            return got
-        h = p.header or self._header(p.m)
-        when = self._time(h) if h is not None else None
-        raw = h.raw if h is not None else key.strip(MARKS + "[] -")
-        amb = h is not None and self.decision.ambiguous and is_ambiguous_date(h.d1, h.d2, self.times.order)
-        got = (when, raw, amb, h.d1 if h else "", h.d2 if h else "")
-        if len(self._times_seen) > 50_000:
-            self._times_seen.clear()
-        self._times_seen[key] = got
-        return got
-
-    def _header(self, m: re.Match[str]) -> Header | None:
-        """A Header from a match of the layout's own regex."""
-        g = m.groups()
-        f = self._fields
-        hour, minute = int(g[f["H"]]), int(g[f["Mi"]])
-        sec = int(g[f["S"]]) if "S" in f else 0
-        pm = None
-        if "ap" in f:
-            ap = g[f["ap"]]
-            pm = ap[0] in "pP" or ap in ("午後", "م")
-            if hour > 12:
-                return None
-        if minute > 59 or hour > 24:
-            return None
-        text = m.group()
-        return Header(
-            text.strip(_AROUND),
-            g[f["d1"]],
-            g[f["d2"]],
-            g[f["d3"]],
-            hour,
-            minute,
-            sec,
-            pm,
-            (),
-            len(text),
-            text[:1] == "[",
-        )
+    def _stamp(self, p: _Pending) -> tuple[datetime | None, str, bool]:
+        """(time, raw timestamp, date ambiguous) of a record's header."""
+        m = p.m
+        if p.header is not None:  # generic lexer (files mixing layouts)
+            h = p.header
+            day, amb = self.times.day(h.d1, h.d2, h.d3)
+            hour, minute, sec, pm = h.hour, h.minute, h.second, h.pm
+        else:
+            g = m.groups()
+            i1, i2, i3, ih, imi, isec, iap = self._fields
+            day, amb = self.times.day(g[i1], g[i2], g[i3])
+            hour, minute = int(g[ih]), int(g[imi])
+            sec = int(g[isec]) if isec >= 0 else 0
+            pm = None
+            if iap >= 0:
+                ap = g[iap]
+                pm = ap[0] in "pP" or ap in ("午後", "م")
+        raw = m.group().strip(_AROUND)
+        if day is None or minute > 59 or hour > 24 or (pm is not None and hour > 12):
+            return None, raw, amb
+        if pm is not None:
+            hour = hour % 12 + (12 if pm else 0)
+        return self.times.build(day, hour, minute, sec), raw, amb
 
     def _orphans(self, seg: str, line: int, byte: int) -> Iterator[Record]:
         """Text before the first header: reported once, counted line by line."""
@@ -399,8 +415,7 @@ class _Parse:
         self.counts.issues += 1
         return ParseIssue(self.display, line, cause, byte_start)
 
-    def _flush(self, p: _Pending, chunk: Chunk) -> list[Record]:
-        raw = p.pieces[0] if len(p.pieces) == 1 else "".join(p.pieces)
+    def _flush(self, p: _Pending, raw: str, chunk: Chunk) -> list[Record]:
         # The record's content: without its final line break and trailing blank lines.
         content = raw.rstrip("\r\n")
         if content[-1:].isspace():
@@ -415,7 +430,7 @@ class _Parse:
         if chunk.damaged and has_surrogate(content):
             self._damaged(p, content, out)
         else:
-            self._build(p, content[len(p.m.group()) :], p.line + content.count("\n"), end, out)
+            self._build(p, content[p.m.end() - p.m.start() - 1 :], p.line + content.count("\n"), end, out)
         return out
 
     def _damaged(self, p: _Pending, content: str, out: list[Record]) -> None:
@@ -435,7 +450,7 @@ class _Parse:
         if bad:
             kept = "\n".join(lines[:bad]).rstrip("\r")
             end = p.start + len(kept.encode("utf-8", "surrogateescape"))
-            self._build(p, kept[len(p.m.group()) :], p.line + bad - 1, end, out)
+            self._build(p, kept[p.m.end() - p.m.start() - 1 :], p.line + bad - 1, end, out)
 
     def _time(self, h: Header) -> datetime | None:
         day = self.times.day(h.d1, h.d2, h.d3)
@@ -459,7 +474,7 @@ class _Parse:
         source = Source(
             self.sha, p.line, line_end, p.start, end, self._path_str, self.container_sha, self.member
         )
-        when, raw_time, ambiguous, _d1, _d2 = self._stamp(p)
+        when, raw_time, ambiguous = self._stamp(p)
         flags: set[str] = set()
         if when is None:
             out.append(
@@ -516,29 +531,37 @@ class _Parse:
 
     def _author_system(self, author: str, body: str) -> system.SystemEvent | None:
         """iOS (and some Android) system lines carry an author: the group name or the actor."""
+        if not body:
+            return None
+        if body[0] not in _MARK_SET:
+            # Plain body: only a few shapes can be a system line (cheap checks first).
+            if body[:4] in system.ACTORLESS_HEADS:
+                event = system.classify(body, system.ACTORLESS)
+                if event is not None:
+                    return event
+            if not (
+                author == self.title
+                or body.startswith(_YOU_PREFIXES)
+                or (body.startswith(author) and body[len(author) : len(author) + 1] == " ")
+            ):
+                return None
+            event = system.classify(body)
+            return event if event is not None and event.type != EventType.UNKNOWN_SYSTEM else None
         lead = body.lstrip(MARKS + " ")
+        if not lead:
+            return None
         if lead[:4] in system.ACTORLESS_HEADS:
             event = system.classify(body, system.ACTORLESS)
             if event is not None:
                 return event
-        if not lead:
-            return None
-        if self.counts.messages + self.counts.events == 0 and body[0] in MARKS and "WhatsApp" in body:
+        if self.counts.messages + self.counts.events == 0 and "WhatsApp" in body:
             # The first line of an iOS export is the encryption notice, in the phone's language.
             return system.SystemEvent(EventType.ENCRYPTION_NOTICE.value, None, (), {"guessed": True})
         if body[:2] in ("\u200e\u200e", "\u200f\u200f"):
             # iOS writes system notices (security code...) after two direction marks, in any language.
             return system.classify(body) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
-        if (
-            body[0] in MARKS
-            or author == self.title
-            or lead.startswith(_YOU_PREFIXES)
-            or (lead.startswith(author) and lead[len(author) : len(author) + 1] == " ")
-        ):
-            event = system.classify(body)
-            if event is not None and event.type != EventType.UNKNOWN_SYSTEM:
-                return event
-        return None
+        event = system.classify(body)
+        return event if event is not None and event.type != EventType.UNKNOWN_SYSTEM else None
 
     def _participant(self, name: str, non_contact: bool, out: list[Record]) -> None:
         if name in self.senders or len(self.senders) > 100_000 or name.casefold() in system.YOU_WORDS:
