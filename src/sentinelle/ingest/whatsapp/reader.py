@@ -62,6 +62,18 @@ PLATFORM = "whatsapp"
 _AROUND = MARKS + "[] -\u2013\u00a0\u202f\n"
 _NO_FLAGS: frozenset[str] = frozenset()
 _MARK_SET = frozenset(MARKS)
+_GROUP_EVENTS = frozenset(
+    EventType(t)
+    for t in (
+        "created",
+        "added",
+        "removed",
+        "subject_changed",
+        "icon_changed",
+        "description_changed",
+        "settings_changed",
+    )
+)
 _TITLE = re.compile(
     r"^(?:WhatsApp Chat with |Discussion WhatsApp avec |WhatsApp Chat - |WhatsApp-Chat mit |"
     r"Chat de WhatsApp con |Chat WhatsApp con |Conversa do WhatsApp com |WhatsApp Chat met )(?P<t>.+?)"
@@ -202,6 +214,9 @@ class _Parse:
         self.last_time: datetime | None = None
         self.last_subject: str | None = None
         self._path_str = str(path)
+        # Authors that are the group itself (iOS): the title, and any author seen writing a system
+        # line about someone else (e.g. "Brigade: Major Petit vous a ajouté·e").
+        self.system_authors: set[str] = {self.title} if self.title else set()
         self.plain = False  # the headers carry no marks inside (learnt in the first pass)
         self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
         self._times_seen: dict[str, datetime | None] = {}
@@ -539,9 +554,12 @@ class _Parse:
                 event = system.classify(body, system.ACTORLESS)
                 if event is not None:
                     return event
+            if author in self.system_authors:
+                return system.classify(body) or system.SystemEvent(
+                    EventType.UNKNOWN_SYSTEM.value, None, (), {}
+                )
             if not (
-                author == self.title
-                or body.startswith(_YOU_PREFIXES)
+                body.startswith(_YOU_PREFIXES)
                 or (body.startswith(author) and body[len(author) : len(author) + 1] == " ")
             ):
                 return None
@@ -561,7 +579,10 @@ class _Parse:
             # iOS writes system notices (security code...) after two direction marks, in any language.
             return system.classify(body) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
         event = system.classify(body)
-        return event if event is not None and event.type != EventType.UNKNOWN_SYSTEM else None
+        if event is None and author in self.system_authors:
+            # The group itself "wrote" it: a system line whose wording is not known yet.
+            return system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
+        return event
 
     def _participant(self, name: str, non_contact: bool, out: list[Record]) -> None:
         if name in self.senders or len(self.senders) > 100_000 or name.casefold() in system.YOU_WORDS:
@@ -576,7 +597,17 @@ class _Parse:
         actor = event.actor
         if author is not None:
             details["author"] = author
-            if actor is None and event.type in (EventType.CALL, EventType.UNKNOWN_SYSTEM):
+            if event.actor and event.actor != author and event.type in _GROUP_EVENTS:
+                self.system_authors.add(author)
+            if (
+                actor is None
+                and author not in self.system_authors
+                and event.type
+                in (
+                    EventType.CALL,
+                    EventType.UNKNOWN_SYSTEM,
+                )
+            ):
                 actor = author
         if actor is not None:
             actor_name, non_contact = clean_sender(actor)
@@ -600,7 +631,7 @@ class _Parse:
                 type=event.type,
                 source=source,
                 actor=actor,
-                targets=event.targets,
+                targets=tuple(clean_sender(t)[0] for t in event.targets),
                 text=text,
                 flags=frozenset(flags),
                 details=details,

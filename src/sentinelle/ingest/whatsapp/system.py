@@ -64,7 +64,9 @@ def _compile(kind: str, pattern: str, extra: dict) -> Rule:
     out = []
     for part in body.split("\x01"):
         out.append(_PLACEHOLDERS.get(part, part.replace("'", "['’]")))
-    regex = re.compile(r"\s*" + "".join(out) + r"\s*\.?\s*$", re.S)
+    # A sentence may end with a full stop, but not after a name (it would eat "Sarah B.").
+    stop = r"\s*$" if pattern.endswith(("{A}", "{T}")) else r"\s*\.?\s*$"
+    regex = re.compile(r"\s*" + "".join(out) + stop, re.S)
     return Rule(EventType(kind).value, keyword, regex, extra, "{A}" in pattern, pattern)
 
 
