@@ -292,7 +292,7 @@ GENERIC_REPLIES = [
     "merci", "merci !", "top", "parfait", "ça marche", "c'est noté", "vu", "ah", "haha", "😅", "🙏",
     "pas de souci", "je sais pas", "bonne question", "on verra", "grave", "tkt", "ok merci", "oui oui",
     "mdr", "bien vu", "exact", "carrément", "trop bien", "bon courage", "à demain", "bonne soirée",
-    "bonne nuit les gars", "bon week-end", "bonjour à tous", "salut", "hello", "yes", "nickel", "👏",
+    "bonne nuit les gars", "yes", "nickel", "👏", "ah ok", "je vois", "c'est clair", "ouf", "pas faux",
 ]
 
 # Lines the declared chief posts (instructions and notices that the group mostly ignores).
@@ -433,3 +433,67 @@ MORE: dict[str, tuple[list[str], list[str]]] = {
 for _topic, (_starters, _replies) in MORE.items():
     TOPICS[_topic][0].extend(_starters)
     TOPICS[_topic][1].extend(_replies)
+
+# Replies that answer one opening line precisely (used first, before the topic's looser replies).
+PAIRS: dict[str, list[str]] = {
+    "Qui ramène les croissants demain ?": ["moi je ramène", "c'est ton tour je crois 😏", "je prends des pains au choc"],
+    "La machine à café est encore en panne 😩": ["noooon", "je descends au distributeur", "j'ai appelé le technicien",
+                                                "la journée va être longue"],
+    "On commande des pizzas ce soir ?": ["chaud", "une reine pour moi", "je passe, je suis au régime",
+                                         "on commande à quelle heure ?"],
+    "Kebab ou sushis ce midi ?": ["kebab", "sushis !", "les deux 😂", "kebab, les sushis c'est trop cher"],
+    "Il reste du café quelqu'un ?": ["plus une goutte", "j'en refais", "y en a dans mon bureau"],
+    "Vous avez vu le match hier ?": ["ouais quel match", "j'étais de nuit 😭", "j'ai vu que la 2e mi-temps"],
+    "Five samedi ? Il nous manque deux joueurs": ["je viens", "je ramène mon beau-frère", "samedi je peux pas"],
+    "Qui regarde le classico dimanche ?": ["moi chez moi", "on se le fait au bar ?", "je suis de service 😤"],
+    "Quelqu'un a les clés de {veh} ? Elles sont pas au tableau": ["je les ai, je les ramène",
+                                                                   "regarde dans le tiroir du chef de poste",
+                                                                   "c'est moi désolé, dans mon casier"],
+    "{veh} fait encore un bruit bizarre au freinage": ["je l'ai signalé hier", "faut faire un bon de réparation",
+                                                       "on la laisse au garage alors"],
+    "Pneu crevé sur {veh} devant {place} 🙄": ["vous avez la roue de secours ?", "on vient vous chercher ?",
+                                              "ça arrive qu'à vous 😂"],
+    "RER bloqué, je vais être en retard": ["ok je préviens", "pareil, je suis dans le même", "tkt on commence sans toi"],
+    "Grève des transports {day}, organisez-vous": ["je viens en voiture", "covoiturage depuis la gare quelqu'un ?",
+                                                   "encore ?!"],
+    "Il pleut des cordes, prenez les K-way": ["trop tard je suis trempé", "merci", "dans le coffre de la Clio"],
+    "Accident devant {place}, on est sur place": ["besoin de renfort ?", "on arrive", "des blessés ?"],
+    "Retour au poste dans 10 min": ["ok", "ramenez des cafés", "👍"],
+    "Qui peut passer prendre une plainte à {place} ?": ["on y va", "on est à côté, on prend", "après notre pause"],
+    "Fin d'intervention à {place}, RAS": ["👍", "bien joué", "ok merci"],
+    "Chien perdu vers {place}, si vous le voyez il s'appelle Oscar 🐕": ["on ouvre l'oeil", "le chien est retrouvé 🙌",
+                                                                        "trop mignon sur la photo"],
+    "Qui est d'astreinte ce week-end ?": ["moi", "c'est {name} je crois", "regarde le tableau"],
+    "Le planning de la semaine pro est affiché au poste": ["merci", "encore des nuits pour moi 😩", "vu"],
+    "Qui a validé sa qualif tir ?": ["moi ✅", "pas encore", "je la passe le mois prochain"],
+    "Séance de tir {day} à {hour}, n'oubliez pas vos munitions": ["noté", "je serai là", "je peux pas, je suis de nuit"],
+    "Ma fille a eu son bac blanc 🥳": ["bravo à elle !", "félicitations", "elle tient de sa mère 😂"],
+    "Nuit blanche, le petit a de la fièvre": ["courage", "prompt rétablissement", "repose-toi si tu peux"],
+    "Déménagement samedi, qui a des bras ? Bières offertes 🍺": ["je viens le matin", "j'ai un utilitaire",
+                                                               "les bières d'abord 😂"],
+    "Quelqu'un sait comment on remplit le nouveau formulaire de PV ?": ["demande au secrétariat", "je te montre demain",
+                                                                       "y a un tuto sur l'intranet"],
+    "Le logiciel de rédaction plante encore": ["pareil ici", "redémarre le poste", "depuis ce matin"],
+    "C'est quoi déjà le délai pour transmettre au parquet ?": ["ça dépend de la procédure", "regarde la note",
+                                                              "demande au chef de poste"],
+    "Quelqu'un peut relire mon PV avant que je l'envoie ?": ["envoie", "je regarde dans 10 min", "je te relis"],
+    "Canicule annoncée, pensez à l'eau dans les véhicules": ["j'ai mis un pack dans la Clio", "merci",
+                                                           "et la clim elle marche ?"],
+    "Le parking du poste est inondé, garez-vous derrière": ["merci pour l'info", "ma voiture est déjà dans l'eau 😭",
+                                                           "ok"],
+    "Plus que {n} jours avant les vacances": ["tu nous nargues là", "veinard", "moi c'est pas avant septembre"],
+    "Je suis malade, arrêt jusqu'à {day}. Désolé les gars": ["soigne-toi", "bon rétablissement", "repose-toi"],
+}
+
+# Lines that only fit some hours (words -> allowed hours).
+TIMED = [
+    (("bonne nuit",), range(21, 24)),
+    (("bonne soirée", "bonne soiree"), range(17, 24)),
+    (("à demain",), range(15, 24)),
+    (("bonjour à tous", "salut", "hello"), range(6, 12)),
+]
+
+# Agreement for women authors of ordinary lines.
+FEMININE = [("ma femme", "mon mari"), ("je suis inscrit", "je suis inscrite"), ("désolé", "désolée"),
+            ("cramé", "cramée"), ("jaloux", "jalouse"), ("stressé", "stressée"), ("trempé", "trempée"),
+            ("Content de", "Contente de"), ("je suis mort", "je suis morte")]

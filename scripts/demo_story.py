@@ -39,6 +39,7 @@ PEOPLE = [
     ("Aurélie Lambert", "Gardienne de la paix", "Équipière (arrivée en juin)", "Brigade Fictive 75", False, 4),
 ]
 
+WOMEN = {"Camille Dubois", "Laura Fontaine", "Aurélie Lambert"}
 # When each member may write ordinary messages (inclusive days, "DD/MM" or "DD/MM HH:MM"). Others: whole period.
 ACTIVE = {
     "Mehdi Benali": ("03/02 09:20", "30/06"),

@@ -20,6 +20,7 @@ import random
 import struct
 import sys
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -166,6 +167,15 @@ def in_season(text: str, month: int) -> bool:
     return True
 
 
+def in_time(text: str, hour: int) -> bool:
+    """Keep "bonne nuit" at night and "bonjour" in the morning."""
+    low = text.lower()
+    for words, hours in T.TIMED:
+        if any(w in low for w in words):
+            return hour in hours
+    return True
+
+
 class Chatter:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
@@ -188,11 +198,14 @@ class Chatter:
                 out.append(name)
         return out
 
-    def fill(self, text: str, author: str, members: list[str]) -> str:
+    def fill(self, text: str, author: str, members: list[str], t: datetime) -> str:
         r = self.rng
+        others = [self.first[m] for m in members if m != author and m in self.first
+                  and not (m in S.IGNORED_FROM and t >= day(S.IGNORED_FROM[m]))]
+        r.shuffle(others)  # distinct names within one message
         while "{" in text:
-            others = [self.first[m] for m in members if m != author and m in self.first]
-            text = (text.replace("{name}", r.choice(others), 1).replace("{day}", r.choice(T.DAYS), 1)
+            text = (text.replace("{name}", others.pop() if others else "toi", 1)
+                    .replace("{day}", r.choice(T.DAYS), 1)
                     .replace("{hour}", r.choice(T.HOURS), 1).replace("{veh}", r.choice(T.VEHICLES), 1)
                     .replace("{place}", r.choice(T.PLACES), 1).replace("{n}", str(r.randint(3, 40)), 1)
                     .replace("{date}", f"{r.randint(2, 28):02d}", 1))
@@ -234,7 +247,7 @@ class Chatter:
             starter = r.choices(members, weights=[self.weights[m] for m in members])[0]
             ignored = starter in S.IGNORED_FROM and t >= day(S.IGNORED_FROM[starter])
             if starter == S.M and r.random() < 0.5:
-                out.append(Rec(t, 0, starter, self.fill(self.pick(T.CHIEF_LINES), starter, members)))
+                out.append(Rec(t, 0, starter, self.fill(self.pick(T.CHIEF_LINES), starter, members, t)))
                 if r.random() < 0.3:  # the declared chief gets at most a shrug
                     who = r.choice([m for m in members if m != starter])
                     out.append(Rec(t + timedelta(minutes=r.randint(5, 90)), 0, who, r.choice(["vu", "ok", "👍"])))
@@ -247,13 +260,19 @@ class Chatter:
             out.append(self.message(t, starter, opening, members, topic))
             if ignored:
                 continue
+            answers = r.sample(T.PAIRS.get(opening, []), min(2, len(T.PAIRS.get(opening, []))))
             for _ in range(r.choice([1, 2, 2, 3, 3, 4, 5, 6, 8])):
                 t += timedelta(minutes=r.choice([0, 1, 1, 2, 3, 5, 8, 15]))
                 pool = [m for m in members if m not in S.IGNORED_FROM or t < day(S.IGNORED_FROM[m])]
                 who = r.choices(pool, weights=[self.weights[m] for m in pool])[0]
                 if who == out[-1].author:  # nobody answers himself at once
                     continue
-                text = self.pick(replies, 1.0) if r.random() < 0.7 else self.pick(T.GENERIC_REPLIES, 0.5)
+                if answers and r.random() < 0.8:
+                    text = answers.pop(r.randrange(len(answers)))
+                else:
+                    text = self.pick(replies, 1.0) if r.random() < 0.7 else self.pick(T.GENERIC_REPLIES, 0.5)
+                if not in_time(text, t.hour):
+                    text = r.choice(["ok", "👍", "vu", "ah", "d'accord"])
                 out.append(self.message(t, who, text, members, topic))
         return out
 
@@ -268,10 +287,13 @@ class Chatter:
         if topic == "terrain" and x < 0.08:
             lat, lon = 48.80 + r.random() / 10, 2.25 + r.random() / 5
             return Rec(t, 0, who, f"https://maps.google.com/?q={lat:.6f},{lon:.6f}", special="location")
-        text = self.fill(template, who, members)
+        text = self.fill(template, who, members, t)
+        if who in S.WOMEN:
+            for a, b in T.FEMININE:
+                text = text.replace(a, b)
         if "\n" not in text:
             text = self.mutate(text)
-        if x > 0.985 and t < IOS_FROM:  # iOS has no known edit marker: no edits in the shared month
+        if x > 0.98 and t < IOS_FROM and len(text) > 15:  # iOS has no known edit marker: no edits in the shared month
             return Rec(t, 0, who, text, special="edited")
         return Rec(t, 0, who, text)
 
@@ -311,7 +333,9 @@ def scene_records() -> tuple[list[Rec], list[tuple[datetime, datetime]]]:
             else:
                 recs.append(Rec(t, 0, author, payload, label=label, scene=True))
             link(recs[-1], last)
-        windows.append((first - timedelta(minutes=2), t + timedelta(minutes=6)))
+        # an ignored line is followed by silence, so that turn-taking does not make up an answer
+        quiet = 45 if (recs[-1].label or {}).get("label") in ("ignored_directive", "ignored_target") else 6
+        windows.append((first - timedelta(minutes=2), t + timedelta(minutes=quiet)))
     return recs, windows
 
 
@@ -613,6 +637,9 @@ def answers(recs: list[Rec], ios: list[Rec], coll: list[Rec], facts: dict, photo
         "expected_parse": {"android": expected_parse(recs, "android"), "ios": expected_parse(ios, "ios"),
                            "collectif": expected_parse(coll, "collectif")},
         "ios_display_names": S.IOS_DISPLAY,
+        "people": [p[0] for p in S.PEOPLE],
+        "phone_pattern": r"\+33 6 00 \d\d \d\d \d\d",
+        "label_counts": dict(sorted(Counter(f"{i['file']}:{i['label']}" for i in items).items())),
         "android_exporter": S.ANDROID_EXPORTER, "ios_exporter": S.IOS_EXPORTER,
         "leadership": {"undeclared_leader": S.Y, "declared_chief": S.M,
                        "directives_of_leader": sum(1 for i in items if i["label"] == "directive"
@@ -653,7 +680,14 @@ def answers(recs: list[Rec], ios: list[Rec], coll: list[Rec], facts: dict, photo
             "directive": "order by the undeclared leader", "compliance": "acknowledgement of an order",
             "ignored_directive": "instruction of the declared chief that nobody acknowledges",
             "silence_order": "order to stay silent aimed at the union representative",
-            "speak_for_group": "speaks in the name of all"},
+            "speak_for_group": "speaks in the name of all", "insult": "insult aimed at a person",
+            "threat": "threat of violence", "support": "support for a target (not abuse)",
+            "objection": "the target objects", "objection_mild": "the target protests mildly",
+            "complaint": "the target reports to the hierarchy", "ignored_target": "the excluded target gets no answer",
+            "removal": "the target is removed from the group", "union_rep_speaks": "the union representative speaks",
+            "silenced_last_message": "the named person's last message (deleted)",
+            "silenced_left": "the named person leaves", "silence_settings": "only admins may write, after the order",
+            "retaliation_on_supporter": "the target's supporter loses admin rights"},
         "items": items,
     }
 
@@ -704,6 +738,10 @@ def answers_md(a: dict) -> str:
         f"- Call to collective action \"au nom de tous\" (line {b['call_to_action_line']}), silence order "
         f"(line {b['silence_order_line']}); then {b['departures']} departures and {b['removed_at_end']} removals: "
         f"dissolved (last line {b['last_line']}).",
+        "",
+        "## Labelled lines per file and label",
+        "",
+        ", ".join(f"{k} {v}" for k, v in a["label_counts"].items()),
         "",
         "## Every labelled line (hard negatives are labels reported, counter, neutral, profanity)",
         "",

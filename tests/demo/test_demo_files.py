@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
@@ -258,6 +259,7 @@ def test_answers_point_at_real_lines(android, answers: dict) -> None:
                      "compliance": {"directive", "silence_order", "exclusion", "speak_for_group"}}
             assert ref["label"] in kinds[item["label"]], (item, ref)
     labels = {i["label"] for i in answers["items"]}
+    assert labels <= set(answers["labels"]), labels - set(answers["labels"])  # every label is documented
     assert {"hate", "endorsement", "reported", "counter", "neutral", "profanity", "directive", "compliance",
             "ignored_directive", "silence_order", "speak_for_group", "sexual_harassment", "words_to_acts",
             "objection", "retaliation", "exclusion", "removal"} <= labels
@@ -288,6 +290,22 @@ def test_planted_story_holds_in_the_file(android, answers: dict) -> None:
     assert roster[answers["leadership"]["declared_chief"]]["grade"] == "Brigadier-chef"
     assert roster[answers["leadership"]["undeclared_leader"]]["grade"] == "Gardien de la paix"
     assert [n for n, r in roster.items() if r["union_representative"] == "oui"] == [union_rep]
+
+
+def test_leader_is_obeyed_and_chief_ignored(android, answers: dict) -> None:
+    items = [i for i in answers["items"] if i["file"] == "android"]
+    obeyed = Counter(i["refers_to_line"] for i in items if i["label"] == "compliance")
+    leader, chief = answers["leadership"]["undeclared_leader"], answers["leadership"]["declared_chief"]
+    orders = [i for i in items if i["label"] in ("directive", "silence_order") and i["author"] == leader]
+    assert len(orders) >= 8 and all(obeyed[i["line"]] >= 1 for i in orders)
+    ignored = [i for i in items if i["label"] == "ignored_directive"]
+    assert len(ignored) >= 5 and all(i["author"] == chief and obeyed[i["line"]] == 0 for i in ignored)
+    times = {no: (when, a) for no, when, a, _ in android}
+    acks = {i["line"] for i in items if i["label"] == "compliance"}
+    for i in ignored:  # in the 40 minutes after the chief's instruction: only the leader, and those obeying him
+        when = times[i["line"]][0]
+        after = [(no, a) for no, (w, a) in times.items() if no > i["line"] and 0 < (w - when).total_seconds() <= 2400]
+        assert all(a == leader or no in acks for no, a in after), (i, after)
 
 
 def test_collectif_burst_and_dissolution(answers: dict) -> None:
