@@ -50,6 +50,7 @@ Persons are person keys (from `person_of`); "name" is a display name seen in the
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ from ..records import Conversation, Event, Message, Participant
 from .compliance import Outcome, RateIndex, follow_directive
 from .corpus import Corpus
 from .crossgroup import crossgroup
-from .directives import Directive, read_directive
+from .directives import Directive, Match, read_directive
 from .graph import GraphMetrics, analyse_graph, build_graph, graph_summary, write_gexf, write_graphml
 from .identity import PersonOf
 from .interactions import Interactions, addressee, build_interactions
@@ -70,6 +71,7 @@ from .leadership import conversation_leadership
 from .lifecycle import conversation_lifecycle
 from .parallel_command import parallel_command
 from .roster import RosterRow, match_roster
+from .scan import TextScan
 from .settings import VERSION, DynamicsSettings
 from .silence import is_silence_order, silence_order_report
 from .spokespeople import find_statements, spokespeople
@@ -83,6 +85,7 @@ class DynamicsResult:
     interactions: Interactions = field(repr=False)
     case_graph: GraphMetrics = field(repr=False)
     names: dict[str, str] = field(default_factory=dict, repr=False)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (not in the JSON)
 
     def to_json(self) -> dict[str, Any]:
         return self.data
@@ -120,12 +123,13 @@ class DynamicsResult:
         write_gexf(self.case_graph.graph, path, self.names)
 
 
-def find_directives(corpus: Corpus) -> list[tuple[Directive, int]]:
-    """Every directive of the case with its position in its conversation."""
+def find_directives(corpus: Corpus, found: dict[tuple[str, int], Match] | None = None) -> list[tuple[Directive, int]]:
+    """Every directive of the case with its position in its conversation (in file order).
+    `found`: (conversation id, position) -> Match when the texts were already scanned."""
     out = []
     for cd in corpus.convs.values():
         for i, m in enumerate(cd.messages):
-            hit = read_directive(m.text)
+            hit = found.get((cd.id, i)) if found is not None else read_directive(m.text)
             if hit is None:
                 continue
             persons = tuple(dict.fromkeys(p for p, _, _ in cd.aliases.find_in(hit.norm)))
@@ -157,8 +161,12 @@ def analyze_dynamics(
     through `person_of` (names or phones as written in the chats).
     """
     settings = settings or DynamicsSettings()
+    clock = _Clock()
     corpus = Corpus(conversations, messages, events, person_of=person_of, participants=participants, aliases=aliases)
+    clock("corpus")
+    scan = TextScan(corpus, settings.workers, settings.parallel_min_messages)
     inter = build_interactions(corpus, settings)
+    clock("interactions")
     edges = inter.edge_list()
     by_conv: dict[str, list] = defaultdict(list)
     for e in edges:
@@ -167,7 +175,10 @@ def analyze_dynamics(
         cid: analyse_graph(build_graph(by_conv.get(cid, []), sorted(cd.members)), settings)
         for cid, cd in corpus.convs.items()
     }
-    case_graph = analyse_graph(build_graph(edges, sorted(corpus.names)), settings)
+    if len(conv_graphs) == 1:  # one conversation: the case graph is its graph
+        case_graph = next(iter(conv_graphs.values()))
+    else:
+        case_graph = analyse_graph(build_graph(edges, sorted(corpus.names)), settings)
 
     def persons_of_name(name: str) -> set[str]:
         found = set()
@@ -179,10 +190,14 @@ def analyze_dynamics(
                 found.add(q)
         return found
 
+    clock("graphs")
     roster_map = match_roster(roster or (), persons_of_name)
     union_reps = {p for p, r in roster_map.items() if r.union_rep}
 
-    directives = find_directives(corpus)
+    found, found_statements = scan.result()
+    clock("text_scan_wait")
+    directives = find_directives(corpus, found)
+    clock("directives")
     outcomes: list[Outcome] = []
     silence_reports = []
     rate_idx = {cid: RateIndex(cd, corpus.person) for cid, cd in corpus.convs.items()}
@@ -196,6 +211,7 @@ def analyze_dynamics(
         outcomes.append(follow_directive(d, pos, cd, rate_idx[cd.id], named, settings, next_pos))
         if is_silence_order(d):
             silence_reports.append(silence_order_report(d, cd, rate_idx[cd.id], union_reps, settings))
+    clock("compliance")
     outcomes_by_conv: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
         outcomes_by_conv[o.directive.conversation_id].append(o)
@@ -206,7 +222,9 @@ def analyze_dynamics(
     case_end = corpus.case_end()
     lifecycle = {cid: conversation_lifecycle(cd, corpus, case_end, settings) for cid, cd in corpus.convs.items()}
     cross = crossgroup(corpus, lifecycle, leadership, case_graph, settings)
-    statements = find_statements(corpus)
+    clock("leadership_lifecycle_crossgroup")
+    statements = find_statements(corpus, found_statements)
+    clock("spokespeople")
 
     people = _people(corpus, leadership, case_graph, roster_map)
     data = {
@@ -225,7 +243,19 @@ def analyze_dynamics(
         "lifecycle": list(lifecycle.values()),
         "crossgroup": cross,
     }
-    return DynamicsResult(data, inter, case_graph, dict(corpus.names))
+    clock("results")
+    return DynamicsResult(data, inter, case_graph, dict(corpus.names), clock.stages)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+        self._t = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stages[stage] = round(now - self._t, 3)
+        self._t = now
 
 
 def _people(corpus: Corpus, leadership: list[dict[str, Any]], case_graph: GraphMetrics,

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import EventType
-from ..textutil import fold
 from . import lexicon as lx
 from .corpus import ConvData, seconds
 from .directives import Directive
+from .lexicon import quick_fold
 from .settings import DynamicsSettings
 
 _TOKENS = re.compile(r"[a-z]{3,}")
@@ -159,7 +159,7 @@ def follow_directive(
     out = Outcome(d)
     own = cd.messages[position].native_id
     t0 = d.time or 0.0
-    words = set(_TOKENS.findall(lx.normalise(fold(cd.messages[position].text))))
+    words = set(_TOKENS.findall(lx.normalise(quick_fold(cd.messages[position].text))))
     end = min(len(cd.messages), position + 1 + settings.compliance_window_messages)
     if next_directive is not None:
         end = min(end, next_directive)
@@ -172,7 +172,7 @@ def follow_directive(
         m = cd.messages[j]
         if m.reply_to is not None and m.reply_to != own:
             continue  # an explicit answer to something else
-        norm = lx.normalise(fold(m.text)).strip()
+        norm = lx.normalise(quick_fold(m.text)).strip()
         if len(norm) <= 60 and lx.ACK.search(norm):
             out.acks.append(m.id)
             out.followers.add(p)

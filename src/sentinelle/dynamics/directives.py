@@ -21,11 +21,12 @@ from typing import Any
 
 import simplemma
 
-from ..textutil import fold
 from . import lexicon as lx
+from .lexicon import quick_fold
 
 KIND_RANK = {"silence_order": 4, "prohibition": 3, "order": 2, "instruction": 1}
 _PHRASES = [(kind, rid, re.compile(p)) for kind, rid, p in lx.PHRASES]
+_GATE = re.compile(lx.PHRASE_GATE)
 _AUDIENCES = {k: re.compile(rf"\b(?:{p})\b") for k, p in lx.AUDIENCES.items()}
 _ROLE_VOC = {k: re.compile(rf"(?:^|[.!?\n]\s*)(?:{p})\s*[,:!]") for k, p in lx.ROLE_VOCATIVES.items()}
 _COMM_RE = re.compile(rf"\b(?:{lx.COMM}|silence|tais\w*|taire)\b")
@@ -141,17 +142,28 @@ def _imperative(clause: str) -> tuple[str, str] | None:
 
 
 def read_directive(text: str) -> Match | None:
-    """The directive a text carries, if any. Pure function of the text (cached by callers)."""
+    """The directive a text carries, if any. Pure function of the text; short texts, which
+    chats repeat a lot ("ok", "reçu"), are cached."""
     if not text or len(text) > 2000:
         return None
-    norm = lx.normalise(fold(text))
+    return _read_short(text) if len(text) <= 64 else _read(text)
+
+
+@lru_cache(maxsize=200_000)
+def _read_short(text: str) -> Match | None:
+    return _read(text)
+
+
+def _read(text: str) -> Match | None:
+    norm = lx.normalise(quick_fold(text))
     if not norm:
         return None
     hits: list[tuple[str, str, str, int]] = []  # kind, rule, matched, position
-    for kind, rid, pattern in _PHRASES:
-        m = pattern.search(norm)
-        if m:
-            hits.append((kind, rid, m.group(0), m.start()))
+    if _GATE.search(norm):
+        for kind, rid, pattern in _PHRASES:
+            m = pattern.search(norm)
+            if m:
+                hits.append((kind, rid, m.group(0), m.start()))
     for cm in _CLAUSE.finditer(norm):
         clause = cm.group(0)
         if not clause.rstrip().endswith("?"):

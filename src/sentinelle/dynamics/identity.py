@@ -49,6 +49,7 @@ class AliasIndex:
     def __init__(self) -> None:
         self._map: dict[str, str | None] = {}
         self.max_words = 1
+        self.first_words: set[str] = set()  # a cheap gate before any multi-word look-up
 
     def add(self, alias: str, person: str, *, strong: bool = False) -> None:
         alias = fold(alias).lstrip("@~ ")
@@ -60,6 +61,7 @@ class AliasIndex:
         else:
             self._map[alias] = person if known == person else None
         self.max_words = max(self.max_words, len(alias.split()))
+        self.first_words.add(alias.split()[0])
 
     def add_name(self, name: str, person: str) -> None:
         for i, alias in enumerate(aliases_for(name)):

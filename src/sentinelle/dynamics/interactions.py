@@ -18,8 +18,8 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..textutil import fold
 from .corpus import ConvData, Corpus
+from .lexicon import quick_fold
 from .settings import DynamicsSettings
 
 CONFIDENCE = {"reply": 1.0, "mention": 0.9, "quote": 0.85, "forward": 0.9, "addressed": 0.7}
@@ -88,15 +88,23 @@ class _Adder:
 
 def addressee(cd: ConvData, text: str) -> str | None:
     """The participant named in vocative position: "Marc, ..." / "@Marc ..." / "..., Marc !"."""
-    head = fold(text[:60])
-    head = _LEAD_PUNCT.sub("", head)
-    words = head.split()
+    first = _LEAD_PUNCT.sub("", text[:30]).split(None, 1)
+    gate = cd.aliases.first_words
+    if first and quick_fold(first[0]).rstrip(",:;!.?") not in gate:
+        first = None
+    if not first:
+        if len(text) < 400 and "," in text[-40:]:
+            tail = quick_fold(text[-40:]).rsplit(",", 1)[-1].strip(" !.?")
+            if tail and (p := cd.aliases.get(tail)):
+                return p
+        return None
+    words = _LEAD_PUNCT.sub("", quick_fold(text[:60])).split()
     for n in range(min(cd.aliases.max_words, len(words)), 0, -1):
         cand = " ".join(words[:n]).rstrip(",:;!.?")
         if cand and (p := cd.aliases.get(cand)):
             return p
     if len(text) < 400 and "," in text:
-        tail = fold(text[-40:]).rsplit(",", 1)[-1].strip(" !.?")
+        tail = quick_fold(text[-40:]).rsplit(",", 1)[-1].strip(" !.?")
         if tail and (p := cd.aliases.get(tail)):
             return p
     return None
@@ -126,17 +134,17 @@ def build_interactions(corpus: Corpus, settings: DynamicsSettings) -> Interactio
             text = m.text
             if m.mentions:
                 for name in m.mentions:
-                    q = cd.aliases.get(fold(name).lstrip("@")) or corpus.person(cid, name)
+                    q = cd.aliases.get(quick_fold(name).lstrip("@")) or corpus.person(cid, name)
                     add(cid, p, q, "mention", CONFIDENCE["mention"], mid, t)
             elif "@" in text:
                 for name in _AT.findall(text):
-                    q = cd.aliases.get(fold(name)) or cd.aliases.get(fold(name.split()[0]))
+                    q = cd.aliases.get(quick_fold(name)) or cd.aliases.get(quick_fold(name.split()[0]))
                     if q:
                         add(cid, p, q, "mention", CONFIDENCE["mention"], mid, t)
             if m.forwarded_from:
                 add(cid, p, corpus.person(cid, m.forwarded_from), "forward", CONFIDENCE["forward"], mid, t)
             if text.startswith(">") and (qm := _QUOTE.match(text)):
-                q = cd.aliases.get(fold(qm.group(1)))
+                q = cd.aliases.get(quick_fold(qm.group(1)))
                 if q:
                     add(cid, p, q, "quote", CONFIDENCE["quote"], mid, t)
             if not linked and text:

@@ -8,8 +8,33 @@ so "Interdiction" and "interdiction", "délégués" and "delegues" are one entry
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
+
+from ..records import clean_text
+
+
+class _FoldTable(dict):
+    """str.translate table computed per character on first sight: NFKD, combining marks dropped,
+    case folded, invisible marks removed (what `textutil.fold` does to a whole string)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = clean_text(chr(code))
+        out = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).casefold()
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
+def quick_fold(text: str) -> str:
+    """Same result as `textutil.fold`, several times faster (this runs on every message)."""
+    if text.isascii():
+        return " ".join(text.lower().split())
+    return " ".join(text.translate(_FOLD).split())
+
 
 # --- SMS and chat spellings, word for word ------------------------------------------------------
 SMS = {
@@ -83,6 +108,17 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # instructions (procedure, polite form)
     ("instruction", "fr.merci_de", r"\b(?:merci|priere) (?:de|d')|\bveuillez\b|\bn'oubliez pas (?:de|d')\b|\bpensez a\b|\bconsignes? ?:"),
     ("instruction", "en.please", r"^(?:please|kindly|pls) [a-z]+|\b(?:remember|don't forget) to\b"),
+)
+
+# A cheap gate: a text without any of these words cannot match any phrase above (checked by a
+# test over every labelled directive), so the phrase patterns only run on the few that have one.
+PHRASE_GATE = (
+    r"interdi|defense|merci|priere|devez|dois|doit|faut|obligat|ordre|execution|demande|ordonne|somme|"
+    r"prie|conseille|exige|veux|motus|omerta|silence|mot\b|consigne|tais|ferme|rien|reste|personne|"
+    r"on ne|vous ne|tu ne|ici\b|groupe|question|shut|keep|stay|quiet|nothing|no one|nobody|noone|forbid|"
+    r"prohibit|allowed|banned|must|not\b|mustn|have to|need|are to|will now|everyone|want|order|make sure|"
+    r"please|kindly|pls|remember|forget|arret|cess|stop|quit|enough|oubliez|pensez|veuillez|zip|bouche|"
+    r"tout le monde|unions?\b|press|reporters|journalists|phones|photos"
 )
 
 # Reported, hypothetical or suggested: the phrase is there but nobody is giving an order.

@@ -15,6 +15,9 @@ VERSION = "dynamics-1.0"
 
 @dataclass(frozen=True)
 class DynamicsSettings:
+    # text scan on several processes (forked) for cases of at least this many messages
+    workers: int = 2
+    parallel_min_messages: int = 50_000
     # interactions
     turn_window_s: float = 300.0  # an answer within 5 min of someone's message is turn-taking
     turn_max_confidence: float = 0.6  # turn-taking is a guess: never as sure as a reply link
@@ -22,8 +25,8 @@ class DynamicsSettings:
     # sessions: a message after this much silence "starts a conversation"
     session_gap_s: float = 6 * 3600.0
     # graph
-    betweenness_exact_max_edges: int = 100_000  # above: betweenness with a path-length cutoff
-    betweenness_cutoff: int = 3
+    betweenness_exact_max_edges: int = 20_000  # above: estimated from sampled sources (Brandes)
+    betweenness_sample_sources: int = 200
     # compliance: what follows a directive
     compliance_window_s: float = 24 * 3600.0
     compliance_window_messages: int = 40

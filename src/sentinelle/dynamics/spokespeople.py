@@ -9,31 +9,40 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from ..textutil import fold
 from . import lexicon as lx
 from .corpus import Corpus
+from .lexicon import quick_fold
 from .settings import DynamicsSettings
 
 _SPOKES = [(kind, re.compile(p)) for kind, p in lx.SPOKES]
-_CHEAP = re.compile(r"nom|nous|parle|represent|sign|collectif|collegues|porte|transm|relay|behalf|speak|we|told|forward|brigade|team|--")
+# A text without any of these cannot match the patterns (a test checks it): a cheap gate.
+_CHEAP = re.compile(
+    r"au nom|nous,? les|parle (?:pour|au nom)|m'exprim|repr[eé]sent|porte-parole|sign|collectif|l'ensemble|"
+    r"coll[eè]gues|--|\n|transmis|relay|remont|behalf|speak|we,? the|told the|passed|forwarded|will tell|"
+    r"(?:j'ai|je vais|on a|nous avons|je l'ai) (?:port|envoy|dit|expliq)",
+    re.IGNORECASE,
+)
 
 
-def find_statements(corpus: Corpus) -> list[dict[str, Any]]:
+def statement_kinds(text: str) -> list[str]:
+    """Ways a text speaks for the group (behalf, we_the, speak_for, signature, relay), if any."""
+    if len(text) < 12 or len(text) > 4000 or not _CHEAP.search(text):
+        return []
+    norm = lx.normalise(quick_fold(text))
+    kinds = [k for k, rx in _SPOKES if rx.search(norm)]
+    if lx.RELAY.search(norm):
+        kinds.append("relay")
+    return sorted(set(kinds))
+
+
+def find_statements(corpus: Corpus, found: dict[tuple[str, int], list[str]] | None = None) -> list[dict[str, Any]]:
+    """Statements of the case; `found` (conversation id, position) -> kinds when already scanned."""
     out = []
     for cd in corpus.convs.values():
-        for m, p in zip(cd.messages, cd.senders, strict=True):
-            text = m.text
-            if len(text) < 12 or len(text) > 4000:
-                continue
-            low = text.lower()
-            if not _CHEAP.search(low):
-                continue
-            norm = lx.normalise(fold(text))
-            kinds = [k for k, rx in _SPOKES if rx.search(norm)]
-            if lx.RELAY.search(norm):
-                kinds.append("relay")
+        for i, (m, p) in enumerate(zip(cd.messages, cd.senders, strict=True)):
+            kinds = found.get((cd.id, i), []) if found is not None else statement_kinds(m.text)
             if kinds:
-                out.append({"message_id": m.id, "conversation_id": cd.id, "person": p, "kinds": sorted(set(kinds))})
+                out.append({"message_id": m.id, "conversation_id": cd.id, "person": p, "kinds": kinds})
     return out
 
 

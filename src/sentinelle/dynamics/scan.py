@@ -1,0 +1,78 @@
+"""The per-message text scan (directives, statements for the group), the costliest stage, run
+on several processes for big cases while the main process builds the interaction graphs.
+
+Workers are forked (Linux) after the corpus is built, so they read it without copying it over a
+pipe; where fork is unavailable, or the case is small, the scan runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from typing import Any
+
+from .corpus import Corpus
+from .directives import Match, read_directive
+from .spokespeople import statement_kinds
+
+_SHARED: Corpus | None = None  # the corpus, inherited by forked workers
+
+
+def _scan_range(task: tuple[str, int, int]) -> tuple[list[tuple[str, int, Match]], list[tuple[str, int, list[str]]]]:
+    cid, start, end = task
+    assert _SHARED is not None
+    msgs = _SHARED.convs[cid].messages
+    hits, statements = [], []
+    for i in range(start, end):
+        text = msgs[i].text
+        d = read_directive(text)
+        if d is not None:
+            hits.append((cid, i, d))
+        kinds = statement_kinds(text)
+        if kinds:
+            statements.append((cid, i, kinds))
+    return hits, statements
+
+
+class TextScan:
+    """Start with `TextScan(corpus, workers, min_messages)`; `result()` waits for it."""
+
+    def __init__(self, corpus: Corpus, workers: int, min_messages: int) -> None:
+        global _SHARED
+        n = sum(len(cd.messages) for cd in corpus.convs.values())
+        chunk = max(5_000, n // max(1, workers * 8))
+        self.tasks = [
+            (cd.id, s, min(s + chunk, len(cd.messages)))
+            for cd in corpus.convs.values()
+            for s in range(0, len(cd.messages), chunk)
+        ]
+        self._pool: Any = None
+        self._async: Any = None
+        self._corpus = corpus
+        if workers > 1 and n >= min_messages and "fork" in mp.get_all_start_methods():
+            _SHARED = corpus
+            self._pool = mp.get_context("fork").Pool(workers)
+            self._async = self._pool.map_async(_scan_range, self.tasks, chunksize=1)
+
+    def result(self) -> tuple[dict[tuple[str, int], Match], dict[tuple[str, int], list[str]]]:
+        global _SHARED
+        if self._async is not None:
+            try:
+                parts = self._async.get()
+            finally:
+                self._pool.close()
+                self._pool.join()
+                _SHARED = None
+        else:
+            _SHARED = self._corpus
+            try:
+                parts = [_scan_range(t) for t in self.tasks]
+            finally:
+                _SHARED = None
+        directives: dict[tuple[str, int], Match] = {}
+        statements: dict[tuple[str, int], list[str]] = {}
+        for hits, stmts in parts:
+            for cid, i, d in hits:
+                directives[(cid, i)] = d
+            for cid, i, kinds in stmts:
+                statements[(cid, i)] = kinds
+        return directives, statements
