@@ -105,7 +105,8 @@ def analyze(
         def say(*args: Any, **_: Any) -> None:
             if progress is not None:
                 words = [a.name if isinstance(a, Path) else str(a) for a in args if isinstance(a, str | Path)]
-                progress.update(overall, description=f"{step}: {' '.join(words)}"[:70])
+                numbers = [str(a) for a in args if isinstance(a, int) and not isinstance(a, bool)]
+                progress.update(overall, description=f"{step}: {' '.join(words)} {'/'.join(numbers)}"[:70])
 
         return say
 
