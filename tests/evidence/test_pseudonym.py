@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from sentinelle.demo import ROSTER, demo_files
 from sentinelle.evidence.bundle import make_bundle
 from sentinelle.evidence.pseudonym import (
     AMBIGUOUS_NAME,
@@ -19,12 +18,10 @@ from sentinelle.evidence.pseudonym import (
     fold_keep_length,
     reidentify,
 )
-from sentinelle.pipeline.ingest import ingest_files
-from sentinelle.pipeline.roster import import_roster_file
 from sentinelle.report.context import build_context
 from sentinelle.report.exports import export_files
 from sentinelle.report.html import render_html
-from sentinelle.store import Case, CaseMetadata
+from sentinelle.store import Case
 
 STAMP = "2025-01-01T00:00:00+00:00"
 
@@ -49,13 +46,11 @@ def test_existing_mapping_is_kept() -> None:
     assert again.new == {"c": "Personne 03"}
 
 
-@pytest.fixture(scope="module")
-def demo_case(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("demo") / "case"
-    with Case.create(path, CaseMetadata(purpose="démo")) as case:
-        assert not ingest_files(case, demo_files()).failed
-        import_roster_file(case, ROSTER)
-    with Case.open(path) as case:
+@pytest.fixture
+def demo_case(demo_analyzed):
+    """The demo as `sentinelle analyze --demo` left it: detections and analyses stored."""
+    assert demo_analyzed["code"] == 0, demo_analyzed["output"]
+    with Case.open(demo_analyzed["out"] / "case") as case:
         yield case
 
 
@@ -89,6 +84,7 @@ def test_demo_outputs_hold_no_real_name_or_number(demo_case: Case, tmp_path: Pat
     make_bundle(demo_case, tmp_path / "b.zip", pseudonymise=True, generated_at=STAMP)
     with zipfile.ZipFile(tmp_path / "b.zip") as z:
         outputs |= {f"bundle:{n}": z.read(n) for n in z.namelist()}
+    assert ctx.counts["flags"] > 50 and ctx.harassment  # flagged texts and case timelines are in there
     for name, data in outputs.items():
         assert _leaks(data.decode("utf-8-sig"), names, phones) == [], name
     # inside every message text of the demo, too (whatever the analyses later flag)

@@ -84,3 +84,23 @@ def run_cli(capsys, *args: str) -> tuple[int, str]:
         main([str(a) for a in args])
     captured = capsys.readouterr()
     return int(exit_info.value.code or 0), captured.out + captured.err
+
+
+_DEMO: dict[str, object] = {}
+
+
+@pytest.fixture(scope="session")
+def demo_analyzed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """`sentinelle analyze --demo` run once for the session: {"out": Path, "seconds": float, "output": str}."""
+    if not _DEMO:
+        import subprocess
+        import sys
+        import time
+
+        out = tmp_path_factory.mktemp("demo") / "out"
+        start = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "sentinelle", "analyze", "--demo", "--out", str(out), "-q"],
+                             capture_output=True, text=True, timeout=300,
+                             env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")})
+        _DEMO.update(out=out, seconds=time.perf_counter() - start, output=run.stdout + run.stderr, code=run.returncode)
+    return _DEMO
