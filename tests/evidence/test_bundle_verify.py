@@ -116,3 +116,17 @@ def test_pseudonymised_bundle_has_no_real_names(case_dir: Path, tmp_path: Path) 
                 assert needle.lower() not in text.lower(), (name, needle)
     report = verify_bundle(tmp_path / "p.zip")
     assert report.ok, report.problems
+
+
+def test_demo_bundle_names_each_original_by_its_own_hash(demo_analyzed, tmp_path: Path) -> None:
+    with Case.open(demo_analyzed["out"] / "case") as case:
+        files = {f.sha256: f for f in case.files()}
+        make_bundle(case, tmp_path / "d.zip", generated_at=STAMP)
+    with zipfile.ZipFile(tmp_path / "d.zip") as z:
+        manifest = json.loads(z.read("manifest.json"))
+        assert len(manifest["originals"]) == 3
+        for entry in manifest["originals"]:
+            info = files[entry["sha256"]]
+            assert (entry["name"], entry["size"], entry["format"]) == (info.name, info.size, info.format)
+            assert len(z.read(entry["path"])) == info.size
+    assert verify_bundle(tmp_path / "d.zip").ok

@@ -101,8 +101,10 @@ def make_bundle(
             archive.writestr(_info(name), data)
             listed.append({"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
         seen: set[str] = set()
-        for info, shown in zip(case.files(), ctx.files, strict=True):
+        shown_by_sha = {f["sha256"]: f for f in ctx.files}  # pseudonymised names when asked
+        for info in case.files():
             sha = info.sha256
+            shown = shown_by_sha.get(sha, {"name": info.name, "format": info.format})
             path = Path(case.original_path(sha))
             if not path.exists() and getattr(info, "container_sha256", None):
                 sha = info.container_sha256
