@@ -34,3 +34,17 @@ def test_english_pseudonymised_report_renders(case, tmp_path: Path, artifacts_di
     run = open_in_chromium(html, artifacts_dir / "report-en-pseudo.png")
     assert run.console_errors == [] and run.page_errors == [] and len(run.requests) == 1
     assert "Flagged messages" in run.text and "Karim" not in run.text
+
+
+def test_demo_report_renders(demo_analyzed, artifacts_dir: Path) -> None:
+    """The README's first command's report, with real detections and analyses, in Chromium."""
+    assert demo_analyzed["code"] == 0, demo_analyzed["output"]
+    import json
+
+    html = demo_analyzed["out"] / "report.html"
+    flags = json.loads((demo_analyzed["out"] / "exports" / "data.json").read_text(encoding="utf-8"))["flags"]
+    assert flags
+    run = open_in_chromium(html, artifacts_dir / "report-demo.png", search=flags[0]["text"][:20], full_page=False)
+    assert run.console_errors == [] and run.page_errors == []
+    assert run.requests == [html.resolve().as_uri()]
+    assert "Brigade Fictive 75" in run.text and run.visible_flags >= 1
