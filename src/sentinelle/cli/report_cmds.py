@@ -62,7 +62,7 @@ def register(cli: click.Group) -> None:
         click.echo(f"case: {result.case_path}")
         click.echo(f"report: {result.report}")
         click.echo(f"exports: {result.report.parent / 'exports'}")
-        click.echo(", ".join(f"{k} {v}" for k, v in result.counts.items()) + f" · {total:.1f} s")
+        click.echo(", ".join(f"{k} {v}" for k, v in result.counts.items() if k != "cited") + f" · {total:.1f} s")
 
     @cli.command()
     @CASE_DIR
