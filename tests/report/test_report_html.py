@@ -98,3 +98,31 @@ def test_pseudonymised_report_has_no_real_names(case) -> None:
     # stable: the same person keeps the same pseudonym in a second report
     again = render_html(build_context(case, pseudonymise=True, generated_at=STAMP))
     assert again == html
+
+
+def test_pseudonymised_file_names_and_source_paths(tmp_path: Path) -> None:
+    import shutil
+
+    from sentinelle.evidence.bundle import make_bundle
+    from sentinelle.pipeline.ingest import ingest_files
+    from sentinelle.report.exports import export_files
+
+    named = tmp_path / "Discussion WhatsApp avec Karim Benali.txt"  # how a one-to-one export is named
+    shutil.copy(BRIGADE, named)
+    with Case.create(tmp_path / "c", CaseMetadata(pseudonymise=True)) as case:
+        ingest_files(case, [named])
+        mid = next(m.id for m in case.messages() if "bougnoule" in m.text)
+        from sentinelle.records import Detection
+
+        case.save_detections([Detection(categories={"hate": 0.9}, flagged=True, message_id=mid, model_version="t")])
+        ctx = build_context(case, generated_at=STAMP)  # the case's metadata asks for pseudonyms
+        assert ctx.pseudonymised
+        make_bundle(case, tmp_path / "b.zip", generated_at=STAMP)
+    outputs = [render_html(ctx), *(v.decode("utf-8-sig") for v in export_files(ctx).values())]
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "b.zip") as z:
+        outputs += [z.read(n).decode("utf-8-sig") for n in z.namelist()]
+        assert not any(n.startswith("originals/") for n in z.namelist())
+    for text in outputs:
+        assert "Karim" not in text and "Benali" not in text

@@ -187,7 +187,7 @@ class Pseudonymiser:
 def _is_reference_key(key: str) -> bool:
     key = key.lower()
     return (
-        key in {"id", "ids", "evidence", "sha256", "source", "message_id", "record_id", "item_id", "ref", "kind"}
+        key in {"id", "ids", "evidence", "sha256", "message_id", "record_id", "item_id", "ref", "kind"}
         or key.endswith(("_id", "_ids", "sha256", "_ref", "_refs"))
         or key in {"time", "start", "end", "first", "last", "date", "category", "categories", "type", "method"}
     )

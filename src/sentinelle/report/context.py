@@ -159,6 +159,9 @@ def build_context(
     def view(record: Any) -> dict[str, Any]:
         v = record_view(record, name)
         v["text"] = text(v["text"])
+        if pseudo:  # an export of a one-to-one chat is named after the contact
+            v["source"] = {k: (text(x) if k in ("path", "member") and isinstance(x, str) else x)
+                           for k, x in v["source"].items()}
         return v
 
     decisions = latest_decisions(case.decisions())
