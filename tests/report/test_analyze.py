@@ -17,7 +17,7 @@ def test_analyze_files_with_custody_metadata(tmp_path: Path, capsys) -> None:
                            "--generated-at", "2024-05-01T00:00:00+00:00", "-q")
     assert code == 0, output
     html = (out / "report.html").read_text(encoding="utf-8")
-    for needle in ("Enquête IGPN (test)", "Me Durand", "clé USB", "2031-12-31", "13 messages", BRIGADE.name):
+    for needle in ("Enquête IGPN (test)", "Me Durand", "clé USB", "2031-12-31", "13 messages écrits par 4 personnes", BRIGADE.name):
         assert needle in html
     assert sorted(p.name for p in (out / "exports").iterdir()) == [
         "data.json", "directives.csv", "edges.csv", "flags.csv", "network.gexf", "people.csv"]

@@ -84,7 +84,7 @@ def test_missing_analyses_are_said_not_run(tmp_path: Path) -> None:
         assert ctx.steps == {"scan": False, "dynamics": False, "harassment": False}
         html = render_html(ctx)
         assert html.count("Analyse non effectuée") >= 5
-        assert "13 messages" in html
+        assert "13 messages écrits par 4 personnes" in html
 
 
 def test_pseudonymised_report_has_no_real_names(case) -> None:

@@ -387,6 +387,7 @@ def build_context(
             "events": case.count_events(),
             "conversations": len(conversations),
             "people": len(people),
+            "writers": sum(1 for p in people if p["messages"]),
             "files": len(files),
             "flags": len(flags),
             "directives": len(directives),
