@@ -105,3 +105,12 @@ def test_decide_command(case_dir: Path) -> None:
     with Case.open(case_dir) as case:
         entries = case.decisions()
     assert len(entries) == 1 and entries[0]["reviewer"] == "C. Petit" and entries[0]["note"] == "vu"
+
+
+def test_entry_edited_into_garbage_is_reported(case_dir: Path) -> None:
+    with Case.open(case_dir) as case:
+        record_decision(case, _items(case)[0], "confirm", reviewer="A")
+    _tamper(case_dir, "UPDATE decisions SET entry = substr(entry, 2) WHERE seq = 1")
+    with Case.open(case_dir) as case:
+        problems = verify_case(case).problems
+    assert len(problems) == 1 and problems[0].startswith("decision log: an entry is no longer valid JSON")

@@ -50,3 +50,15 @@ def test_analyze_demo_under_a_minute(demo_analyzed) -> None:
 def test_nothing_to_analyse_is_a_usage_error(tmp_path: Path, capsys) -> None:
     code, output = run_cli(capsys, "analyze", "--out", tmp_path / "x")
     assert code == 2 and "nothing to analyse" in output
+
+
+def test_analyze_pseudonymised_case(tmp_path: Path, capsys) -> None:
+    code, output = run_cli(capsys, "analyze", BRIGADE, "--out", tmp_path / "o", "--pseudonymise", "-q")
+    assert code == 0, output
+    texts = [(tmp_path / "o" / "report.html").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8-sig") for p in (tmp_path / "o" / "exports").iterdir()]
+    for text in texts:
+        for needle in ("Karim", "Benali", "Dubois", "Lefèvre", "12 34 56 78"):
+            assert needle not in text
+    with Case.open(tmp_path / "o" / "case") as case:
+        assert case.metadata.pseudonymise and len(case.pseudonyms()) == 4

@@ -72,7 +72,11 @@ def verify_case(case: Any) -> VerifyReport:
             )
         else:
             report.checked.append(f"original {name} sha256 {expected[:12]}…")
-    entries = case.decisions()
+    try:
+        entries = case.decisions()
+    except ValueError as exc:  # an entry edited into invalid JSON
+        report.problems.append(f"decision log: an entry is no longer valid JSON ({exc})")
+        return report
     problems = chain_problems(entries)
     report.problems.extend(problems)
     if not problems:
