@@ -67,6 +67,8 @@ def child(step: str, path: Path, case_dir: Path) -> dict:
             report = ingest_files(case, [path], ReadOptions(tz="Europe/Paris"))
             out = {"messages": report.messages, "events": report.events, "persons": report.persons}
     out["wall_s"] = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    out["cpu_s"] = usage.ru_utime + usage.ru_stime  # less sensitive than wall time to a shared machine
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
@@ -112,10 +114,12 @@ def main() -> None:
     ingest = measure("ingest", path, case_dir)
     db_mb = (case_dir / "case.sqlite").stat().st_size / 1e6
     print(f"file {path.name}: {mb:.1f} MB, {args.messages} lines generated")
-    print(f"read only : {read['wall_s']:6.2f} s  {mb / read['wall_s']:6.1f} MB/s  {read['records'] / read['wall_s']:9.0f} records/s  peak {read['peak_rss_mb']:.0f} MB")
+    print(f"read only : {read['wall_s']:6.2f} s  {mb / read['wall_s']:6.1f} MB/s  {read['records'] / read['wall_s']:9.0f} records/s  "
+          f"(cpu {read['cpu_s']:.2f} s: {mb / read['cpu_s']:.1f} MB/cpu-s)  peak {read['peak_rss_mb']:.0f} MB")  # fmt: skip
     n = ingest["messages"] + ingest["events"]
     print(f"ingest    : {ingest['wall_s']:6.2f} s  {mb / ingest['wall_s']:6.1f} MB/s  {ingest['messages'] / ingest['wall_s']:9.0f} messages/s "
-          f"({n} records, {ingest['persons']} persons)  peak {ingest['peak_rss_mb']:.0f} MB  case.sqlite {db_mb:.0f} MB")  # fmt: skip
+          f"({n} records, {ingest['persons']} persons)  (cpu {ingest['cpu_s']:.2f} s: "
+          f"{ingest['messages'] / ingest['cpu_s']:.0f} messages/cpu-s, {mb / ingest['cpu_s']:.1f} MB/cpu-s)  peak {ingest['peak_rss_mb']:.0f} MB  case.sqlite {db_mb:.0f} MB")  # fmt: skip
     for q, f in search_latency(case_dir).items():
         print(f"search {q!r:24} {f['hits']:3d} hits  median {f['median_ms']:7.2f} ms  p95 {f['p95_ms']:7.2f} ms")
 

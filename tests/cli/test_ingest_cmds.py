@@ -159,3 +159,7 @@ def test_case_init_records_metadata_once(tmp_path: Path, capsys) -> None:
     assert (md.purpose, md.handed_over_by, md.obtained_when, md.pseudonymise) == ("enquête IGPN", "Me X", "2024-05-02", True)
     code, _, err = run_main(["case-init", str(case)], capsys)
     assert code == 4 and "already exists" in err
+    old = tmp_path / "old"
+    run_main(["case-init", str(old), "--retention-until", "2001-01-01"], capsys)
+    code, out, err = run_main(["info", str(old)], capsys)
+    assert code == 0 and "retention date of this case (2001-01-01) has passed" in err

@@ -97,3 +97,21 @@ if __name__ == "__main__":  # python tests/dynamics/test_directives.py: print th
         d = read_directive(text)
         if (d is not None) != bool(label):
             print("FP" if d else "FN", lang, text, d.rules if d else "")
+
+
+def test_cheap_gates_never_hide_a_phrase():
+    """The gates that skip the phrase patterns must let through every text a pattern matches."""
+    from sentinelle.dynamics import lexicon as lx
+    from sentinelle.dynamics.directives import _GATE, _PHRASES
+    from sentinelle.dynamics.spokespeople import _CHEAP, _SPOKES
+
+    texts = [t for _, _, _, t in _rows()] + [t for _, _, _, t in _rows(HELDOUT)]
+    texts += ["Au nom de tous les collègues, merci", "Nous, les collègues de la BAC, refusons",
+              "Je parle pour la brigade", "Je représente l'équipe", "J'ai transmis au commissaire notre position",
+              "Merci\n\nSigné : les collègues de nuit", "On behalf of the team, thanks", "I speak for everyone"]
+    for text in texts:
+        norm = lx.normalise(lx.quick_fold(text))
+        if any(p.search(norm) for _, _, p in _PHRASES):
+            assert _GATE.search(norm), text
+        if any(rx.search(norm) for _, rx in _SPOKES) or lx.RELAY.search(norm):
+            assert _CHEAP.search(text), text

@@ -48,8 +48,9 @@ def test_silence_order_to_union_rep_then_departure(brigade_result):
     assert len(orders[0]["evidence"]) >= 2  # the order and the departure event
 
 
-def test_flat_friendly_group_has_no_leader():
-    data = analyze_dynamics(*records(scenarios.friends())).to_json()
+@pytest.mark.parametrize("seed", [2, 5, 11, 23])
+def test_flat_friendly_group_has_no_leader(seed):
+    data = analyze_dynamics(*records(scenarios.friends(seed))).to_json()
     assert data["directives"], "the casual requests are seen as directives..."
     assert not [r for r in data["leadership"] if r["leader"]], "...but nobody stands out as a leader"
     assert data["parallel_command"] == []
@@ -62,6 +63,7 @@ def test_join_burst_detected_against_baseline_and_not_in_steady_growth():
     assert 2900 <= b["joins"] <= 3000 and b["hours"] <= 4
     assert b["evidence"] and b["evidence_count"] == b["joins"]
     assert life["steady"]["bursts"] == []
+    assert max(life["burst"]["joins_by_day"].values()) >= 2900 and sum(life["steady"]["joins_by_day"].values()) == 3000
     assert life["burst"]["created_by"] == fold("Admin Zero")
 
 
@@ -88,3 +90,20 @@ def test_every_score_and_label_has_evidence(brigade_result):
     for r in brigade_result["leadership"]:
         if r["messages"]:
             assert r["evidence"], r["person"]
+
+
+def test_a_chatterbox_is_not_a_leader():
+    """Someone who writes half the messages, and is answered, but gives no obeyed orders."""
+    import random
+
+    from dynamics.dyn_builders import Chat
+
+    rng = random.Random(4)
+    c = Chat("chatty", "Apéro")
+    people = ["Anna", "Bruno", "Carla", "Dimitri"]
+    for _ in range(200):
+        c.chatter(["Anna"] * 4 + people, 1, rng)
+    data = analyze_dynamics(*records(c)).to_json()
+    anna = next(r for r in data["leadership"] if r["person"] == "anna")
+    assert anna["messages"] > 100 and not anna["leader"]
+    assert not [r for r in data["leadership"] if r["leader"]]

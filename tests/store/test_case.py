@@ -312,3 +312,20 @@ def test_times_in_dst_folds_and_gaps_keep_their_wall_time(case: Case, export) ->
     for got, t in zip(case.messages(), times, strict=True):
         assert (got.time.replace(tzinfo=None), got.time.fold, got.time.utcoffset()) == (
             t.replace(tzinfo=None), t.fold, t.utcoffset())
+
+
+def test_several_exports_in_one_case_are_read_back_per_conversation(case: Case, tmp_path: Path) -> None:
+    a_path, a = write_export(tmp_path / "a.txt")
+    b_path, b = write_export(tmp_path / "b.txt", LINES[2:])
+    case.add_file(a_path, a)
+    case.add_file(b_path, b)
+    ca, cb = a[0].id, b[0].id
+    assert [c.id for c in case.conversations()] == [ca, cb]
+    assert list(case.messages(cb)) == [r for r in b if isinstance(r, Message)]
+    assert list(case.events(ca)) == [r for r in a if isinstance(r, Event)]
+    assert list(case.timeline()) == stored(a) + stored(b)
+    assert (case.count_messages(ca), case.count_messages(cb), case.count_events(cb)) == (4, 3, 1)
+    assert [h.message.conversation_id for h in case.search("merci", conversation_id=cb)] == [cb]
+    assert len(case.search("merci")) == 2
+    last_of_a = stored(a)[-1].id
+    assert [r.conversation_id for r in case.context(last_of_a, after=5)] == [ca] * 4  # never crosses chats

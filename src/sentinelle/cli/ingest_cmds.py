@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,7 +20,7 @@ from ..ingest import READERS, ReadOptions, read
 from ..pipeline import ingest_files
 from ..store import Case, CaseMetadata
 from ..store.codec import record_to_json
-from .common import progress, quiet_option
+from .common import progress, quiet_option, warn
 
 
 def _validate_tz(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -182,6 +183,8 @@ def register(cli: click.Group) -> None:
             click.echo(orjson.dumps(data, default=str, option=orjson.OPT_INDENT_2).decode())
             return
         md = {k: v for k, v in data["metadata"].items() if v not in (None, {}, False)}
+        if md.get("retention_until") and md["retention_until"] < date.today().isoformat():
+            warn(f"the retention date of this case ({md['retention_until']}) has passed: it should be deleted")
         click.echo(f"case {data['path']} (schema {data['schema_version']}, created {data['created_at']})")
         for k, v in md.items():
             click.echo(f"  {k}: {v}")

@@ -16,7 +16,8 @@ JSON shape of `DynamicsResult.to_json()` (every score or label carries `evidence
               "compliance_rate", "centrality": {...}, "components": {name: 0..1}, "influence",
               "group_median_influence", "leader": bool, "label", "evidence"}],
   "edges": [{"conversation_id", "source", "target", "method" (reply|mention|addressed|
-              turn_taking|quote|forward), "count", "weight", "confidence", "evidence"}],
+              turn_taking|quote|forward), "count", "weight", "confidence", "evidence"}]
+              (the `json_max_edges` strongest; "edges_total" counts them all),
   "graph": {"case": {"nodes", "edges", "communities": [[persons]], "betweenness"},
             "conversations": {id: {...same...}}},
   "directives": [{"message_id", "conversation_id", "issuer", "kind" (order|prohibition|
@@ -37,10 +38,10 @@ JSON shape of `DynamicsResult.to_json()` (every score or label carries `evidence
               "evidence"}],
   "lifecycle": [{"conversation_id", "title", "created_by", "created_at", "first_activity",
               "last_activity", "members_ever", "members_max", "members_end", "joins",
-              "departures", "removals", "joins_per_hour_peak", "bursts": [{"start", "end",
+              "departures", "removals", "joins_per_hour_peak", "joins_by_day": {date: n}, "bursts": [{"start", "end",
               "hours", "joins", "peak_per_hour", "baseline_per_hour", "evidence",
               "evidence_count"}], "subject_changes", "disappearing_on", "status" (active|
-              dissolved|migrated), "dissolved_reasons", "replaced_by", "evidence"}],
+              inactive|dissolved|migrated), "dissolved_reasons", "replaced_by", "evidence"}],
   "crossgroup": {"overlaps": [{"a", "b", "shared", "jaccard"}], "same_leaders_or_admins",
               "bridges": [{"person", "conversations", "betweenness"}], "replaced": [{"old",
               "new", "core_overlap", "shared_core", "gap_days", "evidence"}]}
@@ -232,7 +233,8 @@ def analyze_dynamics(
         "settings": settings.to_dict(),
         "people": people,
         "leadership": leadership,
-        "edges": [e.to_dict() for e in edges],
+        "edges": [e.to_dict() for e in _strongest(edges, settings.json_max_edges)],
+        "edges_total": len(edges),
         "graph": {"case": graph_summary(case_graph),
                   "conversations": {cid: graph_summary(g) for cid, g in conv_graphs.items()}},
         "directives": [d.to_dict() for d, _ in directives],
@@ -245,6 +247,15 @@ def analyze_dynamics(
     }
     clock("results")
     return DynamicsResult(data, inter, case_graph, dict(corpus.names), clock.stages)
+
+
+def _strongest(edges: list[Any], limit: int) -> list[Any]:
+    """All edges, or the `limit` strongest (by weight) in their original order: the JSON stays
+    readable for a 1M-message case; `edges_df()` and the graph exports keep every edge."""
+    if len(edges) <= limit:
+        return edges
+    keep = set(sorted(range(len(edges)), key=lambda i: -edges[i].weight)[:limit])
+    return [e for i, e in enumerate(edges) if i in keep]
 
 
 class _Clock:

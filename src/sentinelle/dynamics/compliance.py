@@ -172,13 +172,18 @@ def follow_directive(
         m = cd.messages[j]
         if m.reply_to is not None and m.reply_to != own:
             continue  # an explicit answer to something else
-        norm = lx.normalise(quick_fold(m.text)).strip()
-        if len(norm) <= 60 and lx.ACK.search(norm):
-            out.acks.append(m.id)
-            out.followers.add(p)
-        elif lx.PUSHBACK.search(norm):
+        raw = m.text
+        if len(raw) <= 80:
+            norm = lx.normalise(quick_fold(raw)).strip()
+            if lx.ACK.search(norm):
+                out.acks.append(m.id)
+                out.followers.add(p)
+                continue
+        else:
+            norm = quick_fold(raw)
+        if lx.PUSHBACK.search(norm):
             out.pushback.append(m.id)
-        elif words and len(words) >= 3:
+        elif len(words) >= 3:
             other = set(_TOKENS.findall(norm))
             if len(words & other) / len(words) >= 0.6:
                 out.repeats.append(m.id)

@@ -101,7 +101,7 @@ class Corpus:
         key = (conversation_id, name)
         p = self._cache.get(key)
         if p is None:
-            p = self._cache[key] = self._person_of(conversation_id, name) or name
+            p = self._cache[key] = self._person_of(conversation_id, name) or default_person_of(conversation_id, name)
         return p
 
     def display(self, person: str) -> str:

@@ -91,6 +91,5 @@ def crossgroup(
             lc = lifecycle.get(old)
             if lc is not None:
                 lc["replaced_by"] = new
-                if lc["status"] == "active" or lc["status"] == "dissolved":
-                    lc["status"] = "migrated"
+                lc["status"] = "migrated"
     return {"overlaps": overlaps[:500], "same_leaders_or_admins": multi, "bridges": bridges[:50], "replaced": replaced}

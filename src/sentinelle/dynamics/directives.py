@@ -92,7 +92,7 @@ def _is_verb_form(word: str) -> bool:
 
 def _imperative(clause: str) -> tuple[str, str] | None:
     """(rule id, verb) when the clause opens with an imperative, else None."""
-    words = _WORD.findall(clause)
+    words = _WORD.findall(clause[:120])  # an imperative opens the clause
     if not words:
         return None
     plural, singular = lx.french_imperatives()

@@ -9,6 +9,7 @@ in the results), communities (Leiden on modularity, undirected).
 from __future__ import annotations
 
 import random
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -60,8 +61,10 @@ def analyse_graph(g: ig.Graph, settings: DynamicsSettings) -> GraphMetrics:
     w = g.es["weight"] if g.ecount() else None
     pr = g.pagerank(weights=w, directed=True)
     if g.ecount():
-        hubs = g.hub_score(weights=w)
-        auth = g.authority_score(weights=w)
+        with warnings.catch_warnings():  # "many zero scores": expected for people nobody answers
+            warnings.simplefilter("ignore", RuntimeWarning)
+            hubs = g.hub_score(weights=w)
+            auth = g.authority_score(weights=w)
     else:
         hubs = auth = [0.0] * g.vcount()
     n = g.vcount()

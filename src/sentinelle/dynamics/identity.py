@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..textutil import fold
 
-PersonOf = Callable[[str, str], str]
+PersonOf = Callable[[str, str], str | None]  # None: unknown, the folded name is used
 
 # Words that cannot serve as a first-name alias: a name like "Le Chef" must not make every
 # message starting with "le" an address.

@@ -100,10 +100,8 @@ def conversation_leadership(
     rows = []
     for p in people:
         g = gm.of(p)
-        lat_to = inter.latency_to.get(p)
-        lat_by = inter.latency_by.get(p)
-        med_to = _median(lat_to) if lat_to is not None and len(lat_to) >= 5 else None
-        med_by = _median(lat_by) if lat_by is not None and len(lat_by) >= 5 else None
+        med_to = inter.median_to.get(p)
+        med_by = inter.median_by.get(p)
         asym = 0.0
         if med_to is not None and med_by is not None and med_to + med_by > 0:
             asym = max(0.0, (med_by - med_to) / (med_by + med_to))

@@ -114,7 +114,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
 # test over every labelled directive), so the phrase patterns only run on the few that have one.
 PHRASE_GATE = (
     r"interdi|defense|merci|priere|devez|dois|doit|faut|obligat|ordre|execution|demande|ordonne|somme|"
-    r"prie|conseille|exige|veux|motus|omerta|silence|mot\b|consigne|tais|ferme|rien|reste|personne|"
+    r"prie|conseille|exige|veux|motus|omerta|silence|mot\b|consigne|tais|tait|taire|ferme|rien|reste|personne|"
     r"on ne|vous ne|tu ne|ici\b|groupe|question|shut|keep|stay|quiet|nothing|no one|nobody|noone|forbid|"
     r"prohibit|allowed|banned|must|not\b|mustn|have to|need|are to|will now|everyone|want|order|make sure|"
     r"please|kindly|pls|remember|forget|arret|cess|stop|quit|enough|oubliez|pensez|veuillez|zip|bouche|"
@@ -169,9 +169,16 @@ _APOS = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'"})
 _SMS_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SMS), key=len, reverse=True)) + r")\b")
 
 
+_SMS_WORDS = frozenset(w for key in SMS for w in key.split())
+_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
 def normalise(folded: str) -> str:
     """Folded text with apostrophes unified and SMS spellings expanded ("vs devez" -> "vous devez")."""
-    return _SMS_RE.sub(lambda m: SMS[m.group(1)], folded.translate(_APOS))
+    text = folded.translate(_APOS)
+    if _SMS_WORDS.isdisjoint(_SPLIT.split(text)):  # most messages: no SMS word, no regex pass
+        return text
+    return _SMS_RE.sub(lambda m: SMS[m.group(1)], text)
 
 
 @cache

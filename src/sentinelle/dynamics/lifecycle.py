@@ -5,7 +5,8 @@ A burst is a run of hours whose joins are >= `burst_baseline_factor` x the conve
 hourly joins (the median over its whole life, zeros included, at least 1) and that totals
 >= `burst_min_joins`: robust to the conversation's own baseline, so a big group that always grows
 fast is not "bursting". Dissolved: most members left in the last stretch, everyone left, or no
-activity for `inactive_after_s` before the case ends (reasons listed).
+activity for `inactive_after_s` before the case ends (reasons listed; silence alone only makes
+a conversation "inactive": an export may simply stop there).
 """
 
 from __future__ import annotations
@@ -150,10 +151,12 @@ def conversation_lifecycle(cd: ConvData, corpus: Corpus, case_end: float | None,
         "departures": kinds.get(EventType.LEFT, 0),
         "removals": kinds.get(EventType.REMOVED, 0) + kinds.get(EventType.BANNED, 0),
         "joins_per_hour_peak": max(Counter(int(t // 3600) for t, _ in joins).values(), default=0),
+        "joins_by_day": {(_iso(d * 86400.0) or "")[:10]: n for d, n in sorted(Counter(int(t // 86400) for t, _ in joins).items())},
         "bursts": bursts,
         "subject_changes": subjects,
         "disappearing_on": disappearing,
-        "status": "dissolved" if reasons else "active",
+        # silence alone may just be where the export stops: "inactive", not "dissolved"
+        "status": "dissolved" if {"mass_departure", "everyone_left"} & set(reasons) else ("inactive" if reasons else "active"),
         "dissolved_reasons": reasons,
         "replaced_by": None,
         "evidence": list(dict.fromkeys([*created_ev, *evidence, *(b["evidence"][0] for b in bursts)])),

@@ -15,6 +15,8 @@ from .directives import Match, read_directive
 from .spokespeople import statement_kinds
 
 _SHARED: Corpus | None = None  # the corpus, inherited by forked workers
+_TASKS: list[tuple[str, int, int]] = []
+_NEXT: Any = None  # a shared counter: workers and this process take the next chunk from it
 
 
 def _scan_range(task: tuple[str, int, int]) -> tuple[list[tuple[str, int, Match]], list[tuple[str, int, list[str]]]]:
@@ -33,13 +35,25 @@ def _scan_range(task: tuple[str, int, int]) -> tuple[list[tuple[str, int, Match]
     return hits, statements
 
 
+def _drain(_worker: int = 0) -> list[Any]:
+    """Scan chunks until none is left (dynamic balance between the processes)."""
+    parts = []
+    while True:
+        with _NEXT.get_lock():
+            i = _NEXT.value
+            _NEXT.value = i + 1
+        if i >= len(_TASKS):
+            return parts
+        parts.append(_scan_range(_TASKS[i]))
+
+
 class TextScan:
     """Start with `TextScan(corpus, workers, min_messages)`; `result()` waits for it."""
 
     def __init__(self, corpus: Corpus, workers: int, min_messages: int) -> None:
-        global _SHARED
+        global _SHARED, _TASKS, _NEXT
         n = sum(len(cd.messages) for cd in corpus.convs.values())
-        chunk = max(5_000, n // max(1, workers * 8))
+        chunk = max(5_000, n // max(1, workers * 25))
         self.tasks = [
             (cd.id, s, min(s + chunk, len(cd.messages)))
             for cd in corpus.convs.values()
@@ -49,19 +63,23 @@ class TextScan:
         self._async: Any = None
         self._corpus = corpus
         if workers > 1 and n >= min_messages and "fork" in mp.get_all_start_methods():
-            _SHARED = corpus
-            self._pool = mp.get_context("fork").Pool(workers)
-            self._async = self._pool.map_async(_scan_range, self.tasks, chunksize=1)
+            ctx = mp.get_context("fork")
+            _SHARED, _TASKS, _NEXT = corpus, self.tasks, ctx.Value("i", 0)
+            # workers - 1 processes start now; this one builds the graphs, then helps (result())
+            self._pool = ctx.Pool(max(1, workers - 1))
+            self._async = self._pool.map_async(_drain, range(max(1, workers - 1)), chunksize=1)
 
     def result(self) -> tuple[dict[tuple[str, int], Match], dict[tuple[str, int], list[str]]]:
-        global _SHARED
+        global _SHARED, _TASKS, _NEXT
         if self._async is not None:
             try:
-                parts = self._async.get()
+                parts = _drain()
+                for worker_parts in self._async.get():
+                    parts.extend(worker_parts)
             finally:
                 self._pool.close()
                 self._pool.join()
-                _SHARED = None
+                _SHARED, _TASKS, _NEXT = None, [], None
         else:
             _SHARED = self._corpus
             try:

@@ -22,6 +22,7 @@ class DynamicsSettings:
     turn_window_s: float = 300.0  # an answer within 5 min of someone's message is turn-taking
     turn_max_confidence: float = 0.6  # turn-taking is a guess: never as sure as a reply link
     max_evidence: int = 5  # evidence ids kept per edge (the count is always exact)
+    json_max_edges: int = 50_000  # strongest edges kept in the JSON (exports keep all)
     # sessions: a message after this much silence "starts a conversation"
     session_gap_s: float = 6 * 3600.0
     # graph

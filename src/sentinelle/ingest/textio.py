@@ -45,11 +45,12 @@ def _utf16_without_bom(head: bytes) -> str | None:
         return None
     even = sample[0::2].count(0) / max(1, len(sample[0::2]))
     odd = sample[1::2].count(0) / max(1, len(sample[1::2]))
-    if odd > 0.3 and even < 0.05:
-        return "utf-16-le"
-    if even > 0.3 and odd < 0.05:
-        return "utf-16-be"
-    return None
+    codec = "utf-16-le" if odd > 0.3 and even < 0.05 else "utf-16-be" if even > 0.3 and odd < 0.05 else None
+    if codec is None:
+        return None
+    text = sample[: len(sample) // 2 * 2].decode(codec, errors="replace")
+    printable = sum(c.isprintable() or c in "\r\n\t" for c in text)
+    return codec if printable >= 0.9 * len(text) else None
 
 
 def detect_encoding(head: bytes, path: str = "") -> str:

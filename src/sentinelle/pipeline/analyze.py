@@ -121,7 +121,7 @@ def analyze(
         timings["ingest"] = time.perf_counter() - start
         advance()
         if roster:
-            from .roster import import_roster_file
+            from .dynamics import import_roster_file
 
             import_roster_file(case, roster)
             advance()

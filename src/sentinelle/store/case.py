@@ -6,6 +6,7 @@ canonical records of `sentinelle.records` and the small types of `store.models`.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import stat
@@ -40,8 +41,7 @@ BATCH = 2000  # records per insert batch (and per progress tick)
 
 
 def _sha256_file(path: Path) -> str:
-    import hashlib
-
+    """(ingest.base has the same; the store may not import ingest: layers stay independent)"""
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         while chunk := fh.read(1 << 20):

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..records import clean_text
+from ..textutil import fold
 from .models import Person, PersonLink
 
 PHONE_ID_PLATFORMS = {"whatsapp", "signal"}
@@ -58,10 +58,7 @@ def fold_name(name: str | None) -> str | None:
     """Case-, accent-, mark- and spacing-insensitive form of a display name."""
     if not name:
         return None
-    text = clean_text(name).strip().lstrip("~").strip()
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = " ".join(text.casefold().split())
-    return text or None
+    return fold(clean_text(name).strip().lstrip("~")) or None
 
 
 class HandleTable:

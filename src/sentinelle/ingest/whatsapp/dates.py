@@ -75,9 +75,16 @@ def decide_order(ev: DateEvidence, forced: str | None = None) -> OrderDecision:
         return OrderDecision(forced, False, "given by the user")
     if not ev.dates:
         return OrderDecision("dmy", True, "no dates")
-    invalid = {o: sum(ymd(o, *d) is None for d in ev.dates) for o in ORDERS}
+    orders = ORDERS
+    if all(len(d[0]) <= 2 for d in ev.dates):
+        # A 2-digit first component is a year only in rare locales: consider y/m/d only when
+        # neither d/m nor m/d can read the dates.
+        orders = ("dmy", "mdy")
+        if all(any(ymd(o, *d) is None for d in ev.dates) for o in orders):
+            orders = ORDERS
+    invalid = {o: sum(ymd(o, *d) is None for d in ev.dates) for o in orders}
     fewest = min(invalid.values())
-    valid = [o for o in ORDERS if invalid[o] == fewest]
+    valid = [o for o in orders if invalid[o] == fewest]
     if len(valid) == 1:
         return OrderDecision(valid[0], False, "the other orders give impossible dates")
     # Several orders give valid dates: the right one keeps the dates going forward.

@@ -80,7 +80,7 @@ def from_match(m: re.Match[str]) -> Header | None:
         d1, d2, d3, sep, hh, mi, ss, join = t_d1, t_d2, t_d3, t_sep, t_h, t_mi, t_s, ","
         time_first = True
     hour, minute = int(hh), int(mi)
-    if minute > 59 or hour > 24:
+    if minute > 59 or hour > 24 or (ss is not None and int(ss) > 60):
         return None
     pm: bool | None = None
     if ap is not None:

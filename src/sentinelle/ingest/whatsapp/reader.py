@@ -408,7 +408,7 @@ class _Parse:
                 ap = g[iap]
                 pm = ap[0] in "pP" or ap in ("午後", "م")
         raw = m.group().strip(_AROUND)
-        if day is None or minute > 59 or hour > 24 or (pm is not None and hour > 12):
+        if day is None or minute > 59 or hour > 24 or sec > 60 or (pm is not None and hour > 12):
             return None, raw, amb
         if pm is not None:
             hour = hour % 12 + (12 if pm else 0)
@@ -440,7 +440,11 @@ class _Parse:
                     break
                 content = content[:k].rstrip("\r")
         tail = raw[len(content) :]
-        end = p.start + p.nbytes - (len(tail) if tail.isascii() else chunk.nbytes(tail))
+        end = (
+            p.start
+            + p.nbytes
+            - (len(tail) if chunk.codec == "utf-8" and tail.isascii() else chunk.nbytes(tail))
+        )
         out: list[Record] = []
         if chunk.damaged and has_surrogate(content):
             self._damaged(p, content, out)

@@ -1,0 +1,83 @@
+"""The dynamics step over a case: read records, persons and roster from the store, run the pure
+analysis, store its JSON as result ("dynamics", VERSION, "case"); and the roster import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..dynamics import VERSION, DynamicsResult, DynamicsSettings, RosterRow, analyze_dynamics, parse_roster
+from ..errors import InputError
+from ..store import Case, RosterEntry
+
+STEP = "dynamics"
+RESULT_KEY = "case"
+
+# progress(stage): "reading", "analysing", "storing"
+Progress = Callable[[str], None]
+
+
+def run_dynamics(
+    case: Case,
+    progress: Progress | None = None,
+    settings: DynamicsSettings | None = None,
+    *,
+    gexf: str | Path | None = None,
+    graphml: str | Path | None = None,
+) -> DynamicsResult:
+    """Analyse the group dynamics of a whole case and store the result; optional graph exports."""
+    settings = settings or DynamicsSettings()
+    say = progress or (lambda stage: None)
+    say("reading")
+    persons = case.persons()
+    # every name a person was seen under addresses them (nicknames the case knows)
+    aliases = {name: p.id for p in persons for name in (p.display_name, *p.names) if name}
+    roster = [parse_roster_entry(r) for r in case.roster()]
+
+    def person_of(conversation_id: str, name: str) -> str | None:
+        return case.person_of(conversation_id, name)  # None: the analysis folds the name
+
+    say("analysing")
+    result = analyze_dynamics(
+        case.conversations(),
+        case.messages(),
+        case.events(),
+        person_of=person_of,
+        roster=roster,
+        settings=settings,
+        participants=case.participants(),
+        aliases=aliases,
+    )
+    say("storing")
+    case.put_result(STEP, VERSION, RESULT_KEY, result.to_json(), settings.to_dict())
+    if gexf:
+        result.write_gexf(gexf)
+    if graphml:
+        result.write_graphml(graphml)
+    return result
+
+
+def parse_roster_entry(entry: RosterEntry) -> RosterRow:
+    return RosterRow(entry.person, entry.rank, entry.role, entry.unit, bool(entry.union_rep))
+
+
+def import_roster_file(case: Case, path: str | Path) -> list[RosterEntry]:
+    """Read a roster CSV (UTF-8, or the legacy encoding a spreadsheet saved) into the case."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read roster: {exc.strerror}", path=str(p)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+        if best is None:
+            raise InputError("roster is not text (unknown encoding)", path=str(p)) from None
+        text = str(best)
+    rows = parse_roster(text, str(p))
+    entries = [RosterEntry(r.person, r.rank, r.role, r.unit, r.union_rep) for r in rows]
+    case.import_roster(entries)
+    return entries
