@@ -62,3 +62,15 @@ def test_analyze_pseudonymised_case(tmp_path: Path, capsys) -> None:
             assert needle not in text
     with Case.open(tmp_path / "o" / "case") as case:
         assert case.metadata.pseudonymise and len(case.pseudonyms()) == 4
+
+
+def test_demo_report_is_reproducible(demo_analyzed) -> None:
+    """With real detections, dynamics (network drawing included) and harassment results."""
+    from sentinelle.report.context import build_context
+    from sentinelle.report.html import render_html
+
+    with Case.open(demo_analyzed["out"] / "case") as case:
+        first = render_html(build_context(case, generated_at="2025-01-01T00:00:00+00:00"))
+        second = render_html(build_context(case, generated_at="2025-01-01T00:00:00+00:00"))
+    assert first == second
+    assert first.count("<svg") >= 4  # activity, categories, targets, network

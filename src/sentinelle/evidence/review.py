@@ -25,6 +25,13 @@ def _line(record: Any, mark: bool = False) -> str:
     return f"{'>' if mark else ' '} {when} {who}: {record.text}"
 
 
+def _who(aggressor: Any) -> str:
+    if isinstance(aggressor, dict):
+        names = aggressor.get("names") or [aggressor.get("person")]
+        return str(names[0] if isinstance(names, list) and names else names)
+    return str(aggressor)
+
+
 def review_queue(case: Any, *, include_decided: bool = False, context_size: int = 2) -> list[ReviewItem]:
     """Items in a fixed order (flags by time, then directives, then cases); pending ones only
     unless `include_decided`. A skipped item stays pending."""
@@ -54,6 +61,8 @@ def review_queue(case: Any, *, include_decided: bool = False, context_size: int 
             )
         )
     dynamics = case.get_result("dynamics", "case") or {}
+    names = {str(p.get("person")): str(p.get("name")) for p in dynamics.get("people") or []
+             if isinstance(p, dict) and p.get("person") and p.get("name")}
     for d in dynamics.get("directives") or []:
         ev = d.get("evidence") or []
         item_id = "directive:" + str(d.get("id") or d.get("message_id") or (ev[0] if ev else "?"))
@@ -62,7 +71,7 @@ def review_queue(case: Any, *, include_decided: bool = False, context_size: int 
             ReviewItem(
                 item_id=item_id,
                 kind="directive",
-                title="directive" + (f" · {d.get('issuer') or d.get('sender') or ''}"),
+                title=f"directive ({d.get('kind') or '?'}) · {names.get(str(d.get('issuer')), d.get('issuer') or '?')}",
                 text=str(d.get("text") or (records[0].text if records else "")),
                 context=[_line(r) for r in records],
                 reasons=[f"{k}: {v}" for k, v in sorted(d.items()) if k not in ("evidence", "text") and not isinstance(v, dict | list)],
@@ -78,7 +87,8 @@ def review_queue(case: Any, *, include_decided: bool = False, context_size: int 
             ReviewItem(
                 item_id=item_id,
                 kind="case",
-                title=f"harassment case · target {c.get('target')} · aggressors {', '.join(map(str, c.get('aggressors') or []))}",
+                title=f"harassment case · target {', '.join(map(str, c.get('target_names') or [c.get('target')]))}"
+                f" · aggressors {', '.join(_who(a) for a in c.get('aggressors') or [])}",
                 text=str(c.get("summary") or ""),
                 context=[_line(r) for r in records],
                 reasons=[f"{k}: {v}" for k, v in sorted(c.items()) if k not in ("timeline", "target", "aggressors") and not isinstance(v, dict | list)],
