@@ -11,6 +11,7 @@ case's hash-chained log.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -35,14 +36,18 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+|00|0)\d(?:[\s.\-\u00a0\u202f/]?\(?\d\)?){7
 _DIGITS = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=65536)
+def _fold_char(char: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    low = base.lower() if base else char
+    return low if len(low) == 1 else char
+
+
 def fold_keep_length(text: str) -> str:
     """Lower-case and strip accents character by character, so offsets stay valid."""
-    out = []
-    for char in text:
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-        low = base.lower() if base else char
-        out.append(low if len(low) == 1 else char)
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
 
 
 def phone_key(text: str) -> str | None:
