@@ -8,8 +8,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
 from sentinelle.cli import cli
+from sharedpaths import ROOT
 
 COMMANDS = sorted(cli.commands)
 

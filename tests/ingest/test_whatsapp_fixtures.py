@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from whatsapp_helpers import check_ranges, read_all, summarize
 
-from conftest import FIXTURES, shared_file
 from sentinelle.records import Event, Flag, Message
+from sharedpaths import FIXTURES, shared_file
 
 CM = "chat-miner/whatsapp"
 CHAT_MINER_SENDERS = {"John Doe": 3, "Jahn Doe": 1, "John-John Doe": 1, "John Doe 🤓": 1, "🤓": 1}

@@ -119,6 +119,7 @@ def test_an_ingest_interrupted_by_an_exception_stores_nothing_of_that_file(case:
     assert [f.name for f in case.files()] == ["other.txt"]
     assert case.count_messages() == 2 and case.search("collegues")[0].message.conversation_id == other_records[0].id
     assert not case.has_file(records[0].source_sha256)
+    assert not case.original_path(records[0].source_sha256).exists()  # nor its original
     info = case.add_file(path, records)  # a full re-run works
     assert info.messages == 4 and case.count_messages() == 6 and len(case.search("collegues")) == 2
 

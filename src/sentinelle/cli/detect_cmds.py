@@ -34,13 +34,15 @@ def register(cli: click.Group) -> None:
     @click.argument("texts", nargs=-1)
     @click.option("--json", "as_json", is_flag=True, help="One JSON object per input line, in order.")
     @click.option("--lang", default=None, help="Language to assume for very short messages (fr, en).")
-    def check(texts: tuple[str, ...], as_json: bool, lang: str | None) -> None:
+    @click.option("--backend", type=click.Path(dir_okay=False), default=None,
+                  help="JSON config of an extra local model (ONNX file or Hugging Face directory).")
+    def check(texts: tuple[str, ...], as_json: bool, lang: str | None, backend: str | None) -> None:
         """Score messages (arguments, or stdin: one message a line) for hate, sexual content,
         threats, insults and profanity, with the reason for each score."""
         from ..detection.api import detect
 
         items = list(texts) if texts else [line.rstrip("\r\n") for line in sys.stdin]
-        dets = detect(items, language=lang) if items else []
+        dets = detect(items, language=lang, backend=backend) if items else []
         for text, d in zip(items, dets, strict=True):
             if as_json:
                 click.echo(json.dumps(d.to_dict(), ensure_ascii=False))

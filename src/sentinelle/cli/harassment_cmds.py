@@ -15,6 +15,8 @@ _THRESHOLDS = [
     click.option("--min-messages", type=int, default=None, help="Abusive messages needed for a case (default 3)."),
     click.option("--min-days", type=int, default=None, help="Different days they must span (default 2)."),
     click.option("--min-confidence", type=float, default=None, help="Least sure link to the target counted (default 0.5)."),
+    click.option("--set", "extra", multiple=True, metavar="KEY=VALUE",
+                 help="Any other threshold of sentinelle.harassment.Settings, e.g. --set reciprocity_ratio=0.6."),
     click.option("--refresh", is_flag=True, help="Run the analysis again even if a stored result matches."),
     click.option("--json", "as_json", is_flag=True, help="Print the JSON result."),
     quiet_option,
@@ -27,8 +29,14 @@ def _thresholds(f):  # type: ignore[no-untyped-def]
     return f
 
 
-def _settings(min_messages: int | None, min_days: int | None, min_confidence: float | None) -> dict[str, Any]:
-    given = {"min_messages": min_messages, "min_days": min_days, "min_confidence": min_confidence}
+def _settings(min_messages: int | None, min_days: int | None, min_confidence: float | None,
+              extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    given: dict[str, Any] = {"min_messages": min_messages, "min_days": min_days, "min_confidence": min_confidence}
+    for item in extra:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--set")
+        given[key.strip()] = value.strip()
     return {k: v for k, v in given.items() if v is not None}
 
 
@@ -43,7 +51,7 @@ def register(cli: click.Group) -> None:
     @cli.command("cases")
     @click.argument("case_dir", metavar="CASE", type=click.Path(file_okay=False))
     @_thresholds
-    def cases_cmd(case_dir: str, min_messages, min_days, min_confidence, refresh, as_json, quiet) -> None:  # type: ignore[no-untyped-def]
+    def cases_cmd(case_dir: str, min_messages, min_days, min_confidence, extra, refresh, as_json, quiet) -> None:  # type: ignore[no-untyped-def]
         """List harassment cases in CASE, ranked by severity and duration.
 
         A case needs repeated targeting of one person (by default at least 3 abusive or degrading
@@ -53,7 +61,7 @@ def register(cli: click.Group) -> None:
         from ..store import Case
 
         with Case.open(case_dir) as case:
-            data = list_cases(case, _settings(min_messages, min_days, min_confidence), refresh, _progress(quiet))
+            data = list_cases(case, _settings(min_messages, min_days, min_confidence, extra), refresh, _progress(quiet))
         if as_json:
             click.echo(json.dumps(data, ensure_ascii=False, indent=1))
             return
@@ -70,7 +78,7 @@ def register(cli: click.Group) -> None:
                 f"{(c['period']['first'] or '')[:10]} → {(c['period']['last'] or '')[:10]} ({c['period']['days']} d)",
                 "yes" if esc["escalating"] else esc["frequency"]["trend"],
                 ("yes: " + ", ".join(sp.get("findings", [])) if sp.get("findings") else "yes") if sp["spoke_up"] else "no",
-                ", ".join(c["power"]["aggressors_with_authority"]) or "-",
+                ", ".join(_who(a) for a in c["aggressors"] if a["authority"]["holds_authority"]) or "-",
             )
         Console().print(table)
         click.echo(f"thresholds: {json.dumps({k: data['settings'][k] for k in ('min_messages', 'min_days', 'min_span_hours', 'min_confidence')})}")
@@ -79,14 +87,14 @@ def register(cli: click.Group) -> None:
     @click.argument("case_dir", metavar="CASE", type=click.Path(file_okay=False))
     @click.argument("person")
     @_thresholds
-    def case_cmd(case_dir: str, person: str, min_messages, min_days, min_confidence, refresh, as_json, quiet) -> None:  # type: ignore[no-untyped-def]
+    def case_cmd(case_dir: str, person: str, min_messages, min_days, min_confidence, extra, refresh, as_json, quiet) -> None:  # type: ignore[no-untyped-def]
         """Print one harassment case: the evidence timeline with reasons and source bytes, the people
         and their roles, escalation and retaliation figures."""
         from ..pipeline.harassment import case_report
         from ..store import Case
 
         with Case.open(case_dir) as case:
-            c = case_report(case, person, _settings(min_messages, min_days, min_confidence), refresh, _progress(quiet))
+            c = case_report(case, person, _settings(min_messages, min_days, min_confidence, extra), refresh, _progress(quiet))
         if as_json:
             click.echo(json.dumps(c, ensure_ascii=False, indent=1))
             return
@@ -98,50 +106,61 @@ def _who(row: dict[str, Any]) -> str:
 
 
 def _print_case(c: dict[str, Any]) -> None:
-    out = Console(highlight=False)
+    console = Console(highlight=False)
+
+    def out(text: str, bold: bool = False) -> None:
+        console.print(text, markup=False, style="bold" if bold else None)  # chat text may hold [brackets]
+
     per = c["period"]
-    out.print(f"[bold]Case #{c['rank']}: {', '.join(c['target_names']) or c['target']}[/bold] — "
-              f"{c['messages']} messages, {per['first']} → {per['last']} ({per['days']} days, "
-              f"{per['active_days']} active), {c['frequency_per_week']} per week, max severity {c['severity']['max']}")
-    out.print("[bold]People[/bold]")
+    names = {row["person"]: _who(row) for row in c["aggressors"] + c["bystanders"] + c["witnesses"]}
+    names[c["target"]] = " / ".join(c["target_names"]) or c["target"]
+    out(f"Case #{c['rank']}: {names[c['target']]} — {c['messages']} messages, {per['first']} → {per['last']} "
+        f"({per['days']} days, {per['active_days']} active), {c['frequency_per_week']} per week, "
+        f"max severity {c['severity']['max']}", bold=True)
+    out("People", bold=True)
     for a in c["aggressors"]:
         auth = a["authority"]
         extra = f", authority: {auth['kind']}" if auth["holds_authority"] else ""
-        out.print(f"  {a['role']}: {_who(a)} — {a['messages']} messages on {a['days']} days, {a['categories']}{extra}")
+        out(f"  {a['role']}: {_who(a)} — {a['messages']} messages on {a['days']} days, {a['categories']}{extra}")
     for b in c["bystanders"]:
-        out.print(f"  joined in: {_who(b)} — {b['messages']} ({', '.join(b['ids'][:5])})")
+        out(f"  joined in: {_who(b)} — {b['messages']} ({', '.join(b['ids'][:5])})")
     if c["witnesses"]:
-        out.print("  witnesses: " + ", ".join(f"{_who(w)} ({w['present_for']})" for w in c["witnesses"][:30]))
+        out("  witnesses: " + ", ".join(f"{_who(w)} ({w['present_for']})" for w in c["witnesses"][:30]))
     for m in c["mutual_set_aside"]:
-        out.print(f"  set aside as mutual: {m['person']} ({m['to_target']} to / {m['from_target']} from the target)")
+        out(f"  set aside as mutual: {names.get(m['person'], m['person'])} ({m['to_target']} to / {m['from_target']} from the target)")
     esc = c["escalation"]
-    out.print("[bold]Escalation[/bold]" + (" — escalating" if esc["escalating"] else ""))
+    out("Escalation" + (" — escalating" if esc["escalating"] else ""), bold=True)
     for key in ("frequency", "severity", "message_severity"):
         t = esc[key]
-        out.print(f"  {t['unit']}: trend {t['trend']} (tau {t['tau']}, p {t['p_value']}, slope {t['slope']}, n {t['n']})")
+        out(f"  {t['unit']}: trend {t['trend']} (tau {t['tau']}, p {t['p_value']}, slope {t['slope']}, n {t['n']})")
     for a in esc["acts"]:
-        out.print(f"  act ({a['category']}): {a['time']} {a['sender']}: {a['text']}  [{a['id']}]")
+        out(f"  act ({a['category']}): {a['time']} {names.get(a['sender'], a['sender'])}: {a['text']}  [{a['id']}]")
     sp = c["speaking_up"]
-    out.print("[bold]Speaking up[/bold]: " + ("yes" if sp["spoke_up"] else "no"))
-    if sp["spoke_up"]:
-        h, s = sp["hostility"], sp["silence"]
-        out.print(f"  first complaint {sp['first_complaint']}; hostility per week {h['per_week_before']} → "
-                  f"{h['per_week_after']} ({h['change']}, p {h['p_value']})")
+    out("Speaking up: " + ("yes" if sp["spoke_up"] else "no"), bold=True)
+    for label, fig in (("after the first objection", sp), ("after the first report", sp.get("after_first_report"))):
+        if not sp["spoke_up"] or not fig:
+            continue
+        h, s = fig["hostility"], fig["silence"]
+        out(f"  {label} ({fig['first_complaint']}): hostility per week {h['per_week_before']} → "
+            f"{h['per_week_after']} ({h['change']}, p {h['p_value']}); exclusion/intimidation "
+            f"{fig['exclusion']['before']} → {fig['exclusion']['after']}")
         for how in ("addressed", "followed"):
             a = s[how]
-            out.print(f"  {how} within {s['window_min'][how]} min: {a.get('share_answered_before')} → "
-                      f"{a.get('share_answered_after')} of their messages ({a['change']}, p {a.get('p_value')})")
-        for e in sp["removal"] + sp["departure"]:
-            out.print(f"  {e['type']} {e['days_after_complaint']} days after, by {e['actor']}  [{e['id']}]")
-        out.print("  findings: " + (", ".join(sp["findings"]) or "none"))
-    out.print("[bold]Timeline[/bold]")
+            out(f"    {how} within {s['window_min'][how]} min: {a.get('share_answered_before')} → "
+                f"{a.get('share_answered_after')} of their messages ({a['change']}, p {a.get('p_value')})")
+        for e in fig["removal"] + fig["departure"]:
+            out(f"    {e['type']} {e['days_after_complaint']} days after, by {names.get(e['actor'], e['actor'])}  [{e['id']}]")
+    if sp["spoke_up"]:
+        out("  findings: " + (", ".join(sp["findings"]) or "none"))
+    out("Timeline", bold=True)
     for item in c["timeline"]:
         reasons = "; ".join(
             f"{r.get('detail')}" + (f" «{r['matched']}»" if r.get("matched") else "") for r in item.get("reasons", [])
         )
         src = item.get("source", {})
-        out.print(f"  {item['time']} [{item['kind']}] {item.get('sender_name') or item.get('sender')}: {item['text']}")
+        who = item.get("sender_name") or names.get(item.get("sender"), item.get("sender"))
+        out(f"  {item['time']} [{item['kind']}] {who}: {item['text']}")
         where = f"{src.get('path', '')}:{src.get('line_start')} bytes {src.get('byte_start')}-{src.get('byte_end')}"
-        out.print(f"      id {item['id']} · {where}" + (f" · {reasons}" if reasons else ""))
-        if item.get("source_text") is not None and item["source_text"].strip() != item["text"].strip():
-            out.print(f"      source: {item['source_text']!r}")
+        out(f"      id {item['id']} · {where}" + (f" · {reasons}" if reasons else ""))
+        if item.get("source_text") is not None:
+            out(f"      source bytes: {item['source_text']!r}")

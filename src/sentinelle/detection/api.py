@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 
 from ..records import CATEGORIES, Detection, Reason
 from . import heads as H
-from .language import detect_language
+from .backend import Backend
+from .language import own_language
 from .normalize import normalize
 from .rules import Hit, ruleset
 
@@ -42,6 +43,8 @@ class _Analysis:
     logits: np.ndarray | None = None  # head logits per category (None: no model)
     gated: bool = False  # the encoder was skipped (clearly benign)
     idioms: list[Hit] = field(default_factory=list)
+    model: dict[str, float] = field(default_factory=dict)  # optional backend's scores
+    lang: tuple[str | None, bool] = (None, False)  # (guess, reliable)
     scores: dict[str, float] = field(default_factory=dict)
 
 
@@ -49,17 +52,20 @@ class Detector:
     """Holds the rules, the heads and a cache of analyses of distinct texts."""
 
     def __init__(self, heads: H.Heads | None | str = "default", cache_size: int = 50_000,
-                 use_gate: bool = True) -> None:
+                 use_gate: bool = True, backend: Backend | str | None = None) -> None:
         self.rules = ruleset()
+        self.backend = Backend(backend) if isinstance(backend, str) else backend
         self.heads = H.load_heads() if heads == "default" else heads  # type: ignore[assignment]
         self.cache: OrderedDict[str, _Analysis] = OrderedDict()
+        self.detections: dict[tuple[str, str | None], Detection] = {}  # context-free results
         self.cache_size = cache_size
         self.use_gate = use_gate
         self.stats = {"texts": 0, "distinct": 0, "encoded": 0, "gated": 0}
 
     @property
     def version(self) -> str:
-        return f"sentinelle-detect/{self.heads.version}" if self.heads else "sentinelle-detect/rules-only"
+        base = f"sentinelle-detect/{self.heads.version}" if self.heads else "sentinelle-detect/rules-only"
+        return f"{base}+{self.backend.name}" if self.backend is not None else base
 
     # -- per distinct text ------------------------------------------------------------------
     def _analyse_many(self, texts: list[str]) -> list[_Analysis]:
@@ -68,9 +74,12 @@ class Detector:
         for t in todo:
             n = normalize(t)
             fresh[t] = _Analysis(n.text, self.rules.match(n), self.rules.framing(n), self.rules.is_endorsement(n),
-                                 idioms=self.rules.idioms(n))
+                                 idioms=self.rules.idioms(n), lang=own_language(t))
         if todo and self.heads is not None:
             self._score_heads([fresh[t] for t in todo])
+        if todo and self.backend is not None:
+            for t, m in zip(todo, self.backend.predict(todo, H.embed), strict=True):
+                fresh[t].model = m
         for t in todo:
             a = fresh[t]
             a.scores = self._fuse(a)
@@ -121,7 +130,7 @@ class Detector:
                 p_head = float(H.sigmoid(np.array(sa * float(a.logits[j]) + sb)))
                 if not sev[c] and any(i.category == c for i in a.idioms):
                     p_head *= IDIOM_DAMPING  # "tuer le temps", "chat noir": the head is fooled by the word
-            s = 1.0 - (1.0 - p_rule) * (1.0 - p_head)
+            s = 1.0 - (1.0 - p_rule) * (1.0 - p_head) * (1.0 - a.model.get(c, 0.0))
             if c in MISCONDUCT:
                 if down:
                     s *= float(fusion.get("down_factor", 0.35))
@@ -148,11 +157,29 @@ class Detector:
         ctx_an = dict(zip(ctx_texts, self._analyse_many(ctx_texts), strict=True)) if ctx_texts else {}
         out = []
         for i, (t, a) in enumerate(zip(texts, analyses, strict=True)):
-            out.append(self._detection(t, a, ctx_lists[i], ctx_an, ids[i] if ids else None, language))
+            ctx = ctx_lists[i]
+            lang = a.lang[0] if a.lang[1] else (language or self._context_language(ctx, ctx_an) or a.lang[0])
+            msg_id = ids[i] if ids else None
+            if a.endorsement and ctx:  # depends on the context: not cached
+                out.append(self._detection(t, a, ctx, ctx_an, msg_id, lang))
+                continue
+            key = (t, lang)
+            d = self.detections.get(key)
+            if d is None:
+                d = self._detection(t, a, [], {}, None, lang)
+                self.detections[key] = d
+                if len(self.detections) > self.cache_size:
+                    self.detections.clear()
+            out.append(replace(d, message_id=msg_id) if msg_id is not None else d)
         return out
 
+    @staticmethod
+    def _context_language(ctx: list[tuple[str | None, str]], ctx_an: dict[str, _Analysis]) -> str | None:
+        langs = [ctx_an[t].lang[0] for _, t in ctx[-3:] if ctx_an[t].lang[1] and ctx_an[t].lang[0]]
+        return max(sorted(set(langs)), key=langs.count) if langs else None
+
     def _detection(self, text: str, a: _Analysis, ctx: list[tuple[str | None, str]],
-                   ctx_an: dict[str, _Analysis], msg_id: str | None, lang_hint: str | None) -> Detection:
+                   ctx_an: dict[str, _Analysis], msg_id: str | None, lang: str | None) -> Detection:
         scores = dict(a.scores)
         reasons: list[Reason] = []
         targets: list[str] = []
@@ -196,14 +223,13 @@ class Detector:
                 p = float(H.sigmoid(a.logits[j]))
                 if p >= 0.3:
                     reasons.append(Reason("head", c, f"{'cheap ' if a.gated else ''}head:{c}", score=round(p, 4)))
+        for c, p in a.model.items():
+            if p >= 0.3 and self.backend is not None:
+                reasons.append(Reason("model", c, f"{self.backend.name}", score=round(p, 4)))
         for i in a.idioms:
             reasons.append(Reason("rule", i.category, f"{i.id}: {i.note} (lowers the score)", i.span, i.matched))
         if a.framing:
             reasons.append(Reason("stance", None, "framing: " + ", ".join(a.framing)))
-        ctx_lang = None
-        if ctx:
-            ctx_lang = detect_language(" ".join(t for _, t in ctx[-5:]))
-        lang = detect_language(text, fallback=lang_hint or ctx_lang)
         if lang:
             reasons.append(Reason("lang", None, lang))
         sev = 0
@@ -257,8 +283,12 @@ def default_detector() -> Detector:
     return _DEFAULT
 
 
+_WITH_BACKEND: dict[str, Detector] = {}
+
+
 def detect(texts: str | Iterable[str], context: Any = None, *, ids: Sequence[str | None] | None = None,
-           language: str | None = None, detector: Detector | None = None) -> list[Detection]:
+           language: str | None = None, detector: Detector | None = None,
+           backend: str | None = None) -> list[Detection]:
     """One Detection per text, in order. `context[i]` is the list of messages preceding
     `texts[i]` in its conversation (strings, Message records, {"id", "text"} dicts or
     (id, text) pairs); with a single string, `context` may be that list itself."""
@@ -269,4 +299,6 @@ def detect(texts: str | Iterable[str], context: Any = None, *, ids: Sequence[str
     texts = list(texts)
     if ids is not None and len(ids) != len(texts):
         raise ValueError("ids must have one entry per text")
+    if detector is None and backend is not None:
+        detector = _WITH_BACKEND.get(backend) or _WITH_BACKEND.setdefault(backend, Detector(backend=backend))
     return (detector or default_detector()).detect(texts, context=context, ids=ids, language=language)

@@ -23,13 +23,19 @@ def _vote(words: list[str]) -> str | None:
     return None
 
 
-def detect_language(text: str, fallback: str | None = None) -> str | None:
+def own_language(text: str) -> tuple[str | None, bool]:
+    """(guess, reliable): a guess from 1-3 words is not reliable and yields to the context's."""
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
-        return fallback
+        return None, False
     if len(words) <= 3:
-        return fallback or _vote(words) or _langdetect(text)
-    return _langdetect(text) or fallback
+        return _vote(words) or _langdetect(text), False
+    return _langdetect(text), True
+
+
+def detect_language(text: str, fallback: str | None = None) -> str | None:
+    guess, reliable = own_language(text)
+    return guess if reliable and guess else (fallback or guess)
 
 
 def _langdetect(text: str) -> str | None:

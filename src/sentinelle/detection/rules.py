@@ -15,6 +15,7 @@ from importlib import resources
 from .normalize import Normalized
 
 _LETTER = re.compile(r"[a-z]")
+_WORD_START = re.compile(r"(?<![a-z0-9*])[a-z0-9*]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +77,20 @@ class RuleSet:
     def __init__(self) -> None:
         self.entries: list[_Entry] = []
         parts: list[str] = []
+        by_first: dict[str, list[str]] = {}
         for line in _data("lexicon.tsv").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             term, cat, target, sev, lang, note = (line.split("\t") + [""] * 6)[:6]
             idx = len(self.entries)
             self.entries.append(_Entry(f"lex.{lang}.{term}", cat, target or None, int(sev), note))
-            parts.append(f"(?P<e{idx}>{_term_regex(term)})")
+            part = f"(?P<e{idx}>{_term_regex(term)})"
+            parts.append(part)
+            by_first.setdefault(term[0], []).append(part)
         self.lexicon = re.compile("|".join(parts))
+        # speed: a term can only start at a word start, with its own first letter; trying only
+        # the terms of that letter there is ~30x faster than one big alternation over the text
+        self.lexicon_by_first = {k: re.compile("|".join(v)) for k, v in by_first.items()}
 
         self.group_target: list[tuple[re.Pattern[str], str]] = []
         group_words: list[str] = []
@@ -134,7 +141,11 @@ class RuleSet:
     def match(self, norm: Normalized) -> list[Hit]:
         hits: list[Hit] = []
         text = norm.text
-        for m in self.lexicon.finditer(text):
+        for w in _WORD_START.finditer(text):
+            pat = self.lexicon_by_first.get(text[w.start()])
+            m = pat.match(text, w.start()) if pat else None
+            if m is None:
+                continue
             e = self.entries[int(m.lastgroup[1:])]  # type: ignore[index]
             s, t = norm.span(m.start(), m.end())
             hits.append(Hit("lexicon", e.id, e.category, e.target, e.severity, (s, t), norm.original[s:t], e.note))

@@ -62,7 +62,7 @@ import pandas as pd
 
 from ..records import Conversation, Event, Message, Participant
 from .compliance import Outcome, RateIndex, follow_directive
-from .corpus import Corpus
+from .corpus import Corpus, phone_key
 from .crossgroup import crossgroup
 from .directives import Directive, Match, read_directive
 from .graph import GraphMetrics, analyse_graph, build_graph, graph_summary, write_gexf, write_graphml
@@ -118,10 +118,10 @@ class DynamicsResult:
         return pd.DataFrame(rows)
 
     def write_graphml(self, path: str | Path) -> None:
-        write_graphml(self.case_graph.graph, path, self.names)
+        write_graphml(self.case_graph, path, self.names)
 
     def write_gexf(self, path: str | Path) -> None:
-        write_gexf(self.case_graph.graph, path, self.names)
+        write_gexf(self.case_graph, path, self.names)
 
 
 def find_directives(corpus: Corpus, found: dict[tuple[str, int], Match] | None = None) -> list[tuple[Directive, int]]:
@@ -183,6 +183,8 @@ def analyze_dynamics(
 
     def persons_of_name(name: str) -> set[str]:
         found = set()
+        if (k := phone_key(name)) is not None and k in corpus.phones:
+            found.add(corpus.phones[k])
         for cd in corpus.convs.values():
             p = corpus.person(cd.id, name)
             if p in cd.members:
@@ -219,7 +221,9 @@ def analyze_dynamics(
 
     leadership = []
     for cid, cd in corpus.convs.items():
-        leadership += conversation_leadership(cd, corpus, inter, conv_graphs[cid], outcomes_by_conv[cid], settings)
+        leadership += conversation_leadership(
+            cd, corpus, inter, conv_graphs[cid], outcomes_by_conv[cid], settings, by_conv.get(cid, [])
+        )
     case_end = corpus.case_end()
     lifecycle = {cid: conversation_lifecycle(cd, corpus, case_end, settings) for cid, cd in corpus.convs.items()}
     cross = crossgroup(corpus, lifecycle, leadership, case_graph, settings)

@@ -1,4 +1,4 @@
-"""What follows a directive: acknowledgements ("reçu", "ok chef", 👍), repetition of the order
+"""What follows a directive: acknowledgements ("reçu", "ok chef", "ok, j'arrive", 👍), repetition of the order
 by others, push-back, and the silence or departure of the people it named, measured against the
 conversation's own base rate over the same windows.
 
@@ -161,21 +161,21 @@ def follow_directive(
     t0 = d.time or 0.0
     words = set(_TOKENS.findall(lx.normalise(quick_fold(cd.messages[position].text))))
     end = min(len(cd.messages), position + 1 + settings.compliance_window_messages)
-    if next_directive is not None:
-        end = min(end, next_directive)
     for j in range(position + 1, end):
         if cd.times[j] - t0 > settings.compliance_window_s:
             break
+        m = cd.messages[j]
+        if next_directive is not None and j >= next_directive and (own is None or m.reply_to != own):
+            continue  # after the next order, only explicit replies to this one still count
         p = cd.senders[j]
         if p == d.issuer:
             continue
-        m = cd.messages[j]
         if m.reply_to is not None and m.reply_to != own:
             continue  # an explicit answer to something else
         raw = m.text
         if len(raw) <= 80:
             norm = lx.normalise(quick_fold(raw)).strip()
-            if lx.ACK.search(norm):
+            if lx.ACK.search(norm) or lx.ACK_LEAD.search(norm):
                 out.acks.append(m.id)
                 out.followers.add(p)
                 continue

@@ -4,6 +4,7 @@ persons, times as seconds, alias indexes for addressing. Every module reads this
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -13,6 +14,15 @@ from ..records import Conversation, Event, Message, Participant
 from .identity import AliasIndex, PersonOf, default_person_of
 
 _EPOCH = datetime(1970, 1, 1)
+_NOT_DIGIT = re.compile(r"\D+")
+
+
+def phone_key(text: str | None) -> str | None:
+    """The last 9 digits of a phone-like string ("+33 6 12 34 56 78" and "06 12 34 56 78" meet)."""
+    if not text:
+        return None
+    digits = _NOT_DIGIT.sub("", text)
+    return digits[-9:] if len(digits) >= 8 and len(digits) >= len(text.replace(" ", "")) // 2 else None
 
 
 def seconds(t: datetime | None) -> float | None:
@@ -56,6 +66,7 @@ class Corpus:
         self._person_of = person_of or default_person_of
         self._cache: dict[tuple[str, str], str] = {}
         self.convs: dict[str, ConvData] = {c.id: ConvData(c) for c in conversations}
+        self.phones: dict[str, str] = {}  # phone key -> person
         for m in messages:
             cd = self._conv(m.conversation_id)
             who = m.sender or m.sender_id or "?"
@@ -66,6 +77,9 @@ class Corpus:
             cd.times.append(t if t is not None else (cd.times[-1] if cd.times else 0.0))
             if p not in cd.names and m.sender:
                 cd.names[p] = m.sender
+                for ph in (m.sender_id, m.sender):
+                    if (k := phone_key(ph)) is not None:
+                        self.phones.setdefault(k, p)
         for e in events:
             cd = self._conv(e.conversation_id)
             cd.events.append(e)
@@ -77,6 +91,8 @@ class Corpus:
             if part.conversation_id in self.convs and part.display_name:
                 p = self.person(part.conversation_id, part.display_name)
                 self.convs[part.conversation_id].names.setdefault(p, part.display_name)
+                if (k := phone_key(part.phone)) is not None:
+                    self.phones.setdefault(k, p)
         for cd in self.convs.values():
             cd.members = set(cd.names) | set(cd.senders)
             for p, name in cd.names.items():

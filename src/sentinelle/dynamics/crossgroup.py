@@ -50,9 +50,13 @@ def crossgroup(
             roles[r["person"]]["leader"].append(r["conversation_id"])
         if r["is_admin"]:
             roles[r["person"]]["admin"].append(r["conversation_id"])
+    evidence_of: dict[str, list[str]] = defaultdict(list)
+    for r in leadership_rows:
+        if r["person"] in roles:
+            evidence_of[r["person"]] += r["evidence"][:3]
     multi = [
         {"person": p, "name": corpus.display(p), **{k: v for k, v in rs.items()},
-         "evidence": [e for r in leadership_rows if r["person"] == p for e in r["evidence"][:3]]}
+         "evidence": evidence_of[p]}
         for p, rs in roles.items()
         if len({c for v in rs.values() for c in v}) > 1
     ]

@@ -36,6 +36,10 @@ _WORD = re.compile(r"(?:don|can|won|isn|aren|didn)'t|[a-z0-9]+'?|[^\sa-z0-9]")
 _PRONOUNS = frozenset("me m' te t' se s' nous vous le la les l' lui leur y en".split())
 _HYPHEN_PRON = re.compile(r"^-(?:moi|toi|nous|vous|le|la|les|lui|leur|en|y)\b")
 _EN_SUBJ = frozenset("i you we they he she it".split())
+_INTERJECTIONS = frozenset("allez allons voyons tiens dis ecoute ecoutez regarde attends bref".split())
+# words that may precede an imperative without making it something else
+_LEADERS = frozenset("surtout svp stp please pls alors donc bon maintenant et puis "
+                     "desormais dorenavant immediatement vite now so and".split())
 
 
 @dataclass(frozen=True)
@@ -90,8 +94,14 @@ def _is_verb_form(word: str) -> bool:
     return lemma != word and lemma.endswith(("er", "ir", "re", "oir"))
 
 
+def _opens_with_imperative(word: str) -> bool:
+    plural, singular = lx.french_imperatives()
+    return word in plural or (word in singular and word not in lx.AMBIGUOUS_2SG) or word in lx.english_imperatives()
+
+
 def _imperative(clause: str) -> tuple[str, str] | None:
     """(rule id, verb) when the clause opens with an imperative, else None."""
+    clause = clause.replace("s'il vous plait", " ").replace("s'il te plait", " ")
     words = _WORD.findall(clause[:120])  # an imperative opens the clause
     if not words:
         return None
@@ -99,12 +109,14 @@ def _imperative(clause: str) -> tuple[str, str] | None:
     i, negated = 0, False
     # skip a vocative "Marc," / "les gars,"
     vocative = False
+    if len(words) > 2 and words[1] == "," and words[0] in _INTERJECTIONS:
+        words = words[2:]  # "Allez, ..." / "Tiens, ..." are interjections, not orders
     if "," in words[:5]:
         j = words.index(",")
-        if 0 < j <= 4:
+        if 0 < j <= 4 and not _opens_with_imperative(words[0]):  # "Effacez tout, maintenant" is no vocative
             i, vocative = j + 1, True
-    while i < len(words) and words[i] in (",", "-", "\u2014"):
-        i += 1
+    while i < len(words) and (words[i] in (",", "-", "\u2014") or words[i] in _LEADERS):
+        i += 1  # "Surtout ne parlez pas", "svp envoyez", "Alors, rangez"
     if i < len(words) and words[i] in ("ne", "n'"):
         negated, i = True, i + 1
     while negated and i < len(words) and words[i] in _PRONOUNS and i + 1 < len(words):

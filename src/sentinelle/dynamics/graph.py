@@ -98,23 +98,33 @@ def analyse_graph(g: ig.Graph, settings: DynamicsSettings) -> GraphMetrics:
     return GraphMetrics(names, g, metrics, communities, method)
 
 
-def _for_export(g: ig.Graph, labels: dict[str, str] | None) -> ig.Graph:
-    h = g.copy()
-    h.vs["label"] = [(labels or {}).get(n, n) for n in h.vs["name"]]
-    return h
+def _node_attributes(gm: GraphMetrics, labels: dict[str, str] | None) -> dict[str, dict[str, object]]:
+    community = {p: i for i, members in enumerate(gm.communities) for p in members}
+    return {
+        n: {"label": (labels or {}).get(n, n), "community": community.get(n, -1),
+            **{k: float(v) for k, v in gm.of(n).items()}}
+        for n in gm.graph.vs["name"]
+    }
 
 
-def write_graphml(g: ig.Graph, path: str | Path, labels: dict[str, str] | None = None) -> None:
-    _for_export(g, labels).write_graphml(str(path))
+def write_graphml(gm: GraphMetrics, path: str | Path, labels: dict[str, str] | None = None) -> None:
+    h = gm.graph.copy()
+    attrs = _node_attributes(gm, labels)
+    if h.vcount():
+        for key in next(iter(attrs.values())):
+            h.vs[key] = [attrs[n][key] for n in h.vs["name"]]
+    h.write_graphml(str(path))
 
 
-def write_gexf(g: ig.Graph, path: str | Path, labels: dict[str, str] | None = None) -> None:
+def write_gexf(gm: GraphMetrics, path: str | Path, labels: dict[str, str] | None = None) -> None:
     """GEXF for Gephi (networkx's writer; used for export only, never for analysis)."""
     import networkx as nx
 
+    g = gm.graph
+    attrs = _node_attributes(gm, labels)
     nxg = nx.DiGraph()
     for v in g.vs:
-        nxg.add_node(v["name"], label=(labels or {}).get(v["name"], v["name"]))
+        nxg.add_node(v["name"], **attrs[v["name"]])
     for e in g.es:
         nxg.add_edge(
             g.vs[e.source]["name"], g.vs[e.target]["name"],

@@ -22,7 +22,7 @@ from ..records import EventType
 from .compliance import Outcome
 from .corpus import ConvData, Corpus
 from .graph import GraphMetrics
-from .interactions import Interactions
+from .interactions import Edge, Interactions
 from .settings import DynamicsSettings
 
 ADMIN_ACTIONS = frozenset(
@@ -47,7 +47,9 @@ def conversation_leadership(
     gm: GraphMetrics,
     outcomes: list[Outcome],
     settings: DynamicsSettings,
+    edges: list[Edge] | None = None,
 ) -> list[dict[str, Any]]:
+    """Rows for every member of one conversation; `edges`: this conversation's edges."""
     cid = cd.id
     msgs = Counter(cd.senders)
     started: Counter[str] = Counter()
@@ -65,9 +67,9 @@ def conversation_leadership(
                 first_ids[p].append(cd.messages[i].id)
         prev = t
     drawn: dict[str, Counter[str]] = defaultdict(Counter)
-    for (ecid, _src, dst, method), e in inter.edges.items():
-        if ecid == cid:
-            drawn[dst][method] += e.count
+    conv_edges = edges if edges is not None else [e for e in inter.edges.values() if e.conversation_id == cid]
+    for e in conv_edges:
+        drawn[e.target][e.method] += e.count
     admin: Counter[str] = Counter()
     admin_ids: dict[str, list[str]] = defaultdict(list)
     admins: set[str] = set()

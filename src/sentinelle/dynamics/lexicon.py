@@ -46,7 +46,8 @@ SMS = {
     "koi": "quoi", "kan": "quand", "ct": "c'etait", "jpp": "je peux pas", "jsp": "je sais pas",
     "taisez vous": "taisez-vous", "u": "you", "ur": "your", "pls": "please", "plz": "please",
     "dont": "don't", "cant": "can't", "wont": "won't", "nobdy": "nobody", "syndic": "syndicat",
-    "synd": "syndicat", "deleg": "delegue", "chefs": "chefs",
+    "synd": "syndicat", "deleg": "delegue", "chefs": "chefs", "ts le monde": "tout le monde",
+    "tt le monde": "tout le monde",
 }
 
 # --- who or what a directive is about ----------------------------------------------------------
@@ -74,7 +75,7 @@ COMM = (
     r"relay\w*|fuit\w*|sort\w*|denonc\w*|signal\w*|talk\w*|speak\w*|say\w*|tell\w*|answer\w*|"
     r"repl\w*|share\w*|leak\w*|report\w*|discuss\w*|mention\w*|writ\w*|call\w*|temoign\w*"
 )
-_NEG = r"(?:pas|plus|rien|jamais|personne|aucun\w*|a personne)"
+_NEG = r"(?:pas|plus|rien|jamais|personne|aucun\w*|a personne|a aucun\w*|de rien)"
 
 PHRASES: tuple[tuple[str, str, str], ...] = (
     # silence orders
@@ -84,26 +85,26 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("silence_order", "fr.vous_vous_taisez", r"\b(?:vous vous taisez|tu te tais|on se tait|tout le monde se tait|vous la fermez|tu la fermes)\b"),
     ("silence_order", "fr.rien_ne_sort", r"\brien ne (?:doit )?(?:sort\w*|filtre\w*|fuit\w*)\b"),
     ("silence_order", "fr.reste_entre_nous", r"\b(?:ca|cela|tout ca|ce qui se dit ici) (?:doit )?rest\w* (?:entre nous|ici|dans le groupe|dans ce groupe)\b"),
-    ("silence_order", "fr.personne_ne", rf"\bpersonne ne (?:doit )?(?:{COMM})\b"),
+    ("silence_order", "fr.personne_ne", rf"\b(?:personne|aucun de vous|aucun d'entre vous|nul) ne (?:doit )?(?:{COMM})\b"),
     ("silence_order", "fr.on_ne_parle", rf"\bon ne (?:{COMM}) {_NEG}\b"),
-    ("silence_order", "fr.vous_ne_parlez", rf"\b(?:vous|tu) ne (?:{COMM}) {_NEG}\b"),
+    ("silence_order", "fr.vous_ne_parlez", rf"\b(?:vous|tu) (?:ne |n'(?:en |y )?)(?:{COMM}) {_NEG}\b"),
     ("silence_order", "en.shut_up", r"\b(?:shut up|keep (?:quiet|your mouths? shut|it quiet|this quiet|it between us|this between us|it in the group)|stay quiet|radio silence|not a word|zip it)\b"),
     ("silence_order", "en.nothing_leaves", r"\bnothing (?:leaves|gets out|goes out)\b|\bstays? in (?:the|this) group\b"),
     ("silence_order", "en.nobody_talks", r"\b(?:no one|nobody|noone) (?:talks|speaks|says|tells|answers|replies|leaves|posts|shares|contacts|goes|writes|calls)\b"),
     # prohibitions
-    ("prohibition", "fr.interdiction", r"\binterdi(?:t|te|ts|tes|ction) (?:de|d'|aux?|a|formel\w*)\b|\bje (?:vous |t')interdis\b|\bil est interdit\b|\bdefense de\b|\binterdit\s*!"),
+    ("prohibition", "fr.interdiction", r"\binterdi(?:t|te|ts|tes|ction)(?: (?:absolue?|formelle?|totale?|stricte?))? (?:de|d'|aux?|a|formel\w*)\b|\bje (?:vous |t')interdis\b|\bil est interdit\b|\bdefense de\b|\binterdit\s*!"),
     ("prohibition", "fr.arretez_de", r"^(?:[\w ]{1,20}, )?(?:arretez|arrete|cessez|cesse|stop|stoppez|quit|enough) (?:de |d'|[a-z]+ing\b|avec)"),
     ("prohibition", "fr.merci_de_ne_pas", r"\b(?:merci|priere) de (?:ne|n')\b"),
     ("prohibition", "fr.ne_devez_pas", rf"\b(?:vous|tu|on) (?:ne )?(?:devez|dois|doit) {_NEG}\b|\bil ne faut {_NEG}\b"),
-    ("prohibition", "fr.pas_de_ici", r"\bpas de [\w' -]{2,30} (?:ici|dans (?:ce|le) groupe|sur ce groupe)\b"),
+    ("prohibition", "fr.pas_de_ici", r"\bpas de [\w' -]{2,30} (?:ici|dans (?:ce|le) groupe|sur ce groupe|pendant|durant|en (?:service|intervention|patrouille|mission))\b"),
     ("prohibition", "fr.pas_question", r"\b(?:pas|hors de) question (?:que|qu'|de|d')\b"),
-    ("prohibition", "fr.je_ne_veux_pas", r"\bje ne veux (?:pas|plus|rien) (?:que|qu'|voir|entendre|lire|savoir)\b"),
+    ("prohibition", "fr.je_ne_veux_pas", r"\bje ne veux (?:pas|plus|rien) (?:que|qu'|voir|entendre|lire|savoir)\b|\bje ne veux (?:voir|entendre|lire) (?:personne|rien|aucun\w*)\b"),
     ("prohibition", "en.forbidden", r"\b(?:is|are) (?:forbidden|prohibited|not allowed|banned)\b|\bforbidden to\b|\byou (?:must|may|can) not\b|\byou mustn't\b|\bno (?:unions?|press|reporters|journalists|phones|photos) (?:here|in this group|allowed)\b|\bi forbid\b"),
     # orders
-    ("order", "fr.vous_devez", r"\b(?:vous|tu|on|vous tous|tout le monde) (?:devez|dois|doit)\b"),
+    ("order", "fr.vous_devez", r"\b(?:vous|tu|on|vous tous|tout le monde|chacun|chacune) (?:devez|dois|doit)\b"),
     ("order", "fr.il_faut_que", r"\bil faut (?:que|qu') ?(?:tu|vous|on|tout le monde|chacun|les|personne)\b|\bil faut (?:absolument|imperativement )?(?!que|qu')[a-z]+(?:er|ir|re)\b"),
     ("order", "fr.obligation", r"\bobligation de\b|\bobligatoire\w*\b|\bc'est un ordre\b|\bordre de\b|\bexecution\s*!"),
-    ("order", "fr.je_demande", r"\bje (?:vous|te) (?:demande|ordonne|somme|prie|conseille fortement) de\b|\bj'exige\b|\bje (?:veux|exige) que (?:vous|tu|tout le monde|chacun|personne|ca)\b|\btout le monde (?:doit|se met|est prie)\b"),
+    ("order", "fr.je_demande", r"\bje (?:vous|te) (?:demande|ordonne|somme|prie|conseille fortement) de\b|\bj'exige\b|\bje (?:veux|exige) que (?:vous|tu|tout le monde|chacun|personne|ca)\b|\bje (?:veux|exige) (?:vos|votre|tes|ton|ta) |\btout le monde (?:doit|se met|est prie)\b"),
     ("order", "en.you_must", r"\byou (?:must|have to|need to|are to|will now)\b|\beveryone (?:must|has to|needs to|is to)\b|\bi (?:want|need) (?:you|everyone|all of you) to\b|\bthat'?s an order\b|\bi order\b|\bmake sure\b"),
     # instructions (procedure, polite form)
     ("instruction", "fr.merci_de", r"\b(?:merci|priere) (?:de|d')|\bveuillez\b|\bn'oubliez pas (?:de|d')\b|\bpensez a\b|\bconsignes? ?:"),
@@ -118,7 +119,7 @@ PHRASE_GATE = (
     r"on ne|vous ne|tu ne|ici\b|groupe|question|shut|keep|stay|quiet|nothing|no one|nobody|noone|forbid|"
     r"prohibit|allowed|banned|must|not\b|mustn|have to|need|are to|will now|everyone|want|order|make sure|"
     r"please|kindly|pls|remember|forget|arret|cess|stop|quit|enough|oubliez|pensez|veuillez|zip|bouche|"
-    r"tout le monde|unions?\b|press|reporters|journalists|phones|photos"
+    r"tout le monde|aucun|nul\b|pas de|chacun|unions?\b|press|reporters|journalists|phones|photos"
 )
 
 # Reported, hypothetical or suggested: the phrase is there but nobody is giving an order.
@@ -128,7 +129,7 @@ NOT_DIRECTIVE = re.compile(
     r"\bobligation de (?:quitter le territoire|reserve)\b|\boqtf\b|"
     r"\bil faut (?:voir|dire que|croire|avouer|reconnaitre|esperer|savoir que|bien vivre)\b|\bsi (?:vous|tu|on) (?:devez|dois|doit)\b|"
     r"\b(?:devriez|devrais|faudrait|pourriez|pourrais)\b|"
-    r"\b(?:he|she|they|the boss|the chief|someone|somebody|[a-z]+ has) (?:said|says)\b|\b(?:told (?:me|us|them|him|her|you)|asked (?:me|us|them)|was told|were told)\b|\b(?:should|could|would)\b|"
+    r"\b(?:he|she|they|the boss|the chief|someone|somebody|[a-z]+ has) (?:said|says)\b|\b(?:told (?:me|us|them|him|her|you|everyone|everybody|all)|asked (?:me|us|them)|was told|were told)\b|\b(?:should|could|would)\b|"
     r"\bil faut (?:que|qu') ?(?:je|j'|j |nous)\b|\bje dois\b|\bquand (?:vous|tu) (?:devez|dois)\b"
 )
 
@@ -139,6 +140,11 @@ ACK = re.compile(
     r"yes sir|yes boss|sir yes sir|je m'en occupe|c'est fait|fait|done|valide|vu|top|parfait|"
     r"tout a fait|absolument|avec plaisir)\b[ !.,]*(?:chef|boss|patron|sir|mon capitaine|mon commandant)?[ !.]*$)|"
     r"^(?:[\U0001F44D\U0001F44C\u2705\u2714\U0001F44A\U0001FAE1]|\U0001F64F)+\s*$"
+)
+# "ok, j'arrive", "reçu, on y va": an acknowledgement followed by a few words, without a "but"
+ACK_LEAD = re.compile(
+    r"^(?:ok|okay|d'accord|recu|bien recu|compris|entendu|roger|copy|noted|c'est note|a vos ordres|"
+    r"oui chef|ok chef|yes sir|will do|on it)\b[ ,.!]+(?!.*\b(?:mais|but|pas|non|no|not|jamais|never)\b).{0,40}$"
 )
 PUSHBACK = re.compile(
     r"\b(?:non merci|certainement pas|hors de question|pas question|n'importe quoi|on s'en fout|"

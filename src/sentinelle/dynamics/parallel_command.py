@@ -25,6 +25,9 @@ def parallel_command(
     if not roster:
         return []
     found: list[dict[str, Any]] = []
+    outcomes_of: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        outcomes_of.setdefault(o.directive.conversation_id, []).append(o)
     by_conv: dict[str, list[dict[str, Any]]] = {}
     for r in leadership_rows:
         by_conv.setdefault(r["conversation_id"], []).append(r)
@@ -36,7 +39,7 @@ def parallel_command(
         top = max(known.values())
         chiefs = [p for p, lv in known.items() if lv == top]
         leaders = [r for r in rows if r["leader"]]
-        conv_outcomes = [o for o in outcomes if o.directive.conversation_id == cid]
+        conv_outcomes = outcomes_of.get(cid, [])
         for r in leaders:
             lv = known.get(r["person"])
             if lv is not None and lv >= top:
@@ -85,6 +88,9 @@ def parallel_command(
                     "declared_level": top,
                     "directives_issued": len(mine),
                     "directives_not_obeyed": len(not_obeyed),
+                    # "ignored" = no visible acknowledgement in the chat (people may comply offline)
+                    "directives_contested": sum(o.outcome == "contested" for o in mine),
+                    "directives_unacknowledged": sum(o.outcome == "ignored" for o in mine),
                     "influence": r["influence"],
                     "outranked_by_leader_influence": leader_score,
                     "reasons": [k for k, v in (("directives_not_obeyed", ignored), ("less_influence_than_leader", outranked)) if v],

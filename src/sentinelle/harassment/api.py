@@ -7,14 +7,15 @@
 
 Inputs: records from `sentinelle.records`; `detections` maps a message id to the detector's
 `Detection`; `person_of(conversation_id, name) -> person key` (default: the folded name);
-`authority` = {"ranks": {person: level or rank name}, "leaders": {person: influence 0..1}};
+`authority` = {"ranks": {person: level or rank name}, "leaders": {person: influence 0..1},
+"leader_flags": [persons the dynamics analysis calls leaders]} (all optional);
 `settings` = a `Settings` or a dict of its fields (thresholds, see settings.py).
 
 JSON shape of one case (times ISO 8601, ids are record ids):
     {
       "rank": 1,                                   # 1 = most severe, then longest
       "target": "karim", "target_names": ["Karim"], "conversations": ["<conv id>"],
-      "mobbing": false,                            # >= 2 aggressors with >= 2 messages each
+      "mobbing": false,                            # >= 2 aggressors with >= min_messages each
       "aggressors": [{"person", "names", "role": "main aggressor"|"aggressor", "messages", "days",
                       "first", "last", "max_severity", "categories": {cat: n},
                       "joined_in_as_bystander": n,
@@ -23,7 +24,8 @@ JSON shape of one case (times ISO 8601, ids are record ids):
                                     "aggressor_influence", "target_influence"},
                       "ids": [...]}],
       "bystanders": [{"person", "names", "messages", "ids"}],   # laughed / +1 right after an aggression
-      "witnesses": [{"person", "names", "present_for": n}],     # members present (events + activity)
+      "witnesses": [{"person", "names", "present_for": n, "first_seen": id}],  # members present at
+                                                   # the time (join/add/leave/remove events + activity)
       "mutual_set_aside": [{"person", "to_target", "from_target"}],  # teasing returned in kind
       "period": {"first", "last", "days", "active_days"},
       "messages": n, "frequency_per_week": x,
@@ -53,12 +55,13 @@ JSON shape of one case (times ISO 8601, ids are record ids):
       "power": {"any_authority": bool, "aggressors_with_authority": [...]},
       "reported_kept_apart": [ids],                # quotes / counter-speech, never aggression
       "timeline": [{"id", "conversation_id", "time", "time_raw", "sender", "sender_name", "text",
-                    "kind": abuse|degrading|bystander|complaint|retaliation|reported|act,
+                    "kind": abuse|degrading|bystander|complaint|retaliation|reported|act|photo,
                     "source": {sha256, line_start, line_end, byte_start, byte_end, path, ...},
                     "severity", "categories", "reasons": [{kind, detail, span, matched, note, ...}],
                     "targeting": {"person", "method", "confidence", "ref", "matched"},
                     "after_complaint": bool, "acts": [act categories mentioned in it],
-                    "ref": id (bystander: the message joined in on),
+                    "target_groups": [groups the detector saw targeted: women, origin_arab...],
+                    "ref": id (bystander: the message joined in on; photo: the aggression it preceded),
                     "event": removed|left (retaliation)}]
     }
 """
@@ -68,12 +71,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..records import Conversation, Detection, Event, Message
 from ..textutil import fold
 from .cases import aggression_items, build_case, is_repeated, mutual_pairs, rank_key
+from .index import ConvIndex
 from .membership import Presence
+from .power import power
 from .settings import Settings
 from .targeting import PersonOf, Reading, read_conversation
 
@@ -83,6 +89,11 @@ __all__ = ["VERSION", "HarassmentResult", "find_cases", "default_person_of"]
 
 
 def default_person_of(conversation_id: str, name: str) -> str:
+    return _fold_name(name)
+
+
+@lru_cache(maxsize=100_000)
+def _fold_name(name: str) -> str:
     return fold(name)
 
 
@@ -142,19 +153,24 @@ def find_cases(
                     conv_names[who(cid, n)].add(n)
         for p, ns in conv_names.items():
             names[p] |= ns
-        readings[cid] = read_conversation(cid, msgs, detections, who, conv_names, cfg)
+        readings[cid] = read_conversation(cid, msgs, detections, who, conv_names, cfg, ev_conv.get(cid, ()))
         presence[cid] = Presence.build(cid, msgs, ev_conv.get(cid, []), who)
 
     items: dict[str, list] = defaultdict(list)
     for rs in readings.values():
         for target, its in aggression_items(rs, cfg).items():
             items[target] += its
-    mutual = mutual_pairs(items, cfg)
+    mutual = {
+        pair: counts for pair, counts in mutual_pairs(items, cfg).items()
+        # a superior's "teasing" answered back by a subordinate is not play between equals
+        if not any(power(a, b, authority, cfg)["holds_authority"] for a in pair for b in pair if a != b)
+    }
+    index = {cid: ConvIndex(rs) for cid, rs in readings.items()}
     cases = []
     for target, its in items.items():
         kept = [(r, t) for r, t in its if frozenset((r.sender, target)) not in mutual]
         if is_repeated(kept, cfg):
-            cases.append(build_case(target, kept, mutual, readings, ev_conv, presence, names, who, authority, cfg))
+            cases.append(build_case(target, kept, mutual, index, ev_conv, presence, names, who, authority, cfg))
     cases.sort(key=rank_key)
     for i, c in enumerate(cases, 1):
         c["rank"] = i

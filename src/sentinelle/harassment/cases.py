@@ -4,7 +4,8 @@ A case needs REPEATED targeting (settings): at least `min_messages` abusive or d
 aimed at the person (link confidence >= `min_confidence`), on at least `min_days` different days
 spanning at least `min_span_hours`. Reported speech and counter-speech never count as aggression,
 and a pair of people who trade degrading messages in kind (the answer rate at least
-`reciprocity_ratio`) is set aside as mutual teasing or a quarrel.
+`reciprocity_ratio`) is set aside as mutual teasing or a quarrel, unless one of them holds
+authority over the other.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from ..records import Event
+from ..records import Event, Flag
 from .escalation import escalation, weekly
+from .index import ConvIndex
 from .membership import Presence
 from .power import power
 from .retaliation import retaliation
@@ -79,7 +81,7 @@ def build_case(
     target: str,
     items: list[Item],
     mutual: Mapping[frozenset[str], Mapping[str, int]],
-    readings: Mapping[str, list[Reading]],
+    index: Mapping[str, ConvIndex],
     events: Mapping[str, list[Event]],
     presence: Mapping[str, Presence],
     names: Mapping[str, set[str]],
@@ -91,7 +93,7 @@ def build_case(
     convs = sorted({r.message.conversation_id for r, _ in items})
     aggressors = sorted({r.sender for r, _ in items})  # type: ignore[type-var]
     agg_set = set(aggressors)
-    case_readings = [r for c in convs for r in readings[c]]
+    idx = [index[c] for c in convs]
     case_events = [e for c in convs for e in events.get(c, [])]
     timed = [r.time for r, _ in items if r.time is not None]
     start, last = (min(timed), max(timed)) if timed else (None, None)
@@ -101,7 +103,7 @@ def build_case(
     item_ids = {r.message.id for r, _ in items}
     window = timedelta(minutes=settings.bystander_window_min)
     for r, _ in items:
-        conv = readings[r.message.conversation_id]
+        conv = index[r.message.conversation_id].readings
         for nxt in conv[r.order + 1 : r.order + 1 + settings.bystander_messages]:
             if r.time is None or nxt.time is None or nxt.time - r.time > window:
                 break
@@ -117,20 +119,38 @@ def build_case(
                 )
     by_counts = Counter(d["sender"] for d in by_ids.values())
 
+    # a photo or media sent just before an aggression at the target is likely what it mocks:
+    # shown as evidence (kind "photo"), never counted toward the thresholds
+    photos: dict[str, dict[str, Any]] = {}
+    for r, _ in items:
+        conv = index[r.message.conversation_id].readings
+        for prev in conv[max(0, r.order - 3) : r.order][::-1]:
+            if r.time is None or prev.time is None or r.time - prev.time > window:
+                break
+            media = bool(prev.message.attachments) or bool({Flag.MEDIA_OMITTED, Flag.VIEW_ONCE, Flag.STICKER} & prev.message.flags)
+            if media and prev.sender not in (None, target) and prev.message.id not in item_ids:
+                photos.setdefault(prev.message.id, _item(
+                    prev, "photo", ref=r.message.id,
+                    note="media sent just before an aggression at the target; the media itself is not in the export text",
+                ))
+
     # witnesses: members present at the time of each aggression
     seen: Counter[str] = Counter()
+    since: dict[str, str] = {}
     for r, _ in items:
         if r.time is None:
             continue
-        for p in presence[r.message.conversation_id].members_at(r.time):
+        pres = presence[r.message.conversation_id]
+        for p in pres.members_at(r.time):
             if p != target and p not in agg_set:
                 seen[p] += 1
+                since.setdefault(p, pres.first_record[p])
 
     # acts mentioned: by the target, by an aggressor, or aimed at the target, during the case
     acts = []
     if start is not None and last is not None:
         horizon = last + timedelta(days=settings.after_days)
-        for r in case_readings:
+        for r in (x for i in idx for x in i.notable):
             if not r.acts or r.time is None or not (start <= r.time <= horizon) or r.is_reported and r.sender != target:
                 continue
             if r.sender == target or r.sender in agg_set or target in r.targets:
@@ -140,10 +160,10 @@ def build_case(
                                  "told_by_target": r.sender == target, "reason": m.reason()})
     acts.sort(key=lambda a: a["time"])
 
-    speaking = retaliation(target, [r for r, _ in items], case_readings, case_events, person_of, agg_set, settings)
+    speaking = retaliation(target, [r for r, _ in items], idx, case_events, person_of, agg_set, settings)
     t0 = None
     if speaking.get("first_complaint"):
-        t0 = next(r.time for r in case_readings if r.message.id == speaking["first_complaint"])
+        t0 = _find(idx, speaking["first_complaint"]).time
 
     timeline: list[dict[str, Any]] = []
     for r, t in items:
@@ -151,26 +171,28 @@ def build_case(
             r, r.kind or "abuse", severity=r.severity, categories=r.categories, reasons=r.reasons(),
             targeting=t.to_dict(), after_complaint=bool(t0 and r.time and r.time > t0),
             acts=[a["category"] for a in acts if a["id"] == r.message.id],
+            target_groups=list(r.detection.targets) if r.abusive and r.detection is not None else [],
         ))
     timeline += by_ids.values()
+    timeline += photos.values()
     reported_ids = set()
-    for r in case_readings:
+    for r in sorted((x for i in idx for x in i.notable), key=lambda x: x.time or datetime.min):
         if r.kind == "reported" and (r.sender == target or target in r.targets):
             reported_ids.add(r.message.id)
             timeline.append(_item(r, "reported", reasons=r.reasons(),
                                   note="quoted or condemned: kept apart, not counted as aggression"))
     for c in speaking.get("complaints", []):
         if c["id"] not in reported_ids:
-            r = next(x for x in case_readings if x.message.id == c["id"])
+            r = _find(idx, c["id"])
             timeline.append(_item(r, "complaint", reasons=c["reasons"]))
     for e in speaking.get("removal", []) + speaking.get("departure", []):
         ev = next(x for x in case_events if x.id == e["id"])
         timeline.append({"id": ev.id, "conversation_id": ev.conversation_id, "time": _iso(ev.time), "time_raw": ev.time_raw,
-                         "sender": e["actor"], "text": ev.text, "kind": "retaliation", "event": e["type"],
+                         "sender": e["actor"], "sender_name": ev.actor, "text": ev.text, "kind": "retaliation", "event": e["type"],
                          "source": ev.source.to_dict()})
     for a in acts:
         if a["id"] not in {x["id"] for x in timeline}:
-            r = next(x for x in case_readings if x.message.id == a["id"])
+            r = _find(idx, a["id"])
             timeline.append(_item(r, "act", reasons=[a["reason"]]))
     timeline.sort(key=lambda d: (d["time"] or "", d["id"]))
 
@@ -197,7 +219,7 @@ def build_case(
     wk = weekly([(r.time, r.severity, r.message.id) for r, _ in items if r.time is not None])
     esc = escalation([(r.time, r.severity, r.message.id) for r, _ in items if r.time is not None], acts, settings)
     powered = [row["person"] for row in agg_rows if row["authority"]["holds_authority"]]
-    mobbers = [row for row in agg_rows if row["messages"] >= 2]
+    mobbers = [row for row in agg_rows if row["messages"] >= settings.min_messages]  # each one a campaign of their own
     set_aside = [
         {"person": other, "to_target": counts[other], "from_target": counts[target]}
         for pair, counts in mutual.items() if target in pair
@@ -212,7 +234,8 @@ def build_case(
         "bystanders": [{"person": p, "names": sorted(names.get(p, ())), "messages": n,
                         "ids": [d["id"] for d in by_ids.values() if d["sender"] == p]}
                        for p, n in by_counts.most_common()],
-        "witnesses": [{"person": p, "names": sorted(names.get(p, ())), "present_for": n} for p, n in seen.most_common()],
+        "witnesses": [{"person": p, "names": sorted(names.get(p, ())), "present_for": n, "first_seen": since[p]}
+                      for p, n in seen.most_common()],
         "mutual_set_aside": set_aside,
         "period": {"first": _iso(start), "last": _iso(last), "days": round(span_days, 1),
                    "active_days": len({t.date() for t in timed})},
@@ -227,6 +250,10 @@ def build_case(
         "reported_kept_apart": sorted(reported_ids),
         "timeline": timeline,
     }
+
+
+def _find(idx: Sequence[ConvIndex], record_id: str) -> Reading:
+    return next(i.by_id[record_id] for i in idx if record_id in i.by_id)
 
 
 def rank_key(case: Mapping[str, Any]) -> tuple:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from ..records import Event, EventType, Message
-from .targeting import PersonOf
+from .targeting import PersonOf, naive
 
 ENTER = {EventType.ADDED, EventType.JOINED, EventType.JOINED_BY_LINK, EventType.UNBANNED, EventType.CREATED}
 EXIT = {EventType.LEFT, EventType.REMOVED, EventType.BANNED}
@@ -23,21 +23,23 @@ class Presence:
         self._times: dict[str, list[datetime]] = {}
         self._states: dict[str, list[bool]] = {}
         self._initial: dict[str, bool] = {}
+        self.first_record: dict[str, str] = {}  # the record that first shows the person in the group
 
     @classmethod
     def build(cls, conversation_id: str, messages: Iterable[Message], events: Iterable[Event], person_of: PersonOf) -> Presence:
         marks: dict[str, list[tuple[datetime, int, bool]]] = defaultdict(list)  # (time, order, member after)
-        first_kind: dict[str, tuple[datetime, int, str]] = {}
+        first_kind: dict[str, tuple[datetime, int, str, str]] = {}
         order = 0
 
-        def note(person: str, time: datetime | None, member: bool, kind: str) -> None:
+        def note(person: str, time: datetime | None, member: bool, kind: str, rid: str) -> None:
             nonlocal order
             order += 1
+            time = naive(time)
             if time is None:
                 return
             marks[person].append((time, order, member))
             if person not in first_kind or (time, order) < first_kind[person][:2]:
-                first_kind[person] = (time, order, kind)
+                first_kind[person] = (time, order, kind, rid)
 
         for ev in events:
             who: list[str] = []
@@ -46,18 +48,19 @@ class Presence:
             elif ev.type in ENTER or ev.type in EXIT:
                 who = list(ev.targets) or ([ev.actor] if ev.actor else [])
             if ev.type in (EventType.ADDED, EventType.REMOVED, EventType.BANNED) and ev.actor:
-                note(person_of(conversation_id, ev.actor), ev.time, True, "message")  # the actor is there
+                note(person_of(conversation_id, ev.actor), ev.time, True, "message", ev.id)  # the actor is there
             for name in who:
-                note(person_of(conversation_id, name), ev.time, ev.type in ENTER, "enter" if ev.type in ENTER else "exit")
+                note(person_of(conversation_id, name), ev.time, ev.type in ENTER, "enter" if ev.type in ENTER else "exit", ev.id)
         for m in messages:
             if m.sender:
-                note(person_of(conversation_id, m.sender), m.time, True, "message")
+                note(person_of(conversation_id, m.sender), m.time, True, "message", m.id)
         p = cls()
         for person, rows in marks.items():
             rows.sort()
             p._times[person] = [t for t, _, _ in rows]
             p._states[person] = [s for _, _, s in rows]
             p._initial[person] = first_kind[person][2] != "enter"
+            p.first_record[person] = first_kind[person][3]
         return p
 
     @property
@@ -65,6 +68,7 @@ class Presence:
         return list(self._times)
 
     def member_at(self, person: str, time: datetime) -> bool:
+        time = naive(time)  # type: ignore[assignment]
         times = self._times.get(person)
         if times is None:
             return False

@@ -74,6 +74,8 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     Folding: invisible marks dropped, accents stripped, case folded, typographic apostrophes made
     plain. Unlike `textutil.fold`, spaces are kept as they are so that offsets stay exact.
     """
+    if text.isascii() and "`" not in text:
+        return text.lower(), list(range(len(text)))  # the common case, 1:1
     chars: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):

@@ -2,9 +2,12 @@
 
 `authority` is plain data given by the caller (the pipeline fills it from the roster and the
 dynamics result):
-  {"ranks": {person_key: level (int, higher = more senior) or rank name}, "leaders": {person_key: influence in [0, 1]}}
-A declared rank above the target's is "declared" authority; an influence at or above
-`settings.leader_influence` (and above the target's) is "de_facto" authority.
+  {"ranks": {person_key: level (int, higher = more senior) or rank name},
+   "leaders": {person_key: influence in [0, 1]},
+   "leader_flags": [person_key, ...]}   # optional: those the dynamics analysis calls leaders
+A declared rank above the target's is "declared" authority. De facto authority: an influence at
+or above `settings.leader_influence` and above the target's, and, when `leader_flags` is given,
+being one of them.
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ def power(aggressor: str, target: str, authority: Mapping[str, Any] | None, sett
     if a_inf is not None:
         out.update(aggressor_influence=round(float(a_inf), 3),
                    target_influence=None if t_inf is None else round(float(t_inf), 3))
-        if float(a_inf) >= settings.leader_influence and (t_inf is None or float(a_inf) > float(t_inf)):
+        flags = authority.get("leader_flags")
+        flagged = flags is None or aggressor in flags
+        if flagged and float(a_inf) >= settings.leader_influence and (t_inf is None or float(a_inf) > float(t_inf)):
             out.update(holds_authority=True, kind="de_facto")
     return out

@@ -19,8 +19,9 @@ from typing import Any
 from scipy import stats
 
 from ..records import Event, EventType
+from .index import HOSTILE, ConvIndex
 from .settings import Settings
-from .targeting import Reading
+from .targeting import Reading, naive
 
 EXIT_TYPES = {EventType.REMOVED: "removed", EventType.BANNED: "removed", EventType.LEFT: "left"}
 
@@ -51,21 +52,22 @@ def _rate_change(before: list[str], after: list[str], w_before: float, w_after: 
 def retaliation(
     target: str,
     items: Sequence[Reading],
-    readings: Sequence[Reading],
+    index: Sequence[ConvIndex],
     events: Sequence[Event],
     person_of: Any,
     aggressors: set[str],
     settings: Settings,
 ) -> dict[str, Any]:
-    """`items`: the case's aggression readings; `readings`/`events`: the case's conversations."""
+    """`items`: the case's aggression readings; `index`/`events`: the case's conversations."""
     timed = [r for r in items if r.time is not None]
     if not timed:
         return {"spoke_up": False, "complaints": []}
     start = min(r.time for r in timed)  # type: ignore[type-var]
-    complaints = [
-        r for r in readings
-        if r.sender == target and r.time is not None and r.time >= start and (r.complaint or r.is_reported)
-    ]
+    complaints = sorted(
+        (r for i in index for r in i.by_sender.get(target, ())
+         if r.time is not None and r.time >= start and (r.complaint or r.is_reported)),
+        key=lambda r: r.time,  # type: ignore[arg-type,return-value]
+    )
     out: dict[str, Any] = {
         "spoke_up": bool(complaints),
         "complaints": [
@@ -76,12 +78,12 @@ def retaliation(
     }
     if not complaints:
         return out
-    out.update(_compare(complaints[0], target, timed, readings, events, person_of, aggressors, complaints, start, settings))
+    out.update(_compare(complaints[0], target, timed, index, events, person_of, aggressors, complaints, start, settings))
     reports = [r for r in complaints if any(m.pattern.category == "report" for m in r.complaint)]
     strong = next((r for r in reports if r.time > complaints[0].time), None)  # type: ignore[operator]
     if strong is not None:
         # objecting in the chat and reporting to the hierarchy are two moments: both compared
-        later = _compare(strong, target, timed, readings, events, person_of, aggressors, complaints, start, settings)
+        later = _compare(strong, target, timed, index, events, person_of, aggressors, complaints, start, settings)
         out["after_first_report"] = later
         out["findings"] = list(dict.fromkeys(out["findings"] + [f"{f} (after the report)" for f in later["findings"]]))
         out["retaliation"] = bool(out["findings"])
@@ -89,14 +91,14 @@ def retaliation(
 
 
 def _compare(
-    first: Reading, target: str, timed: Sequence[Reading], readings: Sequence[Reading], events: Sequence[Event],
+    first: Reading, target: str, timed: Sequence[Reading], index: Sequence[ConvIndex], events: Sequence[Event],
     person_of: Any, aggressors: set[str], complaints: Sequence[Reading], start: datetime, settings: Settings,
 ) -> dict[str, Any]:
     """Hostility, exclusion, removal and silence before vs after one act of speaking up."""
     t0 = first.time
     assert t0 is not None
     out: dict[str, Any] = {}
-    end = max([r.time for r in readings if r.time is not None] + [t0])
+    end = max([i.end for i in index if i.end is not None] + [t0])
     w_before, w_after = _weeks(start, t0), _weeks(t0, end)
     out["first_complaint"] = first.message.id
     out["weeks_before"], out["weeks_after"] = round(w_before, 2), round(w_after, 2)
@@ -111,7 +113,8 @@ def _compare(
     out["exclusion"] = _rate_change(*split(excl), w_before, w_after, settings)
     exits = []
     for ev in events:
-        if ev.time is None or ev.time < t0 or ev.type not in EXIT_TYPES:
+        ev_time = naive(ev.time)
+        if ev_time is None or ev_time < t0 or ev.type not in EXIT_TYPES:
             continue
         who = [person_of(ev.conversation_id, n) for n in (ev.targets or ((ev.actor,) if ev.actor else ()))]
         if target in who:
@@ -120,12 +123,12 @@ def _compare(
                 "id": ev.id, "time": ev.time.isoformat(), "type": EXIT_TYPES[EventType(ev.type)],
                 "actor": actor if EXIT_TYPES[EventType(ev.type)] == "removed" else None,
                 "actor_is_aggressor": actor in aggressors if actor and ev.type != EventType.LEFT else False,
-                "days_after_complaint": round((ev.time - t0).total_seconds() / 86400, 1),
+                "days_after_complaint": round((ev_time - t0).total_seconds() / 86400, 1),
                 "text": ev.text,
             })
     out["removal"] = [e for e in exits if e["type"] == "removed"]
     out["departure"] = [e for e in exits if e["type"] == "left"]
-    out["silence"] = _silence(target, readings, t0, complaints, settings)
+    out["silence"] = _silence(target, index, t0, complaints, settings)
     findings = []
     if out["hostility"]["change"] == "increased":
         findings.append("hostility increased")
@@ -142,27 +145,31 @@ def _compare(
     return out
 
 
-def _silence(target: str, readings: Sequence[Reading], t0: datetime, complaints: Sequence[Reading], settings: Settings) -> dict[str, Any]:
+def _silence(target: str, index: Sequence[ConvIndex], t0: datetime, complaints: Sequence[Reading], settings: Settings) -> dict[str, Any]:
     """Silence around the target, before vs after speaking up, two ways:
     "addressed": another member addresses them (name, reply, turn...; not to abuse them) within
     `answer_window_min`; "followed": another member writes anything not hostile within
     `turn_window_min` (group chats often answer without naming). Each tested with Fisher's test."""
     skip = {r.message.id for r in complaints}
-    own = [r for r in readings if r.sender == target and r.time is not None and r.message.id not in skip]
-    friendly = [r for r in readings if r.time is not None and r.sender not in (None, target) and r.kind not in ("abuse", "degrading")]
-    to_them = sorted(r.time for r in friendly if (t := r.targets.get(target)) is not None and t.confidence >= settings.min_confidence)
-    others = sorted(r.time for r in friendly)
+    own = [(i, r) for i in index for r in i.by_sender.get(target, ()) if r.time is not None and r.message.id not in skip]
+    to_them = sorted(
+        r.time for i in index for r in i.addressing.get(target, ())
+        if r.time is not None and r.sender not in (None, target) and i.kind[r.message.id] not in HOSTILE
+        and r.targets[target].confidence >= settings.min_confidence
+    )
     out: dict[str, Any] = {}
     unanswered: list[str] = []
-    for name, times, window in (
-        ("addressed", to_them, timedelta(minutes=settings.answer_window_min)),
-        ("followed", others, timedelta(minutes=settings.turn_window_min)),
-    ):
+    answer = timedelta(minutes=settings.answer_window_min)
+    turn = timedelta(minutes=settings.turn_window_min)
+    for name in ("addressed", "followed"):
         counts = {"before": [0, 0], "after": [0, 0]}  # answered, unanswered
-        for r in own:
+        for i, r in own:
             assert r.time is not None
-            i = bisect_right(times, r.time)
-            answered = i < len(times) and times[i] <= r.time + window
+            if name == "addressed":
+                k = bisect_right(to_them, r.time)
+                answered = k < len(to_them) and to_them[k] <= r.time + answer
+            else:
+                answered = i.followed(r, turn)
             side = "before" if r.time < t0 else "after"
             counts[side][0 if answered else 1] += 1
             if name == "followed" and side == "after" and not answered:

@@ -18,6 +18,9 @@ class Settings:
     # ... and the first and last of them at least this many hours apart (an argument that runs past
     # midnight touches two days but is still one evening).
     min_span_hours: float = 24.0
+    # A detector flag that rests on the model heads alone (no rule, lexicon or context reason)
+    # counts as abuse only at or above this score: precision over volume.
+    head_only_min_score: float = 0.85
     # A message counts against a person only when the link to them is at least this sure.
     min_confidence: float = 0.5
     # A second-person message answers the last other speaker if it comes within this window.

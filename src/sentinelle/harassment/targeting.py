@@ -14,14 +14,16 @@ Nicknames are learned per conversation: a vocative ("eh X,", ", X !") used at le
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from functools import cache, lru_cache
 
 from simplemma import is_known
 
-from ..records import Detection, Message
+from ..records import Detection, Event, EventType, Message
 from ..textutil import fold
 from . import patterns as P
 from .settings import Settings
@@ -33,6 +35,7 @@ REPORTED_STANCES = {"reported", "counter"}
 
 _TITLES = {"cpt", "capitaine", "lt", "lieutenant", "chef", "brigadier", "adj", "adjudant", "sgt", "sergent",
            "commandant", "cdt", "major", "gardien", "mme", "mlle", "monsieur", "madame", "dr", "mr", "mrs", "ms"}
+_EXITS = {EventType.REMOVED, EventType.BANNED, EventType.LEFT}
 _NAME_STOP = {
     "vous", "you", "moi", "me", "toi", "nous", "lui", "elle", "eux", "tous", "tout", "chef", "petit", "petite",
     "grand", "grande", "blanc", "blanche", "noir", "noire", "roux", "rousse", "brun", "brune", "fort", "gros",
@@ -41,7 +44,7 @@ _NAME_STOP = {
 }
 _SECOND = re.compile(r"(?<!\w)(?:t'|(?:tu|toi|ton|ta|tes|te|you|your|you're|youre|ur|u|yourself)(?!\w))")
 _SECOND_PLURAL = re.compile(r"(?<!\w)(vous|votre|vos)(?!\w)")
-_THIRD = re.compile(r"(?<!\w)(?:l'|(?:il|elle|lui|le|la|celui|celle|him|her|he|she|his)(?!\w))")
+_THIRD = re.compile(r"(?<!\w)(?:il|elle|lui|celui|celle|him|her|he|she|his)(?!\w)")  # not le/la/l': articles too
 _MENTION = re.compile(r"@([\w.\-]+)")
 _VOC_START = re.compile(r"^(?:(?:eh|he|oh|ho|yo|hey|salut|alors|allez|bonjour|coucou)\s+)?((?:le |la |l'|mon |ma )?[a-z][a-z\-]{2,})\s*[,!?]")
 _VOC_END = re.compile(r",\s*((?:le |la |l'|mon |ma )?[a-z][a-z\-]{2,})\s*[!?.]*\s*$")
@@ -55,6 +58,13 @@ _VOC_STOP = {
     "cool", "grave", "exact", "exactement", "demain", "aujourd'hui", "hier", "ensuite", "apres", "avant", "the",
     "and", "les", "des", "une", "toi", "moi", "nous", "vous", "lui", "elle", "eux", "tous", "tout", "rien",
 }
+
+
+def naive(t: datetime | None) -> datetime | None:
+    """Comparable times: an aware time becomes naive UTC (exports mix zoned and local times)."""
+    if t is None or t.tzinfo is None:
+        return t
+    return t.astimezone(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +103,7 @@ class Reading:
 
     @property
     def time(self) -> datetime | None:
-        return self.message.time
+        return naive(self.message.time)
 
     @property
     def is_reported(self) -> bool:
@@ -147,7 +157,13 @@ class Reading:
                 out.append({"kind": "stance", "detail": det.stance, "source": "detection"})
         out += [m.reason() for m in self.degrading + self.reported]
         if self.nickname is not None:
-            out.append({"kind": "nickname", "detail": self.nickname, "note": "mocking nickname learned for this person"})
+            reason: dict = {"kind": "nickname", "detail": self.nickname, "note": "mocking nickname learned for this person"}
+            ftext, index = P.fold_map(self.message.text)
+            hit = re.search(r"(?<!\w)" + re.escape(self.nickname) + r"(?!\w)", ftext)
+            if hit:
+                start, end = index[hit.start()], index[hit.end() - 1] + 1
+                reason.update(span=[start, end], matched=self.message.text[start:end])
+            out.append(reason)
         return out
 
 
@@ -172,18 +188,37 @@ def _name_variants(names: Mapping[str, set[str]]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def _patterns(text: str, short: bool) -> tuple[list[P.Match], ...]:
+    """Pattern matches of one distinct text (chat exports repeat "ok", "mdr", "reçu" a lot)."""
+    folded = P.fold_map(text)
+    return (
+        P.search_all(text, P.load("degrading"), folded),
+        P.search_all(text, P.load("reported"), folded),
+        P.search_all(text, P.load("complaint"), folded),
+        P.search_all(text, P.load("acts"), folded),
+        P.search_all(text, P.load("bystander"), folded) if short else [],
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _fold(text: str) -> str:
+    return fold(text)
+
+
 def _classify(r: Reading, settings: Settings) -> None:
     text = r.message.text
-    folded = P.fold_map(text)
     det = r.detection
     if det is not None and det.flagged and det.stance != "negated":
-        r.abusive = any(det.categories.get(c, 0.0) > 0 for c in MISCONDUCT) or not det.categories
-    r.degrading = P.search_all(text, P.load("degrading"), folded)
-    r.reported = P.search_all(text, P.load("reported"), folded)
-    r.complaint = P.search_all(text, P.load("complaint"), folded)
-    r.acts = P.search_all(text, P.load("acts"), folded)
-    if len(text.strip()) <= settings.bystander_max_chars:
-        r.bystander = P.search_all(text, P.load("bystander"), folded)
+        top = max((det.categories.get(c, 0.0) for c in MISCONDUCT), default=0.0)
+        grounded = any(x.kind not in ("head", "lang") for x in det.reasons) or not det.reasons
+        # a flag resting on the model heads alone counts only when the model is very sure
+        r.abusive = (top > 0 or not det.categories) and (grounded or top >= settings.head_only_min_score)
+    short = len(text.strip()) <= settings.bystander_max_chars
+    degrading, reported, complaint, acts, bystander = _patterns(text, short)
+    r.degrading, r.reported, r.complaint, r.acts = list(degrading), list(reported), list(complaint), list(acts)
+    if short:
+        r.bystander = list(bystander)
         if r.bystander and not r.degrading and det is not None and det.stance == "endorse":
             # "+1 trop vrai" after an insult: the detector flags the endorsement; here it is
             # judged in context as joining in (a bystander), not as a new aggression.
@@ -197,9 +232,11 @@ def read_conversation(
     person_of: PersonOf,
     names: Mapping[str, set[str]],
     settings: Settings,
+    events: Iterable[Event] = (),
 ) -> list[Reading]:
-    """Readings of one conversation's messages, in time order, with targets and classification."""
-    msgs = sorted(enumerate(messages), key=lambda im: (im[1].time or datetime.min, im[0]))
+    """Readings of one conversation's messages, in time order, with targets and classification.
+    `events` (optional): a removal or departure is what a gloating message just after is about."""
+    msgs = sorted(enumerate(messages), key=lambda im: (naive(im[1].time) or datetime.min, im[0]))
     readings = [
         Reading(m, i, person_of(conversation_id, m.sender) if m.sender else None, detection=detections.get(m.id))
         for i, (_, m) in enumerate(msgs)
@@ -216,7 +253,7 @@ def read_conversation(
     for idx, r in enumerate(readings):
         _classify(r, settings)
         m = r.message
-        ftext = fold(m.text)
+        ftext = _fold(m.text)
         found: dict[str, Target] = {}
 
         def add(t: Target, found: dict[str, Target] = found, sender: str | None = r.sender) -> None:
@@ -237,17 +274,21 @@ def read_conversation(
             for hit in name_re.finditer(ftext):
                 v = hit.group(1)
                 add(Target(variants[v], "name", 0.9 if " " in v or v in {fold(n) for n in names.get(variants[v], ())} else 0.8, matched=v))
-        if not found and m.time is not None:
+        if not found and r.time is not None:
             plural = _SECOND_PLURAL.search(ftext)
             if _SECOND.search(ftext) or plural:
-                prev = _last_other_speaker(readings, idx, r.sender, m.time - turn)
+                prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
                 if prev is not None:
                     conf = 0.6 if _SECOND.search(ftext) else 0.4
                     add(Target(prev.sender, "turn", conf, ref=prev.message.id))  # type: ignore[arg-type]
         r.targets = found
 
     _learn_nicknames(readings, variants, settings)
-    _context_targets(readings, settings)
+    exits = sorted(
+        (naive(e.time), person_of(conversation_id, name), e.id)  # type: ignore[type-var]
+        for e in events if e.time is not None and e.type in _EXITS for name in e.targets
+    )
+    _context_targets(readings, settings, exits)
     return readings
 
 
@@ -262,7 +303,7 @@ def _last_other_speaker(readings: list[Reading], idx: int, sender: str | None, s
 
 
 def _vocatives(text: str) -> list[str]:
-    f = fold(text)
+    f = _fold(text)
     out = []
     for rx in (_VOC_START, _VOC_END):
         m = rx.search(f)
@@ -274,12 +315,17 @@ def _vocatives(text: str) -> list[str]:
     return out
 
 
+@cache
+def _known_word(word: str) -> bool:
+    return bool(is_known(word, lang=("fr", "en")))
+
+
 def _unknown_capitalised(text: str, variants: Mapping[str, str]) -> list[str]:
     """Capitalised words that are no dictionary word and no member's name: nickname candidates."""
     out = []
     for word in _CAPITALISED.findall(text):
         f = fold(word)
-        if f not in variants and f not in _VOC_STOP and not is_known(f, lang=("fr", "en")):
+        if f not in variants and f not in _VOC_STOP and not _known_word(f):
             out.append(f)
     return out
 
@@ -312,7 +358,7 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
         caps = [c for c in _unknown_capitalised(r.message.text, variants) if c not in vocs]
         if not vocs and not caps:
             continue
-        ftext = fold(r.message.text)
+        ftext = _fold(r.message.text)
         for cand in dict.fromkeys(vocs + caps):
             total[cand] += 1
             personal[cand] += cand in vocs or bool(_SECOND.search(ftext) or _PERSONAL3.search(ftext))
@@ -344,7 +390,7 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
     rx = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(nicknames, key=len, reverse=True)) + r")(?!\w)")
     hits: dict[str, list[Reading]] = defaultdict(list)
     for r in readings:
-        for hit in rx.finditer(fold(r.message.text)):
+        for hit in rx.finditer(_fold(r.message.text)):
             nick = hit.group(1)
             person = nicknames[nick]
             if r.sender == person:
@@ -363,16 +409,17 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
                 r.nickname = nick
 
 
-def _context_targets(readings: list[Reading], settings: Settings) -> None:
+def _context_targets(readings: list[Reading], settings: Settings, exits: list[tuple[datetime, str, str]] = ()) -> None:  # type: ignore[assignment]
     """Hostile messages with no direct target take the person the talk is about just before:
-    the target of a recent message (named 0.6, inferred 0.55), or for a third-person message
-    ("on l'ignore celui-la") the person who just spoke (0.55 right before, else 0.45). Without a
-    pronoun ("une balance dans la brigade") only a pile-on right after a hostile message counts."""
+    someone just removed or gone (0.6), the target of a recent message (named 0.6, inferred
+    0.55), or for a third-person message ("on l'ignore celui-la") or a degrading reply the person
+    who just spoke (0.55 right before, else 0.45). Without a pronoun ("une balance dans la
+    brigade") a pile-on right after a hostile message counts."""
     window = timedelta(minutes=settings.context_window_min)
     for idx, r in enumerate(readings):
         if r.targets or r.time is None or not (r.abusive or r.degrading):
             continue
-        pronoun = bool(_THIRD.search(fold(r.message.text)))
+        pronoun = bool(_THIRD.search(_fold(r.message.text))) or any(m.pattern.category == "exclusion" for m in r.degrading)
         about: tuple[Target, Reading] | None = None
         speaker: Reading | None = None
         for j in range(idx - 1, max(-1, idx - 1 - settings.context_messages), -1):
@@ -387,13 +434,22 @@ def _context_targets(readings: list[Reading], settings: Settings) -> None:
             if cands:
                 about = (max(cands, key=lambda t: t.confidence), prev)
                 break
-        if about is not None:
+        k = bisect_right(exits, (r.time, "\uffff", "\uffff")) - 1
+        if k >= 0 and exits[k][0] >= r.time - window and exits[k][1] != r.sender and (
+            about is None or about[1].time is None or exits[k][0] >= about[1].time
+        ):
+            # "bon debarras" right after someone was removed or left: about them
+            r.targets[exits[k][1]] = Target(exits[k][1], "context", 0.6, ref=exits[k][2])
+        elif about is not None:
             t, prev = about
             conf = 0.6 if t.method in ("name", "mention", "nickname", "reply") else 0.55
             r.targets[t.person] = Target(t.person, "context", conf, ref=prev.message.id)
-        elif pronoun and speaker is not None and speaker.sender:
+        elif speaker is not None and speaker.sender:
             just_before = speaker is readings[idx - 1] and r.time - speaker.time <= timedelta(minutes=settings.turn_window_min)  # type: ignore[operator]
-            r.targets[speaker.sender] = Target(speaker.sender, "context", 0.55 if just_before else 0.45, ref=speaker.message.id)
+            # "Ah la balance, vas-y cours voir maman" right after someone spoke answers them; a
+            # detector-only flag needs a personal pronoun to be read as about the last speaker
+            if pronoun or (r.degrading and just_before):
+                r.targets[speaker.sender] = Target(speaker.sender, "context", 0.55 if just_before else 0.45, ref=speaker.message.id)
 
 
 __all__ = ["Reading", "Target", "read_conversation"]

@@ -36,36 +36,41 @@ def _person_index(case: Any) -> dict[str, str]:
     return index
 
 
-def _leaders(dynamics: Mapping[str, Any] | None) -> dict[str, float]:
-    """De facto influence per person from the dynamics result (people rows with an influence score)."""
+def _leaders(dynamics: Mapping[str, Any] | None) -> tuple[dict[str, float], list[str] | None]:
+    """Influence per person, and who is a leader, from the dynamics result's "people" rows
+    ({"person", "max_influence", "leader_in": [conversation ids], ...})."""
     if not dynamics:
-        return {}
-    rows = dynamics.get("people") or dynamics.get("persons") or []
-    if isinstance(rows, Mapping):
-        rows = [dict(v, person=k) for k, v in rows.items()]
-    out: dict[str, float] = {}
-    for row in rows:
-        if not isinstance(row, Mapping):
+        return {}, None
+    influence: dict[str, float] = {}
+    flags: list[str] = []
+    for row in dynamics.get("people") or []:
+        if not isinstance(row, Mapping) or row.get("person") is None:
             continue
-        person = row.get("person") or row.get("person_id") or row.get("id")
-        for key in ("influence", "de_facto_influence", "leadership", "leader_score"):
-            if person is not None and isinstance(row.get(key), int | float):
-                out[str(person)] = float(row[key])
-                break
-    return out
+        value = row.get("max_influence", row.get("influence"))
+        if isinstance(value, int | float):
+            influence[str(row["person"])] = float(value)
+        if row.get("leader_in"):
+            flags.append(str(row["person"]))
+    return influence, flags
 
 
 def authority_of(case: Any, from_dynamics: bool = True) -> dict[str, Any]:
-    """{"ranks": {person: level}, "leaders": {person: influence}} from the roster and dynamics."""
+    """{"ranks": {person: rank name}, "leaders": {person: influence}, "leader_flags": [...]} from the
+    roster and the stored dynamics result (`case.get_result("dynamics", "case")`)."""
     index = _person_index(case)
-    ranks: dict[str, int] = {}
+    ranks: dict[str, str] = {}  # the rank as declared; sentinelle.harassment.power reads its level
     for entry in case.roster():
-        level = rank_level(getattr(entry, "rank", None)) or rank_level(getattr(entry, "role", None))
-        if level is not None:
-            key = fold(entry.person)
-            ranks[index.get(key, key)] = level
-    leaders = _leaders(case.get_result("dynamics", "case")) if from_dynamics else {}
-    return {"ranks": ranks, "leaders": leaders}
+        for declared in (getattr(entry, "rank", None), getattr(entry, "role", None)):
+            if declared and rank_level(declared) is not None:
+                key = fold(entry.person)
+                ranks[index.get(key, key)] = declared
+                break
+    out: dict[str, Any] = {"ranks": ranks}
+    if from_dynamics:
+        out["leaders"], flags = _leaders(case.get_result("dynamics", "case"))
+        if flags is not None:
+            out["leader_flags"] = flags
+    return out
 
 
 def run_harassment(

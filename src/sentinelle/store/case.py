@@ -146,16 +146,18 @@ class Case:
             data = self.original_path(source.sha256).read_bytes()
         return data[source.byte_start : source.byte_end]
 
-    def _copy_original(self, path: Path, sha256: str) -> None:
+    def _copy_original(self, path: Path, sha256: str) -> bool:
+        """Copy an export in by hash; True when this call put it there."""
         target = self.original_path(sha256)
         if target.exists():
-            return
+            return False
         target.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         os.close(fd)
         shutil.copyfile(path, tmp)
         os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         os.replace(tmp, target)  # atomic: an interrupted copy never leaves a partial original
+        return True
 
     def add_file(
         self,
@@ -177,6 +179,27 @@ class Case:
         sha256 = sha256 or _sha256_file(path)
         if (existing := self.file(sha256)) is not None:
             return existing
+        copied = False
+        try:
+            with self.backend.transaction():
+                copied = self._copy_original(path, sha256)
+                info = self._store_records(path, sha256, records, format, options, progress)
+        except BaseException:
+            if copied:  # the file was not stored: neither is its original
+                self.original_path(sha256).unlink(missing_ok=True)
+            raise
+        self._handles = self._names = None
+        return info
+
+    def _store_records(
+        self,
+        path: Path,
+        sha256: str,
+        records: Iterable[Record],
+        format: str | None,
+        options: dict[str, Any] | None,
+        progress: Callable[[int], None] | None,
+    ) -> FileInfo:
         messages = events = inserted = yielded = 0
         conversations: set[str] = set()
         participants: list[dict[str, Any]] = []
@@ -184,68 +207,65 @@ class Case:
         summary: Summary | None = None
         member: tuple[str, str] | None = None
         batch: list[tuple[Any, ...]] = []
-        with self.backend.transaction():
-            self._copy_original(path, sha256)
 
-            def flush() -> None:
-                nonlocal inserted
-                inserted += self.backend.insert_records(batch, sha256)
-                batch.clear()
-                if progress:
-                    progress(yielded)
+        def flush() -> None:
+            nonlocal inserted
+            inserted += self.backend.insert_records(batch, sha256)
+            batch.clear()
+            if progress:
+                progress(yielded)
 
-            for rec in records:
-                if isinstance(rec, Message | Event):
-                    if rec.conversation_id not in conversations:
-                        self._ensure_conversation(rec, sha256, format, conversations)
-                    if member is None and rec.source.member:
-                        member = (rec.source.member, rec.source.sha256)
-                    batch.append(codec.record_row(rec))
-                    yielded += 1
-                    if isinstance(rec, Message):
-                        messages += 1
-                    else:
-                        events += 1
-                    if len(batch) >= BATCH:
-                        flush()
-                elif isinstance(rec, Conversation):
-                    if rec.id not in conversations:
-                        conversations.add(rec.id)
-                        self.backend.insert_conversation(codec.conversation_to_dict(rec), sha256)
-                elif isinstance(rec, Participant):
-                    participants.append(codec.participant_to_dict(rec))
-                elif isinstance(rec, ParseIssue):
-                    issues.append(asdict(rec))
-                elif isinstance(rec, Summary):
-                    summary = rec
-            flush()
-            self.backend.insert_participants(participants, sha256)
-            self.backend.insert_issues(issues, sha256)
-            self.backend.index_file(sha256)
-            info = FileInfo(
-                sha256=sha256,
-                name=path.name,
-                size=path.stat().st_size,
-                format=format or (summary.format if summary else "unknown"),
-                ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                messages=messages,
-                events=events,
-                conversations=len(conversations),
-                participants=len(participants),
-                issues=len(issues),
-                skipped_lines=summary.skipped_lines if summary else 0,
-                date_order=summary.date_order if summary else None,
-                ambiguous=summary.date_order_ambiguous if summary else False,
-                encoding=summary.encoding if summary else None,
-                member=member[0] if member else None,
-                member_sha256=member[1] if member else None,
-                options=dict(options or {}),
-                duplicates=yielded - inserted,
-            )
-            self.backend.insert_file(info.to_dict())
-            self.backend.audit("add_file", {"sha256": sha256, "name": path.name, "messages": messages,
-                                            "events": events, "duplicates": info.duplicates})  # fmt: skip
-        self._handles = self._names = None
+        for rec in records:
+            if isinstance(rec, Message | Event):
+                if rec.conversation_id not in conversations:
+                    self._ensure_conversation(rec, sha256, format, conversations)
+                if member is None and rec.source.member:
+                    member = (rec.source.member, rec.source.sha256)
+                batch.append(codec.record_row(rec))
+                yielded += 1
+                if isinstance(rec, Message):
+                    messages += 1
+                else:
+                    events += 1
+                if len(batch) >= BATCH:
+                    flush()
+            elif isinstance(rec, Conversation):
+                if rec.id not in conversations:
+                    conversations.add(rec.id)
+                    self.backend.insert_conversation(codec.conversation_to_dict(rec), sha256)
+            elif isinstance(rec, Participant):
+                participants.append(codec.participant_to_dict(rec))
+            elif isinstance(rec, ParseIssue):
+                issues.append(asdict(rec))
+            elif isinstance(rec, Summary):
+                summary = rec
+        flush()
+        self.backend.insert_participants(participants, sha256)
+        self.backend.insert_issues(issues, sha256)
+        self.backend.index_file(sha256)
+        info = FileInfo(
+            sha256=sha256,
+            name=path.name,
+            size=path.stat().st_size,
+            format=format or (summary.format if summary else "unknown"),
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            messages=messages,
+            events=events,
+            conversations=len(conversations),
+            participants=len(participants),
+            issues=len(issues),
+            skipped_lines=summary.skipped_lines if summary else 0,
+            date_order=summary.date_order if summary else None,
+            ambiguous=summary.date_order_ambiguous if summary else False,
+            encoding=summary.encoding if summary else None,
+            member=member[0] if member else None,
+            member_sha256=member[1] if member else None,
+            options=dict(options or {}),
+            duplicates=yielded - inserted,
+        )
+        self.backend.insert_file(info.to_dict())
+        self.backend.audit("add_file", {"sha256": sha256, "name": path.name, "messages": messages,
+                                        "events": events, "duplicates": info.duplicates})  # fmt: skip
         return info
 
     def _ensure_conversation(self, rec: Message | Event, sha256: str, fmt: str | None, seen: set[str]) -> None:

@@ -164,7 +164,9 @@ def participant_from_dict(d: dict[str, Any]) -> Participant:
 
 def detection_from_dict(d: dict[str, Any]) -> Detection:
     reasons = tuple(
-        Reason(**{"category": None, **r, "span": tuple(r["span"]) if r.get("span") is not None else None}) for r in d.get("reasons", ())
+        # Reason.to_dict drops None fields (a stance or language reason has no category)
+        Reason(**{"category": None, **r, "span": tuple(r["span"]) if r.get("span") is not None else None})
+        for r in d.get("reasons", ())
     )
     return Detection(
         categories=d.get("categories", {}), flagged=bool(d.get("flagged")), targets=tuple(d.get("targets", ())),

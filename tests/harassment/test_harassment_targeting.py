@@ -69,6 +69,8 @@ def test_nickname_learned_from_turns_and_marked_mocking() -> None:
     t = rs[later].targets["karim"]
     assert (t.method, t.matched) == ("nickname", "le gros")
     assert rs[later].nickname == "le gros" and rs[later].kind == "degrading"
+    reason = next(x for x in rs[later].reasons() if x["kind"] == "nickname")
+    assert reason["matched"] == "le gros" and c.messages[-1].text[slice(*reason["span"])] == "le gros"
 
 
 def test_friendly_nickname_is_a_link_but_not_degrading() -> None:
@@ -90,6 +92,9 @@ def test_friendly_nickname_is_a_link_but_not_degrading() -> None:
         ("degrading", "retourne dans ton bled", "fr.origin.bled"),
         ("degrading", "t’es vraiment qu’un BOULET", "fr.mockery.nul"),
         ("degrading", "nobody invites her anyway", "en.exclusion.ignore"),
+        ("degrading", "Ah la balance, vas-y cours voir maman", "fr.retaliation.balance"),
+        ("degrading", "Tu vas le regretter", "fr.intimidation.regretter"),
+        ("degrading", "Lucas t'es puceau ou quoi", "fr.sex.puceau"),
         ("complaint", "Ce n'est pas drôle", "fr.objection.pas_drole"),
         ("complaint", "je vais en parler à la hiérarchie", "fr.report.hierarchie"),
         ("complaint", "J'ai porté plainte hier", "fr.report.plainte"),
@@ -100,6 +105,7 @@ def test_friendly_nickname_is_a_link_but_not_degrading() -> None:
         ("bystander", "mdrrr 😂", "fr.laugh.mdr"),
         ("bystander", "+1 trop vrai", "any.approve.plus1"),
         ("reported", "il m'a traitée de salope", "fr.reported.traite"),
+        ("reported", "Marc a traité Karim de bougnoule hier", "fr.reported.traite"),
     ],
 )
 def test_pattern_data(file: str, text: str, expected: str) -> None:
@@ -112,7 +118,8 @@ def test_pattern_data(file: str, text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["je parle aux syndicats demain", "le gros dossier est sur le bureau", "on invite tout le monde vendredi",
-     "arrête-toi au feu rouge", "l'affiche du concert est belle"],
+     "arrête-toi au feu rouge", "l'affiche du concert est belle", "monte sur la balance", "la balance commerciale",
+     "c'est grave vrai ce que tu dis", "il a balancé le ballon", "retourne au bureau stp", "everyone invites her"],
 )
 def test_benign_messages_match_no_degrading_pattern(text: str) -> None:
     assert P.search_all(text, P.load("degrading")) == []
@@ -163,3 +170,9 @@ def test_settings_reject_unknown_and_bad_values() -> None:
 )
 def test_complaint_objection_needs_an_imperative(text: str, complaint: bool) -> None:
     assert bool(P.search_all(text, P.load("complaint"))) is complaint
+
+
+def test_de_facto_authority_needs_the_dynamics_leader_flag_when_given() -> None:
+    s = Settings()
+    assert power("a", "b", {"leaders": {"a": 0.8, "b": 0.1}, "leader_flags": ["a"]}, s)["kind"] == "de_facto"
+    assert power("a", "b", {"leaders": {"a": 0.8, "b": 0.1}, "leader_flags": []}, s)["holds_authority"] is False

@@ -80,12 +80,20 @@ def test_mobbing_of_one_member_by_several() -> None:
         for i, (who, text, det) in enumerate(lines):
             c.say(week * 7 + i // 2, who, text, det, minute=i * 3)
         c.chatter(week * 7 + 4, ["Paul", "Nadia", "Julien"])
+    from sentinelle.records import Message
+
+    photo = c.say(30, "Marco", "<Médias omis>")
+    c.messages[-1] = Message(**{f: getattr(c.messages[-1], f) for f in ("id", "conversation_id", "time", "time_raw",
+                                "sender", "text", "source")}, flags=frozenset({"media_omitted"}))
+    mocked = c.say(30, "Julien", "Nadia t'es vraiment qu'un boulet 😂", minute=1)
     res = c.run()
     assert [k["target"] for k in res.cases] == ["nadia"]
+    shown = [i for i in res.cases[0]["timeline"] if i["kind"] == "photo"]
+    assert [(i["id"], i["ref"]) for i in shown] == [(photo, mocked)]  # evidence, not counted
     case = res.cases[0]
     assert case["mobbing"] is True
     assert {a["person"] for a in case["aggressors"]} == {"julien", "marco", "steph"}
-    assert case["messages"] == 18
+    assert case["messages"] == 19
     cats = case["severity"]["by_category"]
     assert cats["exclusion"] >= 6 and cats["insult"] == 3
     assert {w["person"] for w in case["witnesses"]} == {"paul"}
@@ -108,6 +116,7 @@ def test_complaint_followed_by_removal_and_silence() -> None:
     c.say(27, "Fred", "on l'ignore celui-là, faites comme s'il n'existait pas", minute=61)
     c.say(31, "Fred", "personne ne lui parle, compris", minute=61)
     removed = c.event(40, "removed", actor="Fred", targets=("Yannick",))
+    gloat = c.say(40, "Fred", "Bon débarras 😂", minute=3)
     res = c.run()
     assert [k["target"] for k in res.cases] == ["yannick"]
     sp = res.cases[0]["speaking_up"]
@@ -122,6 +131,9 @@ def test_complaint_followed_by_removal_and_silence() -> None:
     assert {"removed from the group", "silence around them", "exclusion or intimidation after speaking up"} <= set(sp["findings"])
     kinds = [i["kind"] for i in res.cases[0]["timeline"]]
     assert "complaint" in kinds and "retaliation" in kinds
+    after = next(i for i in res.cases[0]["timeline"] if i["id"] == gloat)  # gloating, about who was just removed
+    assert after["targeting"] == {"person": "yannick", "method": "context", "confidence": 0.6, "ref": removed}
+    assert after["after_complaint"] is True
 
 
 def test_friendly_teasing_returned_in_kind_is_not_a_case() -> None:
@@ -196,3 +208,100 @@ def test_target_reporting_inside_a_campaign_is_kept_apart_and_not_an_aggressor()
     assert case["reported_kept_apart"] == sorted(rep)
     assert {i["id"] for i in case["timeline"] if i["kind"] == "reported"} == set(rep)
     assert case["speaking_up"]["spoke_up"] and case["speaking_up"]["first_complaint"] == rep[0]
+
+
+def test_one_target_across_conversations_with_zoned_and_local_times() -> None:
+    from datetime import timedelta, timezone
+
+    from sentinelle.records import Message
+
+    local, zoned = Chat("wa"), Chat("tg")
+    local.say(0, "Eve", "bonjour")
+    zoned.say(0, "Eve", "salut")
+    for d in (1, 5):
+        local.say(d, "Bob", "Eve t'es qu'une bonne à rien", minute=5)
+    zoned.say(9, "Bob", "Eve retourne à la cuisine", minute=5)
+    tz = timezone(timedelta(hours=2))
+    zoned.messages = [
+        Message(m.id, m.conversation_id, m.time.replace(tzinfo=tz), m.time_raw, m.sender, m.text, m.source)
+        for m in zoned.messages
+    ]
+    res = find_cases([], local.messages + zoned.messages, [], {})
+    assert [(c["target"], c["conversations"], c["messages"]) for c in res.cases] == [("eve", ["tg", "wa"], 3)]
+
+
+def test_a_superior_answered_back_is_not_mutual_teasing() -> None:
+    c = Chat()
+    for d in range(0, 30, 3):
+        c.say(d, "Chef", "Alex t'es vraiment nul, un boulet")
+        c.say(d, "Alex", "Chef toi t'es qu'un bouffon", minute=1)
+    assert c.run().cases == []  # equals trading put-downs
+    res = c.run(authority={"ranks": {"chef": "Capitaine", "alex": "Gardien de la paix"}})
+    assert [k["target"] for k in res.cases] == ["alex", "chef"]
+    assert res.cases[0]["power"]["aggressors_with_authority"] == ["chef"]
+
+
+def test_english_mobbing_with_exclusion_and_a_complaint() -> None:
+    c = Chat()
+    c.say(0, "Priya", "morning all")
+    for d in (1, 4, 8, 11, 15):
+        c.say(d, "Dan", "Priya you're so useless, total waste of space")
+        c.say(d, "Mike", "lmao so true", minute=1)
+        c.say(d, "Mike", "just ignore her, nobody invites her anyway", minute=2)
+    complaint = c.say(16, "Priya", "Please stop. I'll report this to HR.")
+    c.say(17, "Dan", "go back to your country Priya", minute=5)
+    res = c.run()
+    assert [k["target"] for k in res.cases] == ["priya"]
+    case = res.cases[0]
+    assert {a["person"] for a in case["aggressors"]} == {"dan", "mike"} and case["mobbing"]
+    assert [b["person"] for b in case["bystanders"]] == ["mike"]
+    assert case["severity"]["by_category"]["exclusion"] == 5 and case["severity"]["by_category"]["origin"] == 1
+    assert case["speaking_up"]["first_complaint"] == complaint
+    assert case["speaking_up"]["hostility"]["ids_after"] == [case["timeline"][-1]["id"]]
+
+
+def test_any_input_gives_a_plain_result_and_never_a_crash() -> None:
+    from datetime import datetime, timedelta
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from sentinelle.records import Event, Message, Source
+
+    names = st.sampled_from([None, "Ana", "Bo", "Vous", "+33 6 12", "Ana Bo", "Éloïse"])
+    texts = st.one_of(st.text(max_size=40), st.sampled_from([
+        "Ana t'es qu'un boulet", "mdr", "personne ne l'invite", "Arrêtez !", "😂", "Bo, le gros, t'as mangé ?",
+        "il m'a traité de pédé, c'est inadmissible", "on l'a touché", "", "[x] ?"]))
+    rows = st.lists(st.tuples(names, texts, st.one_of(st.none(), st.integers(0, 60 * 24 * 40)),
+                              st.sampled_from(["", "removed", "left", "added"])), max_size=40)
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(rows)
+    def check(rows) -> None:
+        msgs, events = [], []
+        for i, (who, text, minute, ev) in enumerate(rows):
+            t = None if minute is None else datetime(2024, 1, 1) + timedelta(minutes=minute)
+            src = Source("a" * 64, i + 1, i + 1, i * 10, i * 10 + 9)
+            if ev:
+                events.append(Event(f"e{i}", "c", t, "", ev, src, actor="Ana", targets=(who,) if who else ()))
+            else:
+                msgs.append(Message(f"m{i}", "c", t, "", who, text, src))
+        a = find_cases([], msgs, events, {}, settings={"min_messages": 1, "min_days": 1, "min_span_hours": 0})
+        assert json.loads(json.dumps(a.to_json())) == a.to_json()
+
+    check()
+
+
+def test_a_flag_from_the_model_heads_alone_needs_a_high_score() -> None:
+    from sentinelle.records import Detection, Reason
+
+    def head_only(score: float) -> Detection:
+        return Detection({"hate": score, "insult": 0.0}, True, severity=2,
+                         reasons=(Reason("head", "hate", "head:hate", score=score), Reason("lang", None, "fr")))
+
+    for score, expected in ((0.7, []), (0.9, ["eve"])):
+        c = Chat()
+        c.say(0, "Eve", "bonjour")
+        for d in (0, 2, 4):
+            c.say(d, "Bob", "Eve bonjour à tous", head_only(score), minute=5)
+        assert [k["target"] for k in c.run().cases] == expected, score

@@ -10,7 +10,8 @@ import pytest
 from sentinelle.dynamics import read_directive
 
 DATA = Path(__file__).parent / "data" / "directives_labelled.tsv"
-HELDOUT = Path(__file__).parent / "data" / "directives_heldout.tsv"  # never tuned on
+HELDOUT = Path(__file__).parent / "data" / "directives_heldout.tsv"
+HELDOUT2 = Path(__file__).parent / "data" / "directives_heldout2.tsv"
 
 
 def _rows(path: Path = DATA):
@@ -47,10 +48,12 @@ def test_precision_and_recall_floors(lang):
     assert m["recall"] >= 0.85, m
 
 
-def test_heldout_floors():
-    # measured once when written: P 1.00, R 0.78 (80 lines); the detector was not tuned on it
-    m = measure(None, HELDOUT)
-    assert m["n"] >= 80
+@pytest.mark.parametrize("path, n", [(HELDOUT, 80), (HELDOUT2, 60)])
+def test_heldout_floors(path, n):
+    # each measured once when written, before any fix it prompted: set 1 P 1.00 R 0.78 (80 lines),
+    # set 2 P 0.96 R 0.73 (60 lines); the floors hold those first measurements
+    m = measure(None, path)
+    assert m["n"] >= n
     assert m["precision"] >= 0.9, m
     assert m["recall"] >= 0.7, m
 
@@ -89,10 +92,11 @@ def test_hard_negatives(text):
     assert read_directive(text) is None
 
 
-if __name__ == "__main__":  # python tests/dynamics/test_directives.py: print the figures
+if __name__ == "__main__":  # python tests/dynamics/test_dynamics_directives.py: print the figures
     for lg in ("fr", "en", None):
         print(lg or "all", measure(lg))
     print("held out", measure(None, HELDOUT))
+    print("held out 2", measure(None, HELDOUT2))
     for label, lang, _kind, text in _rows():
         d = read_directive(text)
         if (d is not None) != bool(label):
@@ -105,7 +109,7 @@ def test_cheap_gates_never_hide_a_phrase():
     from sentinelle.dynamics.directives import _GATE, _PHRASES
     from sentinelle.dynamics.spokespeople import _CHEAP, _SPOKES
 
-    texts = [t for _, _, _, t in _rows()] + [t for _, _, _, t in _rows(HELDOUT)]
+    texts = [t for path in (DATA, HELDOUT, HELDOUT2) for _, _, _, t in _rows(path)]
     texts += ["Au nom de tous les collègues, merci", "Nous, les collègues de la BAC, refusons",
               "Je parle pour la brigade", "Je représente l'équipe", "J'ai transmis au commissaire notre position",
               "Merci\n\nSigné : les collègues de nuit", "On behalf of the team, thanks", "I speak for everyone"]

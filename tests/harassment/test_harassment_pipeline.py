@@ -75,8 +75,9 @@ def test_story_comes_out_of_the_real_detector_and_the_store(case_dir: Path) -> N
     assert [a["names"] for a in c["aggressors"]] == [["Cdt Morel"]]
     assert c["aggressors"][0]["messages"] == sum(len(t) for _, t in CAMPAIGN)
     assert c["power"]["any_authority"] and c["aggressors"][0]["authority"]["kind"] == "declared"
-    assert c["escalation"]["message_severity"]["trend"] == "increasing"
+    # more often, and so a heavier weekly total (per-message severity is the detector's to judge)
     assert c["escalation"]["frequency"]["trend"] == "increasing"
+    assert c["escalation"]["severity"]["trend"] == "increasing" and c["escalation"]["escalating"]
     assert [b["person"] for b in c["bystanders"]] and len(c["bystanders"][0]["ids"]) == c["messages"]
     sp = c["speaking_up"]
     assert sp["spoke_up"] and "removed from the group" in sp["findings"]
@@ -98,3 +99,37 @@ def test_cli_lists_cases_and_prints_one_with_source_bytes(case_dir: Path) -> Non
     assert out.exit_code == 0 and "Escalation" in out.output and "removed" in out.output
     out = runner.invoke(cli, ["cases", str(case_dir), "--min-messages", "100", "--json", "-q"])
     assert json.loads(out.output)["cases"] == []
+    out = runner.invoke(cli, ["cases", str(case_dir), "--set", "min_days=50", "--json", "-q"])
+    assert json.loads(out.output)["settings"]["min_days"] == 50 and json.loads(out.output)["cases"] == []
+
+
+def test_cli_errors_are_one_line(case_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sentinelle.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["case", str(case_dir), "Nobody Here", "-q"])
+    err = capsys.readouterr().err.strip()
+    assert exit_.value.code == 2 and err.count("\n") == 0 and "no harassment case for 'Nobody Here'" in err
+    with pytest.raises(SystemExit) as exit_:
+        main(["cases", str(case_dir), "--set", "min_dayz=3", "-q"])
+    assert exit_.value.code == 2 and "unknown harassment setting(s): min_dayz" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_:
+        main(["cases", str(tmp_path / "missing"), "-q"])
+    assert exit_.value.code == 4 and "Traceback" not in capsys.readouterr().err
+
+
+def test_authority_comes_from_the_roster_and_the_dynamics_result(case_dir: Path) -> None:
+    from sentinelle.pipeline.harassment import authority_of
+
+    with Case.open(case_dir) as case:
+        morel = case.resolve_person("Cdt Morel")
+        kevin = case.resolve_person("Kevin")
+        lucas = case.resolve_person("Lucas")
+        assert authority_of(case)["ranks"] == {morel: "Commandant", lucas: "Gardien de la paix"}
+        case.put_result("dynamics", "test", "case", {"people": [
+            {"person": kevin, "max_influence": 0.9, "leader_in": ["c"]},
+            {"person": lucas, "max_influence": 0.1, "leader_in": []},
+        ]}, {})
+        auth = authority_of(case)
+        assert auth["leaders"] == {kevin: 0.9, lucas: 0.1} and auth["leader_flags"] == [kevin]
+        assert authority_of(case, from_dynamics=False) == {"ranks": {morel: "Commandant", lucas: "Gardien de la paix"}}

@@ -68,6 +68,9 @@ def test_graph_exports_load_back(tmp_path):
     assert g.vcount() == n.number_of_nodes() == result.case_graph.graph.vcount()
     assert g.ecount() == n.number_of_edges() > 10
     assert "Karim Benali" in set(g.vs["label"])
+    karim = n.nodes["karim benali"]
+    assert karim["label"] == "Karim Benali" and karim["pagerank"] > 0 and "community" in karim
+    assert g.vs.find(name="karim benali")["pagerank"] == pytest.approx(karim["pagerank"])
     assert all(d["weight"] > 0 for _, _, d in n.edges(data=True))
 
 
@@ -84,3 +87,18 @@ def test_dataframes():
 @given(st.text())
 def test_quick_fold_is_textutil_fold(text):
     assert quick_fold(text) == fold(text)
+
+
+def test_roster_matches_by_name_first_name_alias_and_phone():
+    from dynamics.dyn_builders import Chat
+    from sentinelle.dynamics import RosterRow
+    from sentinelle.dynamics.corpus import phone_key
+
+    c = Chat("g", "g")
+    c.say("+33 6 12 34 56 78", "salut")
+    c.say("Karim Benali", "salut")
+    roster = [RosterRow("06 12 34 56 78", rank="Major"), RosterRow("KARIM BENALI", rank="Gardien de la paix")]
+    data = analyze_dynamics(*records(c), roster=roster).to_json()
+    ranks = {p["person"]: (p["roster"] or {}).get("rank") for p in data["people"]}
+    assert ranks == {fold("+33 6 12 34 56 78"): "Major", "karim benali": "Gardien de la paix"}
+    assert phone_key("+33 6 12 34 56 78") == phone_key("06.12.34.56.78") and phone_key("Karim 2") is None
