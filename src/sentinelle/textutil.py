@@ -10,7 +10,7 @@ __all__ = ["clean_text", "fold", "strip_accents"]
 
 
 def strip_accents(text: str) -> str:
-    """"collègues" -> "collegues". Length may change: never use on text whose offsets matter."""
+    """ "collègues" -> "collegues". Length may change: never use on text whose offsets matter."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,63 @@ def test_chunks_are_whole_lines_with_exact_offsets() -> None:
     for c in chunks:
         assert raw[c.start : c.start + c.nbytes(c.text)].decode() == c.text
         assert c.text.endswith("\n")
+
+
+def test_iter_lines_offsets() -> None:
+    from sentinelle.ingest.textio import iter_lines
+
+    raw = "a\r\nbé\n\nlast".encode()
+    lines = list(iter_lines(io.BytesIO(raw), "utf-8"))
+    assert [(line.text, line.eol) for line in lines] == [
+        ("a", "\r\n"),
+        ("bé", "\n"),
+        ("", "\n"),
+        ("last", ""),
+    ]
+    for line in lines:
+        assert raw[line.start : line.end].decode() == line.text
+    raw16 = "a\r\nbé\n".encode("utf-16-le")
+    lines16 = list(iter_lines(io.BytesIO(raw16), "utf-16-le"))
+    assert [raw16[x.start : x.end].decode("utf-16-le") for x in lines16] == ["a", "bé"]
+
+
+def test_arabic_indic_digits_and_registry(tmp_path: Path) -> None:
+    from sentinelle.ingest import registry
+    from sentinelle.ingest.base import ReadOptions
+
+    text = "[١٨/٣/٢٠٢٢، ٢:٥٦:٠٠ م] Elon: مرحبا\n[٢٧/٣/٢٠٢٢، ٩:٤١:٣٥ ص] Dmitry S: Hello\n"
+    path = write(tmp_path, text.encode())
+    records = list(registry.read(path, ReadOptions(format="whatsapp")))
+    msgs = [r for r in records if isinstance(r, Message)]
+    assert [(m.sender, m.time) for m in msgs] == [
+        ("Elon", datetime(2022, 3, 18, 14, 56)),
+        ("Dmitry S", datetime(2022, 3, 27, 9, 41, 35)),
+    ]
+    check_ranges(path, records)
+
+
+def test_file_mixing_two_layouts(tmp_path: Path) -> None:
+    """Two exports pasted together: both layouts are frequent, both are headers."""
+    android = [f"1{i}/03/2024 10:0{i} - Jean: android {i}" for i in range(4)]
+    ios = [f"[1{i}/03/2024 11:0{i}:00] Marie: ios {i}" for i in range(4)]
+    path = write(tmp_path, ("\n".join(android + ios) + "\nsuite\n").encode())
+    records = read_all(path)
+    msgs = [r for r in records if isinstance(r, Message)]
+    assert [m.sender for m in msgs] == ["Jean"] * 4 + ["Marie"] * 4
+    assert msgs[-1].text == "ios 3\nsuite" and msgs[-1].time == datetime(2024, 3, 13, 11, 3)
+    check_ranges(path, records)
+
+
+def test_one_off_sender_quoting_a_system_phrase(tmp_path: Path) -> None:
+    data = (
+        "12/03/2024 10:00 - Jean: Bonjour\n12/03/2024 10:01 - Jean: Ça va\n"
+        "13/03/2024 10:02 - Paul: Jean a ajouté Marie au planning\n"
+        "13/03/2024 10:03 - Jean a ajouté Marie\n"
+    )
+    records = read_all(write(tmp_path, data.encode()))
+    kinds = [
+        (r.kind, getattr(r, "sender", None) or getattr(r, "actor", None))
+        for r in records
+        if r.kind in ("message", "event")
+    ]
+    assert kinds == [("message", "Jean"), ("message", "Jean"), ("message", "Paul"), ("event", "Jean")]

@@ -45,7 +45,9 @@ def test_french_android_every_system_event() -> None:
         "settings_changed": 1, "disappearing_on": 1, "disappearing_changed": 1, "disappearing_off": 1,
         "security_code_changed": 1, "number_changed": 1, "call": 2, "removed": 3, "left": 3,
     }  # fmt: skip
-    assert records[0].title == "Brigade Val-Fleuri"
+    assert records[0].title == "Brigade Val-Fleuri"  # from the file name
+    assert records[0].details["subject"] == "Brigade VF"  # as last set in the export
+    assert records[0].chat_type == "group"
     ev = events(records)
     added = ev[3]
     assert added.actor == "Capitaine Morel"
@@ -135,6 +137,8 @@ def test_french_ios_zip_with_media(tmp_path: Path) -> None:
     }  # fmt: skip
     assert dict(got["senders"]) == {"Major Petit": 4, "Josephine": 2}
     assert records[0].title == "Brigade Nord"
+    plain = read_all(DATA / "_chat.txt")  # no title in the file name: the subject gives it
+    assert plain[0].title == "Brigade Nord : équipe B"
     ev = events(records)
     assert ev[0].details["author"] == "Brigade Nord"  # the group as author: an event, not a message
     assert ev[3].targets == ("Josephine",)
@@ -220,3 +224,17 @@ def test_participants_once_each() -> None:
     names = Counter(p.display_name for p in records if isinstance(p, Participant))
     assert max(names.values()) == 1
     assert "Vous" not in names
+
+
+@pytest.mark.parametrize("size", [7, 64, 300])
+def test_tiny_chunks_give_the_same_records(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    """Records that span chunk boundaries keep their exact text and byte ranges."""
+    from sentinelle.ingest import textio
+
+    expected = [(r.kind, getattr(r, "text", None), getattr(r, "source", None)) for r in read_all(FR)]
+    monkeypatch.setattr(textio, "CHUNK_BYTES", size)
+    records = read_all(FR)
+    assert [(r.kind, getattr(r, "text", None), getattr(r, "source", None)) for r in records] == expected
+    check_ranges(FR, records)
+    ios = read_all(DATA / "_chat.txt")
+    check_ranges(DATA / "_chat.txt", ios)

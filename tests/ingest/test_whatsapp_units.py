@@ -229,3 +229,8 @@ def test_message_flags(body, flags, attachments) -> None:
 )
 def test_title_from_file_name(name: str, title: str | None) -> None:
     assert title_from_name(name) == title
+
+
+def test_flags_of_a_body_made_of_marks() -> None:
+    assert message_flags("\ufeff") == (set(), ())
+    assert message_flags("\u200e \u200e") == (set(), ())

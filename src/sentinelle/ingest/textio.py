@@ -180,12 +180,13 @@ class Chunk(NamedTuple):
 CHUNK_BYTES = 1 << 20
 
 
-def iter_chunks(fh: BinaryIO, encoding: str, offset: int = 0, size: int = CHUNK_BYTES) -> Iterator[Chunk]:
+def iter_chunks(fh: BinaryIO, encoding: str, offset: int = 0, size: int | None = None) -> Iterator[Chunk]:
     """The decoded text of an open binary file (positioned at `offset`) in chunks of whole lines.
 
     Invalid bytes never stop the reading: in UTF-8 they decode to lone surrogates
     (surrogateescape), so byte lengths stay exact and the caller can report the lines.
     """
+    size = size or CHUNK_BYTES  # read at call time: tests shrink it to cross chunk boundaries
     codec = "utf-16-le" if encoding == "utf-16-le" else "utf-16-be" if encoding == "utf-16-be" else "utf-8"
     errors = "surrogatepass" if codec != "utf-8" else "surrogateescape"
     decoder = codecs.getincrementaldecoder(codec)(errors="strict" if codec != "utf-8" else errors)

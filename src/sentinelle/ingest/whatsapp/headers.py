@@ -96,17 +96,11 @@ def from_match(m: re.Match[str]) -> Header | None:
     )
 
 
-def hour24(hour: int, pm: bool | None) -> int:
-    if pm is None:
-        return 0 if hour == 24 else hour
-    return hour % 12 + (12 if pm else 0)
-
-
 # -- first pass: every header of a chunk at C speed -----------------------------------------------
 # The header, then the text before the first and second ": " of the line (candidate names).
 # (run over "\n" + chunk; a name stops at the first ":"; name2 is the next part when a line has
-# "A: B: " early, for names that contain ": ")
-PASS1 = re.compile(r"\n" + _PATTERN + r"(?P<name>[^:\n]{0,80})(?::\ (?P<name2>[^:\n]{1,40}):\ )?", re.X)
+# "A: B: " early, for names that contain ": "; possessive quantifiers: no useless backtracking)
+PASS1 = re.compile(r"\n" + _PATTERN + r"(?P<name>[^:\n]{0,80}+)(?::\ (?P<name2>[^:\n]{1,40}+):\ )?", re.X)
 _G = {name: i - 1 for name, i in PASS1.groupindex.items()}
 ROW_LAYOUT = (_G["br"], _G["sep"], _G["join"], _G["S"], _G["ap"], _G["tH"], _G["tsep"], _G["tS"])
 ROW_DATE = (_G["d1"], _G["d2"], _G["d3"], _G["td1"], _G["td2"], _G["td3"])
@@ -151,6 +145,6 @@ def layout_regex(
     lead = globals()["_M"]  # marks before the line (iOS media/system lines) are always allowed
     pattern = r"\n" + lead + (r"\[" if ios else "") + _M + body + _M + close
     if names:  # as in PASS1
-        pattern += r"(?P<name>[^:\n]{0,80})(?::\ (?P<name2>[^:\n]{1,40}):\ )?"
+        pattern += r"(?P<name>[^:\n]{0,80}+)(?::\ (?P<name2>[^:\n]{1,40}+):\ )?"
     regex = re.compile(pattern, re.X)
     return regex, {name: i - 1 for name, i in regex.groupindex.items()}

@@ -1,6 +1,6 @@
 """Senders known from the whole file, to split `Name: body` where the name itself has `: `.
 
-The first pass counts, for every header line, the text before each of its first few `: `. A name
+The first pass counts, for every header line, the text before its first and second `: `. A name
 with a colon ("Dr: Who") shows up because *every* line that starts with "Dr: " goes on with
 "Who: " — a body word never does that consistently. Memory is bounded (rare prefixes pruned).
 """
@@ -22,26 +22,12 @@ class NameTable:
         self.first: Counter[str] = Counter()
         self.longer: Counter[str] = Counter()
 
-    def observe(self, rest: str) -> None:
-        i = rest.find(": ")
-        if i <= 0 or i > MAX_NAME:
-            return
-        self.first[rest[:i]] += 1
-        j = rest.find(": ", i + 2)
-        hops = 0
-        while 0 < j <= MAX_NAME and hops < 3:
-            self.longer[rest[:j]] += 1
-            j = rest.find(": ", j + 2)
-            hops += 1
-        if len(self.longer) > MAX_KEYS:
-            self.longer = Counter({k: v for k, v in self.longer.items() if v > 1})
+    def prune(self) -> None:
+        """Forget one-off candidates (system lines, bodies) once the tables grow large."""
         if len(self.first) > MAX_KEYS:
             self.first = Counter({k: v for k, v in self.first.items() if v > 1})
-
-    def observe_at(self, text: str, at: int) -> None:
-        """Observe the line of `text` that starts its author part at index `at`."""
-        end = text.find("\n", at, at + MAX_NAME * 4)
-        self.observe(text[at : end if end >= 0 else at + MAX_NAME * 4])
+        if len(self.longer) > MAX_KEYS:
+            self.longer = Counter({k: v for k, v in self.longer.items() if v > 1})
 
     def known(self, name: str) -> bool:
         return self.first.get(name, 0) >= 2
@@ -60,7 +46,8 @@ class NameTable:
         if count >= 2 and self.longer:
             j = rest.find(": ", i + 2)
             while 0 < j <= MAX_NAME:
-                if self.longer.get(rest[:j], 0) != count:
+                # French typography puts a space before ":" in text, never inside a name part
+                if rest[j - 1].isspace() or self.longer.get(rest[:j], 0) != count:
                     break
                 name, i = rest[:j], j
                 j = rest.find(": ", j + 2)

@@ -83,6 +83,27 @@ _CHAT_MEMBER = re.compile(r"(^|/)(_chat\.txt|WhatsApp Chat.*\.txt|Discussion Wha
 _YOU_PREFIXES = ("You ", "You'", "Vous ")
 
 
+_SUBJECT_HINTS = ("créé le groupe", "sujet", "created group", "subject", "group name")
+
+
+def _subject_in(text: str) -> str | None:
+    """The last group subject set or created in `text` (the first chunk of the file)."""
+    subject = None
+    for line in text.splitlines():
+        if not any(hint in line for hint in _SUBJECT_HINTS):
+            continue
+        h = lex(line)
+        if h is None:
+            continue
+        rest = line[h.end :]
+        for candidate in (rest, rest.partition(": ")[2]):
+            event = system.classify(candidate)
+            if event is not None and event.type in (EventType.CREATED, EventType.SUBJECT_CHANGED):
+                subject = event.details.get("title") or event.details.get("new_title") or subject
+                break
+    return subject
+
+
 def title_from_name(name: str) -> str | None:
     stem = Path(name).stem if name.lower().endswith((".txt", ".zip")) else name
     m = _TITLE.match(stem)
@@ -92,18 +113,17 @@ def title_from_name(name: str) -> str | None:
 class _Pending:
     """The record being read: its header match and its raw text so far (header + continuations)."""
 
-    __slots__ = ("m", "header", "line", "start", "pieces", "nbytes", "newlines")
+    __slots__ = ("m", "header", "line", "start", "pieces", "nbytes")
 
     def __init__(self, m: re.Match[str], header: Header | None, line: int, start: int) -> None:
         self.m, self.header, self.line, self.start = m, header, line, start
-        self.pieces: list[str] = []
-        self.nbytes = 0
-        self.newlines = 0
+        self.pieces: list[str] | None = None  # only for a record that spans chunks
 
     def add(self, piece: str, nbytes: int) -> None:
+        if self.pieces is None:
+            self.pieces, self.nbytes = [], 0
         self.pieces.append(piece)
         self.nbytes += nbytes
-        self.newlines += piece.count("\n")
 
 
 @dataclass
@@ -112,6 +132,7 @@ class _Scan:
     dates: DateEvidence = field(default_factory=DateEvidence)
     names: NameTable = field(default_factory=NameTable)
     lines: int = 0
+    subject: str | None = None  # the group's subject as last set in the first chunk
 
 
 class WhatsAppReader:
@@ -123,7 +144,7 @@ class WhatsAppReader:
         if head.startswith(b"PK\x03\x04"):
             if b"_chat.txt" in head[:4096] or "whatsapp" in lower:
                 return 0.9
-            if re.search(rb"WhatsApp Chat[^\x00]*\.txt", head[:4096]):
+            if re.search(rb"(WhatsApp Chat|Discussion WhatsApp)[^\x00]*\.txt", head[:4096]):
                 return 0.9
             return 0.0
         try:
@@ -218,8 +239,8 @@ class _Parse:
         # line about someone else (e.g. "Brigade: Major Petit vous a ajouté·e").
         self.system_authors: set[str] = {self.title} if self.title else set()
         self.plain = False  # the headers carry no marks inside (learnt in the first pass)
+        self._rid_prefix = record_id(sha, 0).rsplit(":", 1)[0]
         self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
-        self._times_seen: dict[str, datetime | None] = {}
 
     # -- pass 1 ------------------------------------------------------------------------------
     def scan(self, encoding: str, skip: int) -> _Scan:
@@ -266,12 +287,14 @@ class _Parse:
                         dates.add(*key)
                 first = list(map(itemgetter(name_col), rows))
                 names.first.update(first)
+                names.prune()  # memory stays bounded whatever the file size
                 second = list(map(itemgetter(name2_col), rows))
                 if any(second):
                     names.longer.update(
                         f"{a}: {b}" for a, b in compress(zip(first, second, strict=True), second)
                     )
         names.first.pop("", None)
+        scan.subject = _subject_in(first_text)
         for key, count in raw_layouts.items():
             scan.layouts[layout_of_row(key)] += count
         for layout_key, count in scan.layouts.items():
@@ -298,16 +321,20 @@ class _Parse:
         self.names = scan.names
         self.times = TimeBuilder(decision.order, self.tz)
         self.times.ambiguous = decision.ambiguous
+        details = {"file": self.path.name, **({"member": self.member} if self.member else {})}
+        if scan.subject:
+            details["subject"] = scan.subject
         yield Conversation(
             id=self.conv_id,
             platform=PLATFORM,
-            title=self.title,
+            title=self.title or scan.subject,
             source_sha256=self.container_sha or self.sha,
-            chat_type=None,
+            # a subject or more than two regular senders: a group (a one-to-one chat has neither)
+            chat_type="group" if scan.subject or sum(v >= 2 for v in scan.names.first.values()) > 2 else None,
             tz=self.options.tz,
             date_order=decision.order,
             date_order_ambiguous=decision.ambiguous,
-            details={"file": self.path.name, **({"member": self.member} if self.member else {})},
+            details=details,
         )
         with self.opener() as fh:
             fh.seek(skip)
@@ -343,12 +370,12 @@ class _Parse:
         else:
             regex, fields = layout_regex(next(iter(layouts)), plain=self.plain)
             self._fields = tuple(fields.get(k, -1) for k in ("d1", "d2", "d3", "H", "Mi", "S", "ap"))
-        pending: _Pending | None = None
-        line = 1  # line number of the first character not yet in a record
-        byte = -1  # byte offset of that character
+        flush = self._flush
+        pending: _Pending | None = None  # the record being read (its header seen)
+        line = 1  # line number where the pending record (or the unread text) starts
+        byte = -1  # byte offset of the same
         chunk = None
         h = None
-        flush = self._flush
         for chunk in chunks:
             text = chunk.text
             nbytes = chunk.nbytes
@@ -363,32 +390,28 @@ class _Parse:
                     if h is None or h.layout not in layouts:
                         continue  # a date-like line of another layout: part of the message
                 s = m.start()
+                raw = text[pos:s]
+                size = nbytes(raw)
                 if pending is not None:
-                    if pending.pieces:
-                        seg = text[:s]
-                        pending.add(seg, nbytes(seg))
-                        raw = "".join(pending.pieces)
-                    else:
-                        raw = text[pos:s]
-                        pending.add(raw, nbytes(raw))
-                    yield from flush(pending, raw, chunk)
-                    byte, line = pending.start + pending.nbytes, pending.line + pending.newlines
-                elif s:
-                    seg = text[pos:s]
-                    yield from self._orphans(seg, line, byte)
-                    byte += nbytes(seg)
-                    line += seg.count("\n")
+                    if pending.pieces:  # began in an earlier chunk
+                        pending.add(raw, size)
+                        raw, size = "".join(pending.pieces), pending.nbytes
+                    yield from flush(pending, raw, size, chunk)
+                elif raw:
+                    yield from self._orphans(raw, line, byte)
+                byte += size
+                line += raw.count("\n")
                 pending = _Pending(m, h, line, byte)
                 pos = s
-            seg = text[pos:]
+            rest = text[pos:]
             if pending is not None:
-                pending.add(seg, nbytes(seg))  # goes on in the next chunk (or ends the file)
-            elif seg:
-                yield from self._orphans(seg, line, byte)
-                byte += nbytes(seg)
-                line += seg.count("\n")
+                pending.add(rest, nbytes(rest))  # goes on in the next chunk (or ends the file)
+            elif rest:
+                yield from self._orphans(rest, line, byte)
+                byte += nbytes(rest)
+                line += rest.count("\n")
         if pending is not None and chunk is not None:
-            yield from flush(pending, "".join(pending.pieces), chunk)
+            yield from flush(pending, "".join(pending.pieces), pending.nbytes, chunk)
 
     def _stamp(self, p: _Pending) -> tuple[datetime | None, str, bool]:
         """(time, raw timestamp, date ambiguous) of a record's header."""
@@ -408,11 +431,16 @@ class _Parse:
                 ap = g[iap]
                 pm = ap[0] in "pP" or ap in ("午後", "م")
         raw = m.group().strip(_AROUND)
-        if day is None or minute > 59 or hour > 24 or sec > 60 or (pm is not None and hour > 12):
-            return None, raw, amb
         if pm is not None:
+            if hour > 12:
+                return None, raw, amb
             hour = hour % 12 + (12 if pm else 0)
-        return self.times.build(day, hour, minute, sec), raw, amb
+        if day is None or minute > 59 or hour > 23 or sec > 59:
+            # 24:00 and leap seconds are rare enough to take the slow, careful path
+            if day is None or minute > 59 or hour > 24 or sec > 60:
+                return None, raw, amb
+            return self.times.build(day, hour % 24, minute, min(sec, 59)), raw, amb
+        return datetime(day.year, day.month, day.day, hour, minute, sec, 0, self.tz), raw, amb
 
     def _orphans(self, seg: str, line: int, byte: int) -> Iterator[Record]:
         """Text before the first header: reported once, counted line by line."""
@@ -430,7 +458,7 @@ class _Parse:
         self.counts.issues += 1
         return ParseIssue(self.display, line, cause, byte_start)
 
-    def _flush(self, p: _Pending, raw: str, chunk: Chunk) -> list[Record]:
+    def _flush(self, p: _Pending, raw: str, size: int, chunk: Chunk) -> list[Record]:
         # The record's content: without its final line break and trailing blank lines.
         content = raw.rstrip("\r\n")
         if content[-1:].isspace():
@@ -441,9 +469,7 @@ class _Parse:
                 content = content[:k].rstrip("\r")
         tail = raw[len(content) :]
         end = (
-            p.start
-            + p.nbytes
-            - (len(tail) if chunk.codec == "utf-8" and tail.isascii() else chunk.nbytes(tail))
+            p.start + size - (len(tail) if chunk.codec == "utf-8" and tail.isascii() else chunk.nbytes(tail))
         )
         out: list[Record] = []
         if chunk.damaged and has_surrogate(content):
@@ -471,19 +497,16 @@ class _Parse:
             end = p.start + len(kept.encode("utf-8", "surrogateescape"))
             self._build(p, kept[p.m.end() - p.m.start() - 1 :], p.line + bad - 1, end, out)
 
-    def _time(self, h: Header) -> datetime | None:
-        day = self.times.day(h.d1, h.d2, h.d3)
-        if day is None:
-            return None
-        hour = h.hour % 12 + (12 if h.pm else 0) if h.pm is not None else h.hour
-        return self.times.build(day, hour, h.minute, h.second)
-
     def _sender(self, raw_name: str) -> tuple[str, bool, str | None, bool]:
         """(display name, non_contact, phone, suspicious) of a raw name, cached."""
         got = self._senders_seen.get(raw_name)
         if got is None:
             name, non_contact = clean_sender(raw_name)
-            suspicious = not self.names.known(raw_name) or any(q in raw_name for q in '"“«')
+            suspicious = (
+                not self.names.known(raw_name)
+                or any(q in raw_name for q in '"“«')
+                or (" " in raw_name and any(k in raw_name for k in system.ACTOR_KEYWORDS))
+            )
             got = (name, non_contact, phone_of(name), suspicious)
             if len(self._senders_seen) < 100_000:
                 self._senders_seen[raw_name] = got
@@ -495,7 +518,10 @@ class _Parse:
         )
         when, raw_time, ambiguous = self._stamp(p)
         flags: set[str] = set()
-        if when is None:
+        last = self.last_time
+        if when is not None and last is not None and when >= last:
+            self.last_time = when
+        elif when is None:
             out.append(
                 self._issue(
                     p.line, p.start, f"impossible date or time {raw_time!r} for date order {self.times.order}"
@@ -508,7 +534,7 @@ class _Parse:
             self.last_time = when
         if ambiguous:
             flags.add(Flag.DATE_AMBIGUOUS)
-        rid = record_id(self.sha, p.start)
+        rid = f"{self._rid_prefix}:{p.start}"
         split = self.names.split(rest)
         if split is None:
             event = system.classify(rest) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
@@ -516,19 +542,42 @@ class _Parse:
             return
         raw_name, body_at = split
         sender, non_contact, phone, suspicious = self._sender(raw_name)
+        body = rest[body_at:]
+        if body[:1] in _MARK_SET or sender in self.system_authors:
+            # iOS system lines: "Group: \u200eJean a ajouté Marie" (the author is the group)
+            event = self._author_system(sender, body)
+            if event is not None:
+                self._event(rid, when, raw_time, event, body, source, flags, sender, out)
+                return
+            suspicious = False
         if suspicious:
             event = system.classify(rest)
-            if event is not None:
+            # "Paul: Jean a ajouté Marie au planning" from a one-off sender stays a message: a
+            # system line's actor never spans the "Name: " split.
+            if event is not None and not (event.actor or "").startswith(raw_name + ":"):
                 self._event(rid, when, raw_time, event, rest, source, flags, None, out)
                 return
-        body = rest[body_at:]
-        event = self._author_system(sender, body)
-        if event is not None:
-            self._event(rid, when, raw_time, event, body, source, flags, sender, out)
-            return
-        more, attachments = system.message_flags(body)
-        if more:
-            flags |= more
+        if (
+            body[:4] in system.ACTORLESS_HEADS
+            or body.startswith(_YOU_PREFIXES)
+            or (body.startswith(sender) and body[len(sender) : len(sender) + 1] == " ")
+        ):
+            event = self._author_system(sender, body)
+            if event is not None:
+                self._event(rid, when, raw_time, event, body, source, flags, sender, out)
+                return
+        attachments: tuple[str, ...] = ()
+        if (
+            body in system.PLACEHOLDERS
+            or body[-1:] in ">)"
+            or "\n" in body
+            or ":" in body
+            or "\u200e" in body
+            or body[:1] in _MARK_SET
+        ):
+            more, attachments = system.message_flags(body)
+            if more:
+                flags |= more
         if sender not in self.senders:
             self._participant(sender, non_contact, out)
         self.counts.messages += 1

@@ -78,6 +78,12 @@ ACTORLESS_HEADS: frozenset[str] = frozenset(
     h for r in ACTORLESS for h in (r.source[:4], r.source[:4].replace("'", "’"))
 )
 
+# The verbs of "{A} verb ..." rules: a would-be sender name containing one is checked as a
+# system line first ("Jean a ajouté Cdt: Roux" is not a message from "Jean a ajouté Cdt").
+ACTOR_KEYWORDS: tuple[str, ...] = tuple(
+    {r.keyword for r in RULES if r.source.startswith("{A}") and len(r.keyword.strip()) >= 4}
+)
+
 _SPLIT_TARGETS = re.compile(r",\s+|\s+(?:et|and|und|y|e)\s+")
 
 
@@ -133,6 +139,8 @@ _LOCATION = re.compile(
     r"^(?:(?:" + "|".join(map(re.escape, _all("LOCATION"))) + r")\s?:\s?\S|https://maps\.google\.com/\?q=)"
 )
 _LIVE_LOCATION = frozenset({"live location shared", "Position en direct partagée"})
+# Whole bodies that carry a flag without any of the cheap signs ("<", ">", ")", ":", marks)
+PLACEHOLDERS = DELETED | DELETED_BY_ADMIN | MEDIA_OMITTED | _LIVE_LOCATION | {"null"}
 
 
 _MARK_CHARS = frozenset("\u200e\u200f\ufeff\u202a\u202b\u202c\u202d\u202e")
@@ -149,6 +157,8 @@ def message_flags(body: str) -> tuple[set[str], tuple[str, ...]]:
     marked = "\u200e" in body or body[0] in _MARK_CHARS
     if marked:
         text = clean_text(text)
+    if not text:
+        return _NONE
     if text[0].isspace() or text[-1].isspace():
         text = text.strip()
     if not text:
