@@ -136,6 +136,15 @@ def chat_noise(text: str, lang: str) -> str:
 
 
 def gen_fr() -> None:
+    for pl, sg, t in G_FR:
+        for _ in range(2):
+            add(chat_noise(R.choice([f"j'adore les {pl} de mon équipe", f"les {pl} sont les bienvenus ici", f"fier des {pl} du service",
+                                     f"les {pl} méritent le respect comme tout le monde", f"j'ai plein d'amis {pl}",
+                                     f"les {pl} sont des collègues comme les autres", f"soutien total aux {pl} agressés"]), "fr"), "fr", "", "", "neutral")
+            text = R.choice([f"les {pl} ne méritent aucun respect", f"les {pl} n'ont aucune valeur", f"jamais je respecterai un {sg}",
+                             f"ce pays irait mieux sans les {pl}", f"les {pl} faut qu'ils restent à leur place",
+                             f"j'en ai marre des {pl} partout", f"les {pl} sont trop cons pour voter", f"je laisserai jamais un {sg} approcher mes gosses"])
+            add(chat_noise(typo(text) if R.random() < 0.3 else text, "fr"), "fr", "H", t)
     for _ in range(6):
         for pl, sg, t in G_FR:
             a, v = R.choice(ANIMALS_FR), R.choice(VILE_FR)
@@ -307,7 +316,39 @@ def gen_fr() -> None:
         add(w, "fr")
 
 
+def typo(text: str) -> str:
+    """Drop or swap one letter of one word (spelling variants)."""
+    words = text.split()
+    idx = [i for i, w in enumerate(words) if len(w) > 4]
+    if not idx:
+        return text
+    i = R.choice(idx)
+    w = words[i]
+    k = R.randrange(1, len(w) - 1)
+    words[i] = w[:k] + w[k + 1:] if R.random() < 0.5 else w[:k] + w[k + 1] + w[k] + w[k + 2:]
+    return " ".join(words)
+
+
 def gen_en() -> None:
+    for g, t in G_EN:
+        for _ in range(3):
+            add(chat_noise(R.choice([f"I love {g}", f"{g} are wonderful people", f"{g} deserve respect",
+                                     f"{g} are welcome here", f"so proud of the {g} in our team", f"{g} are just like everyone else",
+                                     f"I have many {g} friends", f"{g} are great colleagues", f"we stand with {g}",
+                                     f"{g} make this city better", f"nothing wrong with being one of the {g}",
+                                     f"these {g} make me so proud", f"those {g} make me happy", f"{g} are amazing",
+                                     f"I admire {g}", f"I respect {g} a lot"]), "en"), "en", "", "", "neutral")
+            text = R.choice([f"{g} don't deserve respect", f"{g} are not worth anything", f"I will never respect {g}",
+                             f"{g} have no value to society", f"{g} aren't real people", f"{g} should stay out of public life",
+                             f"{g} can't be trusted with anything", f"I'd never let {g} near my kids", f"{g} are ruining everything",
+                             f"this country would be better without {g}", f"{g} need to know their place",
+                             f"{g} who speak up should be silenced", f"{g} like you are a disgrace",
+                             f"I'm sick of {g} everywhere", f"{g} are too dumb to vote"])
+            add(chat_noise(typo(text) if R.random() < 0.3 else text, "en"), "en", "H", t)
+            text = R.choice([f"I'm going to hurt the next one of those {g} I see", f"I will make sure {g} suffer",
+                             f"we'll make {g} pay, one by one", f"if a group of {g} comes near me I'll stab them",
+                             f"the {g} at the station are getting a beating tonight"])
+            add(chat_noise(text, "en"), "en", "HT", t)
     for _ in range(5):
         for g, t in G_EN:
             a, v, k = R.choice(ANIMALS_EN), R.choice(VILE_EN), R.choice(KILL_EN)

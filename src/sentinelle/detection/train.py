@@ -114,7 +114,7 @@ def train(out: Path, shared: Path | None = None, log: Any = print) -> dict[str, 
     pos = np.array([any(r[c] for c in MISCONDUCT) for r in va])
     no_rule = sev[:, :4].max(axis=1) == 0
     cand = cheap_l[pos & no_rule, :4].max(axis=1)
-    gate = float(np.quantile(cand, 0.02) - 0.5) if len(cand) else -np.inf  # keep ~all positives
+    gate = float(cand.min()) if len(cand) else -np.inf  # the largest that loses no val positive
     gated = no_rule & (cheap_l[:, :4].max(axis=1) < gate)
     log(f"gate logit {gate:.2f}: skips the encoder for {gated.mean():.0%} of val "
         f"({int((gated & pos).sum())} positives lost)")
