@@ -29,3 +29,10 @@ def test_bundle_command(case_dir: Path, tmp_path: Path, capsys) -> None:
         assert json.loads(z.read("manifest.json"))["hashes_only"] is True
     code, output = run_cli(capsys, "verify", tmp_path / "b.zip")
     assert code == 0, output
+
+
+def test_verify_refuses_what_is_not_a_bundle(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "report.html"
+    page.write_text("<html></html>", encoding="utf-8")
+    code, output = run_cli(capsys, "verify", page)
+    assert code == 3 and "not an evidence bundle" in output and "Traceback" not in output

@@ -125,6 +125,12 @@ def register(cli: click.Group) -> None:
         from ..evidence.verify import verify_bundle, verify_case
 
         if target.is_file():
+            import zipfile
+
+            from ..errors import InputError
+
+            if not zipfile.is_zipfile(target):
+                raise InputError("not an evidence bundle (.zip) nor a case directory", path=str(target))
             result = verify_bundle(target)
         else:
             with _open(target) as c:
