@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date, datetime
+from pathlib import PurePath
 from typing import Any
 
 from .. import __version__
@@ -78,7 +79,7 @@ def _attr(obj: Any, *names: str, default: Any = None) -> Any:
 def source_ref(source: Any) -> dict[str, Any]:
     return {
         "sha256": source.sha256,
-        "path": source.path,
+        "path": PurePath(source.path).name if source.path else "",  # the file name, not where it was read from
         "lines": [source.line_start, source.line_end],
         "bytes": [source.byte_start, source.byte_end],
         **({"container_sha256": source.container_sha256, "member": source.member} if source.container_sha256 else {}),

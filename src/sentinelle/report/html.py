@@ -78,6 +78,9 @@ def render_html(ctx: ReportContext) -> str:
     summary = {
         "categories": ", ".join(f"{t(k)} {n}" for k, n in ctx.by_category.items()),
         "top_senders": ", ".join(flagged_people(ctx)),
+        "most_severe": sorted(
+            ctx.flags, key=lambda f: (-f["severity"], -max(f["categories"].values(), default=0), f["time"] or "", f["id"])
+        )[:5],
         "parallel": sorted(set(_names([p for p in parallel if p.get("kind", "influence_exceeds_role")
                                           == "influence_exceeds_role"], ("name", "person", "display_name", "id"))))[:8],
         "targets": [", ".join(map(str, names)) if isinstance(names, list) else str(names)

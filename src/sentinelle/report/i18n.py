@@ -50,6 +50,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "Relecture : {confirmed} confirmé(s), {dismissed} écarté(s), {pending} en attente.",
         "en": "Review: {confirmed} confirmed, {dismissed} dismissed, {pending} pending.",
     },
+    "sum_most_severe": {"fr": "Les signalements les plus graves (à relire en premier) :", "en": "The most severe flags (review these first):"},
     "sum_top_senders": {"fr": "Auteurs les plus signalés : {names}.", "en": "Most flagged senders: {names}."},
     "sum_directives": {
         "fr": "{directives} consigne(s) relevée(s), dont {silence} ordre(s) de silence.",
