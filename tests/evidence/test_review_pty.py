@@ -57,3 +57,17 @@ def test_review_from_piped_stdin(case_dir: Path) -> None:
     assert run.returncode == 0, run.stderr
     with Case.open(case_dir) as case:
         assert [(e["decision"], e["note"]) for e in case.decisions()] == [("dismiss", "faux positif")]
+
+
+def test_analyze_progress_display_in_a_terminal(tmp_path: Path) -> None:
+    """With a terminal, analyze shows one progress display across every step (rich on stderr)."""
+    from report.conftest import BRIGADE
+
+    env = {**os.environ, "PYTHONPATH": SRC, "COLUMNS": "120", "TERM": "xterm"}
+    child = pexpect.spawn(sys.executable, ["-m", "sentinelle", "analyze", str(BRIGADE), "--out", str(tmp_path / "o")],
+                          env=env, encoding="utf-8", timeout=120)
+    child.expect("report: ")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert (tmp_path / "o" / "report.html").exists()

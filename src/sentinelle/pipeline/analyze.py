@@ -111,6 +111,7 @@ def analyze(
         return say
 
     with open_or_create_case(out_dir, options) as case:
+        reporter("ingest")()
         start = time.perf_counter()
         if files:
             from .ingest import ingest_files
@@ -131,6 +132,7 @@ def analyze(
                 not_run[step] = f"{module} is not part of this installation"
                 advance()
                 continue
+            reporter(step)()
             start = time.perf_counter()
             if "progress" in inspect.signature(function).parameters:
                 function(case, progress=reporter(step))
@@ -138,6 +140,7 @@ def analyze(
                 function(case)
             timings[step] = time.perf_counter() - start
             advance()
+        reporter("report")()
         start = time.perf_counter()
         report = out_dir / "report.html"
         pseudonymise = options.pseudonymise
