@@ -42,7 +42,7 @@ JSON shape of `DynamicsResult.to_json()` (every score or label carries `evidence
               "hours", "joins", "peak_per_hour", "baseline_per_hour", "evidence",
               "evidence_count"}], "subject_changes", "disappearing_on", "status" (active|
               inactive|dissolved|migrated), "dissolved_reasons", "replaced_by", "evidence"}],
-  "crossgroup": {"overlaps": [{"a", "b", "shared", "jaccard"}], "same_leaders_or_admins",
+  "crossgroup": {"overlaps": [{"a", "b", "shared", "jaccard", "overlap"}], "same_leaders_or_admins",
               "bridges": [{"person", "conversations", "betweenness"}], "replaced": [{"old",
               "new", "core_overlap", "shared_core", "gap_days", "evidence"}]}
 }

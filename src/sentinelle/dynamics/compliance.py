@@ -33,9 +33,17 @@ class Outcome:
     followers: set[str] = field(default_factory=set)  # people who acknowledged or repeated
     addressees: list[dict[str, Any]] = field(default_factory=list)  # silence/departure figures
 
+    strong_acks: int = 0
+    ack_people: set[str] = field(default_factory=set)
+
+    @property
+    def acknowledged(self) -> bool:
+        """One subordinate's "reçu"/"à vos ordres", or plain "ok"/👍 from two different people."""
+        return self.strong_acks > 0 or len(self.ack_people) >= 2
+
     @property
     def outcome(self) -> str:
-        positive = len(self.acks) + len(self.repeats)
+        positive = (len(self.acks) if self.acknowledged else 0) + len(self.repeats)
         positive += sum(1 for a in self.addressees if a["silenced"] or a["left"] or a["removed"])
         if len(self.pushback) > positive:
             return "contested"
@@ -52,6 +60,7 @@ class Outcome:
             "kind": self.directive.kind,
             "outcome": self.outcome,
             "acknowledgements": self.acks,
+            "strong_acknowledgements": self.strong_acks,
             "repetitions": self.repeats,
             "pushback": self.pushback,
             "followers": sorted(self.followers),
@@ -176,7 +185,11 @@ def follow_directive(
         if len(raw) <= 80:
             norm = lx.normalise(quick_fold(raw)).strip()
             if lx.ACK.search(norm) or lx.ACK_LEAD.search(norm):
+                if j - position > settings.ack_max_gap_messages or cd.times[j] - t0 > settings.ack_window_s:
+                    continue  # a late "ok" answers something else
                 out.acks.append(m.id)
+                out.ack_people.add(p)
+                out.strong_acks += bool(lx.ACK_STRONG.search(norm))
                 out.followers.add(p)
                 continue
         else:

@@ -40,9 +40,11 @@ def crossgroup(
     overlaps = []
     for (a, b), n in shared.items():
         jac = n / len(members[a] | members[b])
-        if jac >= settings.overlap_min_jaccard:
-            overlaps.append({"a": a, "b": b, "shared": n, "jaccard": round(jac, 3)})
-    overlaps.sort(key=lambda o: -o["jaccard"])
+        # overlap coefficient: a small group inside a big one (a core moving to a 3,000-member group)
+        coef = n / min(len(members[a]), len(members[b]))
+        if jac >= settings.overlap_min_jaccard or (coef >= settings.overlap_min_coefficient and n >= 3):
+            overlaps.append({"a": a, "b": b, "shared": n, "jaccard": round(jac, 3), "overlap": round(coef, 3)})
+    overlaps.sort(key=lambda o: (-o["jaccard"], -o["overlap"]))
     # same admins / leaders in several groups
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for r in leadership_rows:

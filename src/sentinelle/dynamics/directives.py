@@ -36,6 +36,12 @@ _WORD = re.compile(r"(?:don|can|won|isn|aren|didn)'t|[a-z0-9]+'?|[^\sa-z0-9]")
 _PRONOUNS = frozenset("me m' te t' se s' nous vous le la les l' lui leur y en".split())
 _HYPHEN_PRON = re.compile(r"^-(?:moi|toi|nous|vous|le|la|les|lui|leur|en|y)\b")
 _EN_SUBJ = frozenset("i you we they he she it".split())
+_CLAUSE_WORDS = frozenset(
+    "pour moi toi de du des a au aux en est sont c' j' je il elle on ce ca pas ne n' que qu' qui si "
+    "avec sans dans sur par mais ou donc car for to is are i it".split()
+)
+# a participle, unless a pronoun follows ("envoyé moi": SMS spelling of "envoyez-moi")
+_PARTICIPLE = re.compile(r"\w+(?:é|ée|és|ées)(?!\w)(?![ -](?:moi|nous|le|la|les|lui|leur)\b)")
 _INTERJECTIONS = frozenset("allez allons voyons tiens dis ecoute ecoutez regarde attends bref".split())
 # words that may precede an imperative without making it something else
 _LEADERS = frozenset("surtout svp stp please pls alors donc bon maintenant et puis "
@@ -113,7 +119,9 @@ def _imperative(clause: str) -> tuple[str, str] | None:
         words = words[2:]  # "Allez, ..." / "Tiens, ..." are interjections, not orders
     if "," in words[:5]:
         j = words.index(",")
-        if 0 < j <= 4 and not _opens_with_imperative(words[0]):  # "Effacez tout, maintenant" is no vocative
+        # a vocative is a short name or group ("Marc,", "Les délégués,"), not a clause
+        # ("Impossible pour moi, garde ...") nor an order ("Effacez tout, maintenant")
+        if 0 < j <= 4 and not _opens_with_imperative(words[0]) and not (_CLAUSE_WORDS & set(words[:j])):
             i, vocative = j + 1, True
     while i < len(words) and (words[i] in (",", "-", "\u2014") or words[i] in _LEADERS):
         i += 1  # "Surtout ne parlez pas", "svp envoyez", "Alors, rangez"
@@ -153,6 +161,11 @@ def _imperative(clause: str) -> tuple[str, str] | None:
     return None
 
 
+def verb_is_participle(verb: str, text: str) -> bool:
+    """Folding makes "validé" and "valide" one word: the original text tells a participle."""
+    return "é" in text.lower() and verb in {quick_fold(w)[: len(verb)] for w in _PARTICIPLE.findall(text.lower())}
+
+
 def read_directive(text: str) -> Match | None:
     """The directive a text carries, if any. Pure function of the text; short texts, which
     chats repeat a lot ("ok", "reçu"), are cached."""
@@ -180,6 +193,8 @@ def _read(text: str) -> Match | None:
         clause = cm.group(0)
         if not clause.rstrip().endswith("?"):
             imp = _imperative(clause.strip())
+            if imp and (lx.WISHES.match(clause.strip()) or verb_is_participle(imp[1], text)):
+                imp = None
             if imp:
                 rid, verb = imp
                 start = cm.start() + max(clause.find(verb), 0)

@@ -7,9 +7,10 @@ Components (each in [0, 1], relative to the group):
   admin_share          this person's admin actions / the group's admin actions
   latency_asymmetry    how much faster others answer them than they answer others
 score = sum(weight x component) (weights in settings). A person is labelled de-facto leader
-only when they stand out in THEIR group: obeyed directives >= leader_min_obeyed, a share of the
-group's obeyed directives >= leader_min_obeyed_share, and a score >= leader_score_ratio x the
-group's median score. A flat friendly group therefore gets no leader.
+only when they stand out in THEIR group: obeyed directives >= leader_min_obeyed, and either a
+share of the group's obeyed directives >= leader_min_obeyed_share or >= leader_obeyed_margin x
+the next person's, and a score >= leader_score_ratio x the group's median score. A flat friendly
+group therefore gets no leader.
 """
 
 from __future__ import annotations
@@ -138,10 +139,17 @@ def conversation_leadership(
         )
     med_score = _median([r["influence"] for r in rows if r["messages"]]) or 0.0
     for r in rows:
+        # obeyed well above everyone else: a share of all obeyed orders, or a margin over the next
+        others = max((obeyed[q] for q in obeyed if q != r["person"]), default=0)
+        stands_out = (
+            r["components"]["obeyed_share"] >= settings.leader_min_obeyed_share
+            or r["directives_obeyed"] >= settings.leader_obeyed_margin * max(others, 1)
+        )
         r["group_median_influence"] = round(med_score, 4)
+        r["obeyed_next_best"] = others
         r["leader"] = bool(
             r["directives_obeyed"] >= settings.leader_min_obeyed
-            and r["components"]["obeyed_share"] >= settings.leader_min_obeyed_share
+            and stands_out
             and r["influence"] >= settings.leader_score_ratio * med_score
             and r["influence"] > 0
         )

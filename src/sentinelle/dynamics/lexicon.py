@@ -76,6 +76,8 @@ COMM = (
     r"repl\w*|share\w*|leak\w*|report\w*|discuss\w*|mention\w*|writ\w*|call\w*|temoign\w*"
 )
 _NEG = r"(?:pas|plus|rien|jamais|personne|aucun\w*|a personne|a aucun\w*|de rien)"
+# "tu me manques", "vous me faites rire": a clitic + verb that says a feeling, not an order
+_EMOTION = r"(?:manque|saoul|soul|enerv|gonfl|gav|fatigu|plai|fai(?:tes|s) rire|fai(?:tes|s) peur|fai(?:tes|s) pitie|degout|dec?o?i)"
 
 PHRASES: tuple[tuple[str, str, str], ...] = (
     # silence orders
@@ -101,6 +103,9 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("prohibition", "fr.je_ne_veux_pas", r"\bje ne veux (?:pas|plus|rien) (?:que|qu'|voir|entendre|lire|savoir)\b|\bje ne veux (?:voir|entendre|lire) (?:personne|rien|aucun\w*)\b"),
     ("prohibition", "en.forbidden", r"\b(?:is|are) (?:forbidden|prohibited|not allowed|banned)\b|\bforbidden to\b|\byou (?:must|may|can) not\b|\byou mustn't\b|\bno (?:unions?|press|reporters|journalists|phones|photos) (?:here|in this group|allowed)\b|\bi forbid\b"),
     # orders
+    ("order", "fr.tout_le_monde_au", r"(?:^|[.!;:\n] *)(?:[\w' ]{0,20} )?(?:tout le monde|tous|toutes|vous tous|les gars|l'equipe) (?:au|a la|a l'|aux|en place|dehors|dans)\b(?![^.!\n]*\?)"),
+    ("order", "fr.vous_m_envoyez", rf"(?:^|[.!;:,\n] *)(?:[\w]{{2,15}},? )?(?:vous|tu) (?:me|m'|nous|lui|leur) ?(?!{_EMOTION})(?!(?:avez|as|etes|es|aviez|avais|etiez|etais|aurez|auras|serez|seras|connais|connaissez|crois|croyez|dis pas|dites pas)\b)(?:[a-z]+(?:ez|es|is|ds|ts|s))\b(?![^.!\n]*\?)"),
+    ("prohibition", "fr.pas_de_x", r"(?:^|[.!;:\n] *)pas de (?!(?:souci|soucis|probleme|problemes|nouvelles?|chance|quoi|bol|pot|stress|panique|blem|worries|bras|commentaire|bonne)\b)[a-z']+(?: [a-z']+){0,2} *[.!]*(?:$|[.!\n])"),
     ("order", "fr.vous_devez", r"\b(?:vous|tu|on|vous tous|tout le monde|chacun|chacune) (?:devez|dois|doit)\b"),
     ("order", "fr.il_faut_que", r"\bil faut (?:que|qu') ?(?:tu|vous|on|tout le monde|chacun|les|personne)\b|\bil faut (?:absolument|imperativement )?(?!que|qu')[a-z]+(?:er|ir|re)\b"),
     ("order", "fr.obligation", r"\bobligation de\b|\bobligatoire\w*\b|\bc'est un ordre\b|\bordre de\b|\bexecution\s*!"),
@@ -114,12 +119,12 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
 # A cheap gate: a text without any of these words cannot match any phrase above (checked by a
 # test over every labelled directive), so the phrase patterns only run on the few that have one.
 PHRASE_GATE = (
-    r"interdi|defense|merci|priere|devez|dois|doit|faut|obligat|ordre|execution|demande|ordonne|somme|"
+    r"interdi|defense|merci d|priere d|devez|dois|doit|faut|obligat|ordre|execution|demande|ordonne|somme|"
     r"prie|conseille|exige|veux|motus|omerta|silence|mot\b|consigne|tais|tait|taire|ferme|rien|reste|personne|"
     r"on ne|vous ne|tu ne|ici\b|groupe|question|shut|keep|stay|quiet|nothing|no one|nobody|noone|forbid|"
     r"prohibit|allowed|banned|must|not\b|mustn|have to|need|are to|will now|everyone|want|order|make sure|"
     r"please|kindly|pls|remember|forget|arret|cess|stop|quit|enough|oubliez|pensez|veuillez|zip|bouche|"
-    r"tout le monde|aucun|nul\b|pas de|chacun|unions?\b|press|reporters|journalists|phones|photos"
+    r"tout le monde|tous |toutes |les gars|l'equipe|vous m|vous n|vous l|tu m|tu n|tu l|aucun|nul\b|pas de|chacun|\bunions?\b|press|reporters|journalists|phones|photos"
 )
 
 # Reported, hypothetical or suggested: the phrase is there but nobody is giving an order.
@@ -141,6 +146,19 @@ ACK = re.compile(
     r"tout a fait|absolument|avec plaisir)\b[ !.,]*(?:chef|boss|patron|sir|mon capitaine|mon commandant)?[ !.]*$)|"
     r"^(?:[\U0001F44D\U0001F44C\u2705\u2714\U0001F44A\U0001FAE1]|\U0001F64F)+\s*$"
 )
+# Acknowledgements that only a subordinate gives: one is enough ("ok", "👍" need two people).
+ACK_STRONG = re.compile(
+    r"^(?:bien )?recu\b|^5/5|^(?:c'est |bien )?note\b|^entendu\b|^compris\b|^a vos ordres|^(?:oui|ok|bien) chef\b|"
+    r"^chef oui chef|^affirmatif|^roger\b|^copy that|^understood|^yes sir|^sir yes sir|^will do\b|^noted\b|"
+    r"^je m'en occupe|^c'est fait|^on s'en occupe|^\U0001FAE1"
+)
+# Wishes and cheers in the imperative mood are not orders: "repose-toi bien", "allez l'OM".
+WISHES = re.compile(
+    r"^(?:repose|reposez|soigne|soignez|profite|profitez|amuse|amusez|regale|regalez|prends soin|prenez soin|"
+    r"passe une|passez une|passe un|passez un|passe le bonjour|rentre bien|rentrez bien|dors bien|dormez bien|"
+    r"fais attention a toi|faites attention a vous|felicite|allez l'|allez les|allez la|allez le|take care|"
+    r"enjoy|have a (?:good|nice|great)|get well|sleep well|rest well|congrats)"
+)
 # "ok, j'arrive", "reçu, on y va": an acknowledgement followed by a few words, without a "but"
 ACK_LEAD = re.compile(
     r"^(?:ok|okay|d'accord|recu|bien recu|compris|entendu|roger|copy|noted|c'est note|a vos ordres|"
@@ -149,9 +167,9 @@ ACK_LEAD = re.compile(
 PUSHBACK = re.compile(
     r"\b(?:non merci|certainement pas|hors de question|pas question|n'importe quoi|on s'en fout|"
     r"je m'en fous|tu n'es pas (?:le|mon) chef|t'es pas (?:le|mon) chef|t'es qui|qui t'a|pour qui tu te prends|"
-    r"laisse tomber|ridicule|c'est pas toi qui|pas d'ordre|je ne recois pas d'ordre|ignore|"
+    r"laisse tomber|ridicule|c'est pas toi qui|pas d'ordre|je ne recois pas d'ordre|"
     r"no way|who are you|you're not (?:the|my) boss|not your call|whatever|ignore (?:him|her|that))\b|"
-    r"^non\b|^no\b|\U0001F644|\U0001F602"
+    r"^non\b|^no\b|^[\s\U0001F644\U0001F602\U0001F923]+$"  # an eye-roll or a laugh on its own, not inside chatter
 )
 
 SPOKES = (
@@ -239,6 +257,7 @@ def english_imperatives() -> frozenset[str]:
 AMBIGUOUS_2SG = frozenset(
     "suis sens vis crois vois connais comprends reviens pars viens dors cours fais sais pense marche "
     "arrive passe reste rentre bosse mange travaille rigole parle lis ris finis sors tiens prends dis "
+    "calme garde note valide demande signale repose vide fixe forme copie liste rappelle controle "
     "attends entends rends perds vends mets joue commence continue cherche regarde tourne touche pose "
     "bouge laisse aime trouve part monte descends appelle note compte change charge ferme".split()
 )

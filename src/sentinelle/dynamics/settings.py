@@ -31,12 +31,15 @@ class DynamicsSettings:
     # compliance: what follows a directive
     compliance_window_s: float = 24 * 3600.0
     compliance_window_messages: int = 40
+    ack_window_s: float = 2 * 3600.0  # an acknowledgement comes soon after the order ...
+    ack_max_gap_messages: int = 10  # ... with few messages in between
     silence_window_s: float = 14 * 24 * 3600.0  # before/after window for message rates
     silenced_rate_ratio: float = 0.2  # named person's rate after/before below this ...
     silenced_min_before: int = 2  # ... having written at least this much before
     # leadership: a leader must stand out in ITS group (ratios) and pass absolute floors
     leader_min_obeyed: int = 3
-    leader_min_obeyed_share: float = 0.4  # of the group's obeyed directives
+    leader_min_obeyed_share: float = 0.4  # of the group's obeyed directives ...
+    leader_obeyed_margin: float = 2.5  # ... or this many times the next person's obeyed directives
     leader_score_ratio: float = 2.0  # influence score / group median score
     weights: dict[str, float] = field(
         default_factory=lambda: {
@@ -58,7 +61,8 @@ class DynamicsSettings:
     replaced_min_core_overlap: float = 0.5  # overlap coefficient of the two cores
     replaced_max_gap_s: float = 14 * 24 * 3600.0
     core_min_messages: int = 3
-    overlap_min_jaccard: float = 0.1  # pairs reported
+    overlap_min_jaccard: float = 0.1  # pairs reported: Jaccard ...
+    overlap_min_coefficient: float = 0.3  # ... or shared / smaller group (with >= 3 shared)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
