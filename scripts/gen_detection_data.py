@@ -216,6 +216,39 @@ def gen_fr() -> None:
                          "suce-moi", "une petite photo coquine ce soir ?", f"{n} je pense à tes {b} toute la journée",
                          f"fais voir ta {u}", "tu serais mieux à genoux sous mon bureau"])
         add(chat_noise(text, "fr"), "fr", "S", "women")
+    for _ in range(250):
+        n = R.choice(NAMES)
+        text = R.choice([f"j'ai rêvé de toi cette nuit {n}, t'étais nue", "tu dois être bonne au lit", "ça te dirait un plan cul ?",
+                         f"je mate ton décolleté depuis ce matin {n}", "quel décolleté aujourd'hui 😏", "t'es chaude ce soir ?",
+                         "viens t'asseoir sur mes genoux", f"{n} tu serais mieux sans ton pantalon", "je te ferais grimper aux rideaux",
+                         f"on se fait un câlin dans la réserve {n} ? 😏", "t'as pas froid avec ce petit haut ? on voit tout",
+                         f"{n} si tu passes la nuit avec moi je te signe ta mutation", "envoie une photo de tes pieds et plus si affinités",
+                         "tu me fais de l'effet en uniforme", f"je t'imagine toute nue {n}", "tu suces ?", "montre un peu plus ce soir",
+                         f"{n} t'as un cul d'enfer", "ton string dépasse, j'adore", "je te ferais bien ta fête sur le bureau du chef"])
+        add(chat_noise(text, "fr"), "fr", "S", "women")
+    for _ in range(120):
+        n = R.choice(NAMES_EN)
+        text = R.choice([f"I dreamt of you naked {n}", "bet you're great in bed", "wanna hook up after shift?",
+                         "can't stop staring at your cleavage", "come sit on my knee sweetheart", "that skirt is begging to come off",
+                         f"{n} spend the night with me and the transfer is yours", "you'd look better with nothing on",
+                         "I keep picturing you in the shower", "send a little something tonight 😏"])
+        add(chat_noise(text, "en"), "en", "S", "women")
+    for _ in range(250):
+        n = R.choice(NAMES)
+        text = R.choice(["tu verras pas la fin de la semaine", "je vais te faire regretter d'être né", "on va te pourrir la vie, tu vas morfler",
+                         "t'auras un accident un de ces jours", "ta voiture pourrait bien brûler cette nuit", f"on connaît ta femme {n}",
+                         "fais attention en rentrant ce soir", "un jour tu vas te faire ramasser à la petite cuillère",
+                         f"{n} je t'attends sur le parking", "la prochaine fois que tu ouvres ta bouche je te l'éclate",
+                         "je te casse les deux jambes si tu recommences", "tu vas finir à l'hôpital", f"{n} je vais te refaire le portrait",
+                         "on va te retrouver dans un fossé", "compte pas rentrer entier ce soir", "je vais cramer ta baraque"])
+        add(chat_noise(text, "fr"), "fr", "T")
+    for _ in range(120):
+        n = R.choice(NAMES_EN)
+        text = R.choice(["you won't make it home tonight", "accidents happen, remember that", "I'll make your life hell",
+                         "your car might catch fire one night", f"we know your wife {n}", "be careful walking home",
+                         "next time you open your mouth I'll shut it for good", "I'm waiting for you in the car park",
+                         "you'll end up in hospital", "I'll burn your house down"])
+        add(chat_noise(text, "en"), "en", "T")
     for _ in range(120):
         text = R.choice(["regardez ce porno 😂", "il regarde des films pornos au boulot", "bite", "il a montré sa bite",
                          "elle a posté une vidéo de cul", "la levrette c'est la meilleure position", "partouze ce soir ?",
@@ -281,7 +314,8 @@ def gen_fr() -> None:
         "elle est bonne ta sauce", "je crève de faim", "je crève de froid dehors", "t'as une belle voiture", "t'as un beau bureau",
         "faut les relancer demain", "on devrait les prévenir", "t'as vu la nouvelle recrue ? elle a l'air compétente",
         "il faut les classer ces vieux dossiers", "on va les battre au foot", "je vais te battre aux cartes",
-        "t'es trop fort", "t'es un génie", "t'es le meilleur", "t'es en retard", "t'es où ?", "t'es dispo ?", "il faut les prévenir", "on devrait les inviter", "je vais la voir demain",
+        "t'es trop fort", "t'es un génie", "t'es bonne en cuisine toi", "elle est bonne en maths la petite de Marc",
+        "t'es forte en anglais ?", "t'es bonne au tir", "elle est très bonne en procédure", "t'es bonne pour la garde ce week-end", "t'es le meilleur", "t'es en retard", "t'es où ?", "t'es dispo ?", "il faut les prévenir", "on devrait les inviter", "je vais la voir demain",
     ]
     for b in benign:
         for _ in range(3):

@@ -97,3 +97,23 @@ def test_model_is_shipped_and_loads_without_network() -> None:
     # no pickle anywhere in the artefact
     base = Path(__import__("sentinelle.detection", fromlist=["x"]).__file__).parent / "models"
     assert {p.suffix for p in base.iterdir() if p.is_file()} <= {".npz", ".json"}
+
+
+def test_detects_with_the_network_cut(tmp_path: Path) -> None:
+    """A fresh process where any socket connection fails still loads everything and scores."""
+    import subprocess
+    import sys
+
+    code = (
+        "import socket\n"
+        "def boom(*a, **k): raise OSError('network used')\n"
+        "socket.socket.connect = boom; socket.create_connection = boom\n"
+        "import sentinelle\n"
+        "d = sentinelle.detect(['je pense que la réunion de demain est reportée à jeudi', 'je vais te buter'])\n"
+        "assert d[0].language == 'fr' and d[1].flagged and d[1].model_version.startswith('sentinelle-detect/'), d\n"
+        "print('ok')\n"
+    )
+    src = Path(__file__).resolve().parents[2] / "src"
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert res.returncode == 0 and res.stdout.strip() == "ok", res.stderr[-2000:]
