@@ -74,3 +74,16 @@ def test_demo_report_is_reproducible(demo_analyzed) -> None:
         second = render_html(build_context(case, generated_at="2025-01-01T00:00:00+00:00"))
     assert first == second
     assert first.count("<svg") >= 4  # activity, categories, targets, network
+
+
+def test_mixed_formats_with_zoned_and_local_times(tmp_path: Path, capsys) -> None:
+    """Discord and Telegram times carry a zone, WhatsApp's do not: one report over all of them."""
+    from conftest import shared_file
+
+    files = [shared_file("fixtures", "chat-analytics", *p) for p in
+             (("discord", "GC_3A_5M.json"), ("telegram", "DM_2A_7M.json"), ("whatsapp", "4A_11M.zip"))]
+    code, output = run_cli(capsys, "analyze", *files, "--out", tmp_path / "o", "-q")
+    assert code == 0, output
+    with Case.open(tmp_path / "o" / "case") as case:
+        assert {c.platform for c in case.conversations()} == {"discord", "telegram", "whatsapp"}
+    assert "GC_3A_5M.json" in (tmp_path / "o" / "report.html").read_text(encoding="utf-8")

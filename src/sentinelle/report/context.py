@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, is_dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import PurePath
 from typing import Any
 
@@ -116,6 +116,12 @@ def item_status(item_id: str, decisions: dict[str, dict[str, Any]], text: Any = 
     }
 
 
+def comparable(time: datetime) -> datetime:
+    """Exports mix local times (WhatsApp) and zoned times (Telegram, Discord): zoned ones are
+    compared, bucketed and shown in UTC, local ones as written."""
+    return time.astimezone(UTC).replace(tzinfo=None) if time.tzinfo else time
+
+
 def _bucket(first: datetime | None, last: datetime | None) -> str:
     if first and last and (last - first).days > 92:
         return "month"
@@ -192,11 +198,13 @@ def build_context(
         per_person[pid] += 1
         sender_of[message.id] = pid
         if message.time:
-            times.append(message.time)
-            span = conv_span.setdefault(message.conversation_id, [message.time, message.time])
-            span[0], span[1] = min(span[0], message.time), max(span[1], message.time)
-            ps = person_span.setdefault(pid, [message.time.isoformat(sep=" "), message.time.isoformat(sep=" ")])
-            ps[0], ps[1] = min(ps[0], message.time.isoformat(sep=" ")), max(ps[1], message.time.isoformat(sep=" "))
+            when = comparable(message.time)
+            times.append(when)
+            span = conv_span.setdefault(message.conversation_id, [when, when])
+            span[0], span[1] = min(span[0], when), max(span[1], when)
+            stamp = when.isoformat(sep=" ")
+            ps = person_span.setdefault(pid, [stamp, stamp])
+            ps[0], ps[1] = min(ps[0], stamp), max(ps[1], stamp)
     first, last = (min(times), max(times)) if times else (None, None)
     bucket = _bucket(first, last)
     activity_messages = Counter(k for t in times if (k := _key(t, bucket)))
@@ -225,7 +233,7 @@ def build_context(
         for target in det.targets:
             by_target[target] += 1
         flags_per_person[sender_of.get(message_id, message.sender or "?")] += 1
-        if k := _key(message.time, bucket):
+        if k := _key(comparable(message.time) if message.time else None, bucket):
             activity_flags[k] += 1
         item = view(message)
         item.update(
