@@ -87,3 +87,11 @@ def test_mixed_formats_with_zoned_and_local_times(tmp_path: Path, capsys) -> Non
     with Case.open(tmp_path / "o" / "case") as case:
         assert {c.platform for c in case.conversations()} == {"discord", "telegram", "whatsapp"}
     assert "GC_3A_5M.json" in (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+
+
+def test_unreadable_file_is_named_and_the_rest_analysed(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"hello": "world"}', encoding="utf-8")
+    code, output = run_cli(capsys, "analyze", BRIGADE, bad, "--out", tmp_path / "o", "-q")
+    assert code == 3 and "not read: " in output and "notes.json" in output and "Traceback" not in output
+    assert "13 messages" in (tmp_path / "o" / "report.html").read_text(encoding="utf-8")

@@ -58,11 +58,17 @@ def register(cli: click.Group) -> None:
             result = run(files, out_dir, options, bar)
         for step, why in sorted(result.not_run.items()):
             click.echo(f"sentinelle: warning: step {step} not run: {why}", err=True)
+        for error in result.unreadable:
+            click.echo(f"sentinelle: warning: not read: {error}", err=True)
         total = sum(result.timings.values())
         click.echo(f"case: {result.case_path}")
         click.echo(f"report: {result.report}")
         click.echo(f"exports: {result.report.parent / 'exports'}")
         click.echo(", ".join(f"{k} {v}" for k, v in result.counts.items() if k != "cited") + f" · {total:.1f} s")
+        if result.unreadable:
+            from ..errors import InputError
+
+            raise InputError(f"{len(result.unreadable)} file(s) could not be read (above); the report covers the others")
 
     @cli.command()
     @CASE_DIR

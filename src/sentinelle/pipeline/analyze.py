@@ -46,6 +46,7 @@ class AnalyzeResult:
     exports: list[Path]
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step
     not_run: dict[str, str] = field(default_factory=dict)  # step -> why
+    unreadable: list[str] = field(default_factory=list)  # one-line error per file that could not be read
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -93,6 +94,7 @@ def analyze(
     out_dir.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
     not_run: dict[str, str] = {}
+    unreadable: list[str] = []
     overall = progress.add_task("analyse", total=2 + len(ANALYSIS_STEPS) + bool(roster)) if progress else None
 
     def advance() -> None:
@@ -117,8 +119,7 @@ def analyze(
             from .ingest import ingest_files
 
             outcome = ingest_files(case, files, progress=reporter("ingest"))
-            for failed in outcome.failed:
-                not_run[f"ingest {failed.path}"] = str(failed.error)
+            unreadable = [str(failed.error) for failed in outcome.failed]
         timings["ingest"] = time.perf_counter() - start
         advance()
         if roster:
@@ -157,5 +158,6 @@ def analyze(
             exports=exports,
             timings=timings,
             not_run=not_run,
+            unreadable=unreadable,
             counts=dict(ctx.counts),
         )
