@@ -20,9 +20,10 @@ def _people_table(data: dict[str, Any], limit: int) -> Table:
     t = Table(title="Influence per person and conversation (components in the JSON)")
     for col in ("person", "conversation", "messages", "influence", "group median", "obeyed/issued", "admin", "label"):
         t.add_column(col)
+    titles = {lc["conversation_id"]: lc["title"] or lc["conversation_id"][:16] for lc in data["lifecycle"]}
     rows = sorted(data["leadership"], key=lambda r: -r["influence"])[:limit]
     for r in rows:
-        t.add_row(r["name"], r["conversation_id"][:18], str(r["messages"]), f"{r['influence']:.2f}",
+        t.add_row(r["name"], titles.get(r["conversation_id"], r["conversation_id"])[:30], str(r["messages"]), f"{r['influence']:.2f}",
                   f"{r['group_median_influence']:.2f}", f"{r['directives_obeyed']}/{r['directives_issued']}",
                   str(r["admin_actions"]), r["label"] or "")
     return t
