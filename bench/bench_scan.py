@@ -140,6 +140,7 @@ def main() -> None:
     args = ap.parse_args()
     texts = make_mix(args.messages)
     print(f"mix: {len(texts)} messages, {len(set(texts))} distinct")
+    bench_detect(make_mix(3000, seed=99), True)  # warm every lazy path (tokenizer, langid, regex caches)
     # wall time depends on what else runs on the machine; CPU seconds (all threads) do much less
     for gate in (True, False):
         secs, cpu, det = bench_detect(texts, gate)

@@ -16,6 +16,8 @@ CASES = [
     ("b*ugnoule", {"hate"}, "origin_arab", None),
     ("s a l e   n o i r", {"hate"}, "origin_black", None),
     ("#MortAuxJuifs", {"hate", "threat"}, "religion_jewish", None),
+    ("#stopbougnoules", {"hate"}, "origin_arab", None),
+    ("un collègue intègre et réglo", set(), None, None),
     ("🐒🍌", {"hate"}, "origin_black", None),
     ("connnnard", {"insult"}, None, None),
     ("fdp", {"insult"}, None, None),
@@ -95,6 +97,7 @@ def test_reported_speech_keeps_the_quote_as_reason(detector: Detector) -> None:
     ("Wesh t'es qu'un c0nnnard toi", "c0nnnard"),
     ("regarde ce b*ugnoule", "b*ugnoule"),
     ("#DehorsLesBougnoules", "Bougnoules"),
+    ("@lesnegresdehors", "negre"),
     ("lol s a l e  n o i r", "s a l e  n o i r"),
 ])
 def test_reason_spans_point_at_original_text(detector: Detector, text: str, matched: str) -> None:

@@ -67,7 +67,8 @@ class Heads:
 
     @property
     def version(self) -> str:
-        return str(self.meta.get("version", ""))
+        # the data hash tells two trainings of one code version apart (a re-scan is then due)
+        return f"{self.meta.get('version', '')}+{str(self.meta.get('data_sha256', ''))[:8]}"
 
     def cheap_logits(self, hashed: sparse.csr_matrix) -> np.ndarray:
         return np.asarray(hashed @ self.wc_hash.T) + self.bc

@@ -16,6 +16,7 @@ from .normalize import Normalized
 
 _LETTER = re.compile(r"[a-z]")
 _WORD_START = re.compile(r"(?<![a-z0-9*])[a-z0-9*]")
+_TAG = re.compile(r"(?<!\w)[#@][\w*.-]{4,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ def _data(name: str) -> str:
     return resources.files("sentinelle.detection").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _term_regex(term: str) -> str:
+def _term_regex(term: str, bounded: bool = True) -> str:
     """A lexicon term as a regex: each letter matches a run of itself, and (after the first
     letter, in terms of 4+ letters) a '*' hiding it; '?' keeps its regex meaning (optional);
     a trailing '*' allows any word ending."""
@@ -59,6 +60,8 @@ def _term_regex(term: str) -> str:
         letters += 1
     body = "".join(out)
     end = r"[a-z*]*" if prefix else ""
+    if not bounded:  # inside hashtags and names: glued to other words
+        return body  # the root only: what follows is glued text
     return rf"(?<![a-z0-9*]){body}{end}(?![a-z0-9])"
 
 
@@ -78,6 +81,7 @@ class RuleSet:
         self.entries: list[_Entry] = []
         parts: list[str] = []
         by_first: dict[str, list[str]] = {}
+        glued: dict[str, list[str]] = {}
         for line in _data("lexicon.tsv").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
@@ -87,10 +91,13 @@ class RuleSet:
             part = f"(?P<e{idx}>{_term_regex(term)})"
             parts.append(part)
             by_first.setdefault(term[0], []).append(part)
+            if cat == "hate":
+                glued.setdefault(term[0], []).append(f"(?P<e{idx}>{_term_regex(term, bounded=False)})")
         self.lexicon = re.compile("|".join(parts))
         # speed: a term can only start at a word start, with its own first letter; trying only
         # the terms of that letter there is ~30x faster than one big alternation over the text
         self.lexicon_by_first = {k: re.compile("|".join(v)) for k, v in by_first.items()}
+        self.glued_by_first = {k: re.compile("|".join(v)) for k, v in glued.items()}
 
         self.group_target: list[tuple[re.Pattern[str], str]] = []
         group_words: list[str] = []
@@ -149,6 +156,7 @@ class RuleSet:
             e = self.entries[int(m.lastgroup[1:])]  # type: ignore[index]
             s, t = norm.span(m.start(), m.end())
             hits.append(Hit("lexicon", e.id, e.category, e.target, e.severity, (s, t), norm.original[s:t], e.note))
+        hits.extend(self._inside_tags(norm, {h.span for h in hits}))
         for pat, rule in self.rules:
             for m in pat.finditer(text):
                 if m.end() <= m.start():
@@ -164,6 +172,29 @@ class RuleSet:
                         norm.original[s:t], rule["note"])
                 )
         return hits
+
+    def _inside_tags(self, norm: Normalized, seen: set[tuple[int, int]]) -> list[Hit]:
+        """Slurs glued inside hashtags and @names (#stopbougnoules, @youpin_du_75): only there,
+        since inside ordinary words a slur can be an innocent substring (intègre)."""
+        out: list[Hit] = []
+        text = norm.text
+        for tag in _TAG.finditer(norm.original):
+            idx = [i for i, st in enumerate(norm.starts) if tag.start() <= st < tag.end()]
+            for pos in idx:
+                if pos == 0 or not text[pos - 1].isalpha():
+                    continue  # word starts were already tried
+                pat = self.glued_by_first.get(text[pos])
+                m = pat.match(text, pos) if pat else None
+                if m is None or m.end() - m.start() < 5:
+                    continue
+                e = self.entries[int(m.lastgroup[1:])]  # type: ignore[index]
+                if e.category != "hate":
+                    continue
+                s, t = norm.span(m.start(), m.end())
+                if (s, t) not in seen:
+                    out.append(Hit("lexicon", e.id, e.category, e.target, e.severity, (s, t), norm.original[s:t],
+                                   e.note + " (inside a hashtag or name)"))
+        return out
 
     def idioms(self, norm: Normalized) -> list[Hit]:
         """Set phrases that look violent or hateful and are not (severity 0)."""
