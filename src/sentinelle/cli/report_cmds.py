@@ -1,9 +1,225 @@
-"""CLI commands of the report layer (filled in by its issue)."""
+"""CLI commands of the report and evidence layers: analyze, report, review, verify, bundle, purge."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import Any
+
 import click
+
+from .common import progress, quiet_option
+from .ingest_cmds import _metadata_fields, metadata_options
+
+LANG = click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+                    help="Language of the report.")
+PSEUDO = click.option("--pseudonymise", "--pseudonymize", "pseudonymise", is_flag=True,
+                      help="Replace names and phone numbers by stable pseudonyms (the mapping stays in the case).")
+GENERATED_AT = click.option("--generated-at", metavar="ISO",
+                            help="Fix the report's timestamp (default: SOURCE_DATE_EPOCH, else now).")
+CASE_DIR = click.argument("case", type=click.Path(path_type=Path))
+
+
+def _open(case: Path) -> Any:
+    from ..store import Case
+
+    return Case.open(case)
 
 
 def register(cli: click.Group) -> None:
     """Add this module's commands to the `sentinelle` group."""
+
+    @cli.command()
+    @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+                  help="Directory for the case, report.html and exports/.")
+    @click.option("--case", "case_path", type=click.Path(file_okay=False, path_type=Path),
+                  help="Analyse an existing case (files given are added to it).")
+    @click.option("--demo", is_flag=True, help="Analyse the bundled, fictional demo chat.")
+    @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                  help="Roster CSV: person, rank or role, unit, union representative.")
+    @metadata_options
+    @LANG
+    @GENERATED_AT
+    @quiet_option
+    def analyze(files: tuple[Path, ...], out_dir: Path, case_path: Path | None, demo: bool, roster: Path | None,
+                lang: str, generated_at: str | None, quiet: bool, **metadata: Any) -> None:
+        """Run everything: ingest, detection, dynamics, harassment, report.
+
+        Example: sentinelle analyze --demo --out sentinelle-demo
+        """
+        from ..pipeline.analyze import AnalyzeOptions
+        from ..pipeline.analyze import analyze as run
+
+        fields = _metadata_fields(metadata)
+        options = AnalyzeOptions(case=case_path, demo=demo, metadata=fields, roster=roster, lang=lang,
+                                 pseudonymise=fields.get("pseudonymise"), generated_at=generated_at)
+        with progress(quiet) as bar:
+            result = run(files, out_dir, options, bar)
+        for step, why in sorted(result.not_run.items()):
+            click.echo(f"sentinelle: warning: step {step} not run: {why}", err=True)
+        for error in result.unreadable:
+            click.echo(f"sentinelle: warning: not read: {error}", err=True)
+        total = sum(result.timings.values())
+        click.echo(f"case: {result.case_path}")
+        click.echo(f"report: {result.report}")
+        click.echo(f"exports: {result.report.parent / 'exports'}")
+        click.echo(", ".join(f"{k} {v}" for k, v in result.counts.items() if k != "cited") + f" · {total:.1f} s")
+        if result.unreadable:
+            from ..errors import InputError
+
+            raise InputError(f"{len(result.unreadable)} file(s) could not be read (above); the report covers the others")
+
+    @cli.command()
+    @CASE_DIR
+    @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write.")
+    @click.option("--exports", "exports_dir", type=click.Path(file_okay=False, path_type=Path),
+                  help="Also write JSON, CSV and GEXF exports into this directory.")
+    @click.option("--confirmed-only", is_flag=True, help="Only items a reviewer confirmed.")
+    @LANG
+    @PSEUDO
+    @GENERATED_AT
+    def report(case: Path, out: Path, exports_dir: Path | None, confirmed_only: bool, lang: str, pseudonymise: bool,
+               generated_at: str | None) -> None:
+        """Write the self-contained HTML report of a case."""
+        from ..report import write_exports, write_report
+
+        with _open(case) as c:
+            ctx = write_report(c, out, lang=lang, confirmed_only=confirmed_only, pseudonymise=pseudonymise or None,
+                               generated_at=generated_at)
+        if exports_dir:
+            write_exports(ctx, exports_dir)
+        click.echo(f"report: {out} ({ctx.counts['flags']} flags, {len(ctx.directives)} directives, {len(ctx.harassment)} cases)")
+
+    @cli.command()
+    @CASE_DIR
+    @click.option("--decide", nargs=2, metavar="ID DECISION",
+                  help="Record one decision without prompting: ID confirm|dismiss|skip.")
+    @click.option("--note", default="", help="The reviewer's note (with --decide).")
+    @click.option("--reviewer", envvar="SENTINELLE_REVIEWER", help="Reviewer's name (or SENTINELLE_REVIEWER).")
+    @click.option("--list", "list_items", is_flag=True, help="List the items and their status, then stop.")
+    def review(case: Path, decide: tuple[str, str] | None, note: str, reviewer: str | None, list_items: bool) -> None:
+        """Confirm or dismiss flags, directives and harassment cases (c/d/s, with a note).
+
+        Each decision is appended to the case's hash-chained log with the reviewer's name.
+        """
+        from ..errors import UsageError
+        from ..evidence.decisions import record_decision
+        from ..evidence.review import review_queue
+
+        with _open(case) as c:
+            if list_items:
+                for item in review_queue(c, include_decided=True):
+                    click.echo(f"{item.status:8} {item.item_id}  {item.title}")
+                return
+            if decide:
+                if not reviewer:
+                    raise UsageError("--decide needs --reviewer NAME (or SENTINELLE_REVIEWER)")
+                known = {i.item_id for i in review_queue(c, include_decided=True)}
+                if decide[0] not in known:
+                    raise UsageError(f"no item {decide[0]!r} in this case (see `sentinelle review CASE --list`)")
+                entry = record_decision(c, decide[0], decide[1], reviewer=reviewer, note=note)
+                click.echo(f"recorded: entry {entry['seq']} {entry['decision']} {entry['item_id']} sha256 {entry['sha256']}")
+                return
+            _interactive_review(c, reviewer)
+
+    @cli.command()
+    @click.argument("target", type=click.Path(exists=True, path_type=Path))
+    def verify(target: Path) -> None:
+        """Check a case (original files, decision chain) or an evidence bundle (.zip)."""
+        from ..errors import IntegrityError
+        from ..evidence.verify import verify_bundle, verify_case
+
+        if target.is_file():
+            import zipfile
+
+            from ..errors import InputError
+
+            if not zipfile.is_zipfile(target):
+                raise InputError("not an evidence bundle (.zip) nor a case directory", path=str(target))
+            result = verify_bundle(target)
+        else:
+            with _open(target) as c:
+                result = verify_case(c)
+        for line in result.lines()[1:]:
+            click.echo(line)
+        if not result.ok:
+            raise IntegrityError(result.lines()[0])
+        click.echo(result.lines()[0])
+
+    @cli.command()
+    @CASE_DIR
+    @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .zip to write.")
+    @click.option("--hashes-only", is_flag=True, help="List the original files by hash instead of including them.")
+    @LANG
+    @PSEUDO
+    @GENERATED_AT
+    def bundle(case: Path, out: Path, hashes_only: bool, lang: str, pseudonymise: bool, generated_at: str | None) -> None:
+        """Write an evidence bundle: report, exports, decision log, originals, manifest."""
+        from ..evidence.bundle import make_bundle
+
+        with _open(case) as c:
+            result = make_bundle(c, out, hashes_only=hashes_only, pseudonymise=pseudonymise or None, lang=lang,
+                                 generated_at=generated_at)
+        click.echo(f"bundle: {result.path} ({result.members} files, {result.originals_included} originals included, "
+                   f"{result.originals_hashed_only} by hash only, {result.size} bytes)")
+
+    @cli.command()
+    @CASE_DIR
+    @click.option("--force", is_flag=True, help="Purge before the retention date (needs --reason).")
+    @click.option("--reason", help="Why the case is purged early (kept in the purge receipt).")
+    def purge(case: Path, force: bool, reason: str | None) -> None:
+        """Delete a case whose retention date has passed, and say what was deleted."""
+        from ..evidence.retention import purge_case
+
+        result = purge_case(case, force=force, reason=reason)
+        click.echo(f"purged: {result.case} (retention until {result.retention_until or 'not set'}"
+                   f"{', forced: ' + str(result.reason) if result.forced else ''})")
+        for f in result.files:
+            click.echo(f"  deleted original {f['name']} sha256 {f['sha256']}")
+        click.echo(f"  {result.deleted_paths} files, {result.deleted_bytes} bytes deleted; receipt: {result.receipt}")
+
+    @cli.command()
+    @CASE_DIR
+    @click.argument("pseudonym")
+    @click.option("--reviewer", required=True, envvar="SENTINELLE_REVIEWER", help="Who asks (logged).")
+    @click.option("--reason", required=True, help="Why (logged).")
+    def reidentify(case: Path, pseudonym: str, reviewer: str, reason: str) -> None:
+        """Show who is behind a pseudonym; the request is logged in the case's decision chain."""
+        from ..evidence.pseudonym import reidentify as run
+
+        with _open(case) as c:
+            for real in run(c, pseudonym, reviewer=reviewer, reason=reason):
+                click.echo(real)
+
+
+def _interactive_review(case: Any, reviewer: str | None) -> None:
+    from ..evidence.decisions import record_decision
+    from ..evidence.review import review_queue
+
+    items = review_queue(case)
+    if not items:
+        click.echo("nothing to review.")
+        return
+    reviewer = reviewer or click.prompt("reviewer name", default=os.environ.get("USER", ""), show_default=bool(os.environ.get("USER")))
+    choices = {"c": "confirm", "d": "dismiss", "s": "skip"}
+    done = 0
+    for number, item in enumerate(items, start=1):
+        click.echo("")
+        click.secho(f"[{number}/{len(items)}] {item.item_id}", bold=True)
+        click.echo(item.title)
+        for line in item.context or [item.text]:
+            click.echo(f"  {line}")
+        for reason in item.reasons:
+            click.echo(f"  · {reason}")
+        key = click.prompt("c confirm / d dismiss / s skip / q quit", type=click.Choice(["c", "d", "s", "q"]),
+                           show_choices=False)
+        if key == "q":
+            break
+        note = click.prompt("note", default="", show_default=False)
+        entry = record_decision(case, item.item_id, choices[key], reviewer=reviewer, note=note)
+        click.echo(f"recorded entry {entry['seq']}: {entry['decision']}")
+        done += 1
+    click.echo(f"{done} decision(s) recorded; {len(items) - done} left.")
+
+

@@ -1,0 +1,163 @@
+"""`analyze`: everything from export files (or an existing case) to a report, in one call.
+
+Steps, in order: ingest, scan (detection), dynamics, harassment, report and exports. Each step is
+the owning layer's own pipeline function; a step whose module is not part of this installation is
+reported as not run (and the report says so in its section), never replaced by a stand-in.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+from ..report.exports import write_exports
+from ..report.html import write_report
+from ..store import Case, CaseMetadata
+
+# (step name, module, function): each function takes (case, progress)
+ANALYSIS_STEPS: tuple[tuple[str, str, str], ...] = (
+    ("scan", "sentinelle.pipeline.scan", "scan_case"),
+    ("dynamics", "sentinelle.pipeline.dynamics", "run_dynamics"),
+    ("harassment", "sentinelle.pipeline.harassment", "run_harassment"),
+)
+
+
+@dataclass
+class AnalyzeOptions:
+    case: Path | None = None  # an existing case to analyse (files, if any, are added to it)
+    demo: bool = False  # the bundled demo chat (and its roster)
+    metadata: dict[str, Any] = field(default_factory=dict)  # CaseMetadata fields given by the user
+    roster: Path | None = None
+    lang: str = "fr"
+    pseudonymise: bool | None = None  # None: as the case's metadata says
+    generated_at: str | None = None
+
+
+@dataclass
+class AnalyzeResult:
+    case_path: Path
+    report: Path
+    exports: list[Path]
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step
+    not_run: dict[str, str] = field(default_factory=dict)  # step -> why
+    unreadable: list[str] = field(default_factory=list)  # one-line error per file that could not be read
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _step_function(module: str, name: str) -> Callable[..., Any] | None:
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):  # the step's own module is absent, nothing else
+            return None
+        raise
+
+
+def open_or_create_case(out_dir: Path, options: AnalyzeOptions) -> Any:
+    """The case given, else `<out>/case` (created the first time, reopened after)."""
+    fields = dict(options.metadata)
+    if options.demo:
+        fields.setdefault("purpose", "Démonstration sur données fictives / demo on fictional data")
+    if options.case is not None:
+        case = Case.open(options.case)
+    else:
+        case = Case.open_or_create(Path(out_dir) / "case", CaseMetadata(**fields))
+    if fields:
+        case.set_metadata(**fields)
+    return case
+
+
+def analyze(
+    files: Sequence[Path],
+    out_dir: Path,
+    options: AnalyzeOptions | None = None,
+    progress: Any = None,
+) -> AnalyzeResult:
+    """Ingest `files` (or the demo) into a case, run every analysis, write the report and exports."""
+    options = options or AnalyzeOptions()
+    out_dir = Path(out_dir)
+    files = list(files)
+    roster = options.roster
+    if options.demo:
+        from ..demo import ROSTER, demo_files
+
+        files = [*demo_files(), *files]
+        roster = roster or (ROSTER if ROSTER.exists() else None)
+    if not files and options.case is None:
+        raise UsageError("nothing to analyse: give export files, --case CASE or --demo")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float] = {}
+    not_run: dict[str, str] = {}
+    unreadable: list[str] = []
+    overall = progress.add_task("analyse", total=2 + len(ANALYSIS_STEPS) + bool(roster)) if progress else None
+
+    def advance() -> None:
+        if progress is not None:
+            progress.advance(overall)
+
+    def reporter(step: str) -> Callable[..., None]:
+        """One progress display for every step, whatever each step's callback shape."""
+
+        def say(*args: Any, **_: Any) -> None:
+            if progress is not None:
+                words = [a.name if isinstance(a, Path) else str(a) for a in args if isinstance(a, str | Path)]
+                numbers = [str(a) for a in args if isinstance(a, int) and not isinstance(a, bool)]
+                progress.update(overall, description=f"{step}: {' '.join(words)} {'/'.join(numbers)}"[:70])
+
+        return say
+
+    with open_or_create_case(out_dir, options) as case:
+        reporter("ingest")()
+        start = time.perf_counter()
+        if files:
+            from .ingest import ingest_files
+
+            outcome = ingest_files(case, files, progress=reporter("ingest"))
+            unreadable = [str(failed.error) for failed in outcome.failed]
+        timings["ingest"] = time.perf_counter() - start
+        advance()
+        if roster:
+            from .dynamics import import_roster_file
+
+            import_roster_file(case, roster)
+            advance()
+        for step, module, name in ANALYSIS_STEPS:
+            function = _step_function(module, name)
+            if function is None:
+                not_run[step] = f"{module} is not part of this installation"
+                advance()
+                continue
+            reporter(step)()
+            start = time.perf_counter()
+            if "progress" in inspect.signature(function).parameters:
+                function(case, progress=reporter(step))
+            else:
+                function(case)
+            timings[step] = time.perf_counter() - start
+            advance()
+        reporter("report")()
+        start = time.perf_counter()
+        report = out_dir / "report.html"
+        pseudonymise = options.pseudonymise
+        if pseudonymise is None:
+            pseudonymise = bool(case.metadata.pseudonymise)
+        ctx = write_report(case, report, lang=options.lang, pseudonymise=pseudonymise,
+                           generated_at=options.generated_at)
+        exports = write_exports(ctx, out_dir / "exports")
+        timings["report"] = time.perf_counter() - start
+        advance()
+        return AnalyzeResult(
+            case_path=Path(getattr(case, "path", out_dir / "case")),
+            report=report,
+            exports=exports,
+            timings=timings,
+            not_run=not_run,
+            unreadable=unreadable,
+            counts=dict(ctx.counts),
+        )

@@ -1,0 +1,1 @@
+"""Jinja2 template, CSS and script of the HTML report (package data)."""

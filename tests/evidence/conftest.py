@@ -1,0 +1,3 @@
+"""The same real case as the report tests (see tests/report/conftest.py)."""
+
+from report.conftest import build_case, case, case_dir, demo_analyzed  # noqa: F401
