@@ -78,7 +78,7 @@ def test_demo_report_is_reproducible(demo_analyzed) -> None:
 
 def test_mixed_formats_with_zoned_and_local_times(tmp_path: Path, capsys) -> None:
     """Discord and Telegram times carry a zone, WhatsApp's do not: one report over all of them."""
-    from conftest import shared_file
+    from sharedpaths import shared_file
 
     files = [shared_file("fixtures", "chat-analytics", *p) for p in
              (("discord", "GC_3A_5M.json"), ("telegram", "DM_2A_7M.json"), ("whatsapp", "4A_11M.zip"))]
