@@ -156,7 +156,7 @@ def register(cli: click.Group) -> None:
     @cli.command()
     @click.argument("case", type=click.Path(file_okay=False, path_type=Path))
     @click.argument("query")
-    @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+    @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000), help="Most hits to show.")
     @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
     def search(case: Path, query: str, limit: int, as_json: bool) -> None:
         """Full-text search of CASE's messages (case- and accent-insensitive; FTS5 syntax works)."""
@@ -174,7 +174,7 @@ def register(cli: click.Group) -> None:
 
     @cli.command()
     @click.argument("case", type=click.Path(file_okay=False, path_type=Path))
-    @click.option("--json", "as_json", is_flag=True)
+    @click.option("--json", "as_json", is_flag=True, help="Print the case summary as JSON.")
     def info(case: Path, as_json: bool) -> None:
         """What CASE holds: metadata, files, conversations, counts, period."""
         with Case.open(case) as c:
@@ -211,7 +211,7 @@ def register(cli: click.Group) -> None:
     @click.option("--merge", nargs=2, metavar="A B", help="Take persons A and B (ids or names) as one.")
     @click.option("--split", metavar="PERSON", help="Take NAMES apart from PERSON into a new person.")
     @click.option("--reason", default="", help="Why (kept with the decision).")
-    @click.option("--json", "as_json", is_flag=True)
+    @click.option("--json", "as_json", is_flag=True, help="Print the persons and their links as JSON.")
     def persons(case: Path, names: tuple[str, ...], merge: tuple[str, str] | None, split: str | None,
                 reason: str, as_json: bool) -> None:  # fmt: skip
         """List the persons of CASE with the links that made them; merge or split them.
