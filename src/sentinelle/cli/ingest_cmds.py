@@ -83,15 +83,19 @@ def register(cli: click.Group) -> None:
     @cli.command()
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     @read_options
-    def parse(file: Path, fmt: str | None, date_order: str | None, tz: str | None) -> None:
+    @quiet_option
+    def parse(file: Path, fmt: str | None, date_order: str | None, tz: str | None, quiet: bool) -> None:
         """Print FILE's records as JSON lines (streamed), then a summary line.
 
         Each line has "kind" (conversation, participant, message, event, issue, summary);
         messages and events have "time" (ISO), "sender"/"actor", "text", "event", "flags" and
         "source" {sha256, line_start, line_end, byte_start, byte_end[, member, container_sha256]}.
+        Skipped lines are also reported on stderr (file:line: cause) unless --quiet.
         """
         out = sys.stdout.buffer
         for rec in read(file, _options(fmt, date_order, tz)):
+            if rec.kind == "issue" and not quiet:
+                warn(str(rec))
             _emit(out, record_to_json(rec))
         out.flush()
 
