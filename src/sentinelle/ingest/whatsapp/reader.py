@@ -55,12 +55,15 @@ from .headers import (
     layout_of_row,
     layout_regex,
     lex,
+    pass1_regex,
 )
 from .names import NameTable, clean_sender, phone_of
 
 PLATFORM = "whatsapp"
 _AROUND = MARKS + "[] -\u2013\u00a0\u202f\n"
 _NO_FLAGS: frozenset[str] = frozenset()
+_BACKWARDS = frozenset({Flag.TIME_BACKWARDS})
+_AMBIGUOUS = frozenset({Flag.DATE_AMBIGUOUS})
 _MARK_SET = frozenset(MARKS)
 _GROUP_EVENTS = frozenset(
     EventType(t)
@@ -113,11 +116,12 @@ def title_from_name(name: str) -> str | None:
 class _Pending:
     """The record being read: its header match and its raw text so far (header + continuations)."""
 
-    __slots__ = ("m", "header", "line", "start", "pieces", "nbytes")
+    __slots__ = ("m", "header", "line", "start", "pieces", "nbytes", "damaged")
 
     def __init__(self, m: re.Match[str], header: Header | None, line: int, start: int) -> None:
         self.m, self.header, self.line, self.start = m, header, line, start
         self.pieces: list[str] | None = None  # only for a record that spans chunks
+        self.damaged = False  # one of its earlier chunks holds undecodable bytes
 
     def add(self, piece: str, nbytes: int) -> None:
         if self.pieces is None:
@@ -241,6 +245,7 @@ class _Parse:
         self.plain = False  # the headers carry no marks inside (learnt in the first pass)
         self._rid_prefix = record_id(sha, 0).rsplit(":", 1)[0]
         self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
+        self._stamps: dict[str, tuple[datetime | None, str, bool]] = {}  # per header text
 
     # -- pass 1 ------------------------------------------------------------------------------
     def scan(self, encoding: str, skip: int) -> _Scan:
@@ -252,7 +257,7 @@ class _Parse:
         dates, names = scan.dates, scan.names
         raw_layouts: Counter = Counter()
         text = first_text = ""
-        regex, date_cols, name_col, name2_col, layout = PASS1, ROW_DATE, ROW_NAME, ROW_NAME2, None
+        layout = date_regex = None
         with self.opener() as fh:
             fh.seek(skip)
             for i, chunk in enumerate(iter_chunks(fh, encoding, skip)):
@@ -268,31 +273,39 @@ class _Parse:
                         layout = next(iter(seen))
                         plain, _ = layout_regex(layout, plain=True)
                         self.plain = len(plain.findall(first_text)) == len(PASS1.findall(first_text))
-                        regex, cols = layout_regex(layout, names=True, plain=self.plain)
-                        date_cols = (cols["d1"], cols["d2"], cols["d3"])
-                        name_col, name2_col = cols["name"], cols["name2"]
-                rows = regex.findall("\n" + text)
-                if not rows:
-                    continue
+                        regex, date_regex = pass1_regex(layout, plain=self.plain)
                 if layout is None:
+                    rows = PASS1.findall("\n" + text)
+                    if not rows:
+                        continue
                     raw_layouts.update(map(itemgetter(*ROW_LAYOUT), rows))
-                    for key, _ in groupby(map(itemgetter(*date_cols), rows)):
+                    for key, _ in groupby(map(itemgetter(*ROW_DATE), rows)):
                         if key[0]:
                             dates.add(key[0], key[1], key[2])
                         else:
                             dates.add(key[3], key[4], key[5])
+                    first = list(map(itemgetter(ROW_NAME), rows))
+                    names.first.update(first)
+                    second = list(map(itemgetter(ROW_NAME2), rows))
+                    if any(second):
+                        names.longer.update(
+                            f"{a}: {b}" for a, b in compress(zip(first, second, strict=True), second)
+                        )
                 else:
+                    rows = regex.findall("\n" + text)
+                    if not rows:
+                        continue
                     scan.layouts[layout] += len(rows)
-                    for key, _ in groupby(map(itemgetter(*date_cols), rows)):
-                        dates.add(*key)
-                first = list(map(itemgetter(name_col), rows))
-                names.first.update(first)
+                    for key, _ in groupby(map(itemgetter(0), rows)):
+                        d = date_regex.match(key)
+                        dates.add(d["d1"], d["d2"], d["d3"])
+                    # names: "A" (the text before the first ": ") or "A: B" (before the second)
+                    for key, count in Counter(map(itemgetter(1), rows)).items():
+                        a, colon, _ = key.partition(": ")
+                        names.first[a] += count
+                        if colon:
+                            names.longer[key] += count
                 names.prune()  # memory stays bounded whatever the file size
-                second = list(map(itemgetter(name2_col), rows))
-                if any(second):
-                    names.longer.update(
-                        f"{a}: {b}" for a, b in compress(zip(first, second, strict=True), second)
-                    )
         names.first.pop("", None)
         scan.subject = _subject_in(first_text)
         for key, count in raw_layouts.items():
@@ -319,6 +332,7 @@ class _Parse:
         decision = decide_order(scan.dates, self.options.date_order)
         self.decision = decision
         self.names = scan.names
+        self._longer = bool(scan.names.longer)  # some names contain ": "
         self.times = TimeBuilder(decision.order, self.tz)
         self.times.ambiguous = decision.ambiguous
         details = {"file": self.path.name, **({"member": self.member} if self.member else {})}
@@ -363,6 +377,8 @@ class _Parse:
         )
 
     def _records(self, chunks: Iterator[Chunk]) -> Iterator[Record]:
+        """Second pass. Each header match closes the record before it. Records are handed out
+        as soon as built (a consumer that keeps few of them keeps the working set in cache)."""
         layouts = self.layouts
         generic = len(layouts) != 1
         if generic:
@@ -370,7 +386,8 @@ class _Parse:
         else:
             regex, fields = layout_regex(next(iter(layouts)), plain=self.plain)
             self._fields = tuple(fields.get(k, -1) for k in ("d1", "d2", "d3", "H", "Mi", "S", "ap"))
-        flush = self._flush
+        emit = self._emit
+        out: list[Record] = []
         pending: _Pending | None = None  # the record being read (its header seen)
         line = 1  # line number where the pending record (or the unread text) starts
         byte = -1  # byte offset of the same
@@ -378,7 +395,8 @@ class _Parse:
         h = None
         for chunk in chunks:
             text = chunk.text
-            nbytes = chunk.nbytes
+            utf8 = chunk.ascii or chunk.codec == "utf-8"
+            ascii_ = chunk.ascii
             pos = 0
             if byte < 0:
                 byte = chunk.start
@@ -391,12 +409,19 @@ class _Parse:
                         continue  # a date-like line of another layout: part of the message
                 s = m.start()
                 raw = text[pos:s]
-                size = nbytes(raw)
+                if ascii_:
+                    size = len(raw)
+                elif utf8:
+                    size = len(raw.encode("utf-8", "surrogateescape"))
+                else:
+                    size = chunk.nbytes(raw)
                 if pending is not None:
                     if pending.pieces:  # began in an earlier chunk
                         pending.add(raw, size)
                         raw, size = "".join(pending.pieces), pending.nbytes
-                    yield from flush(pending, raw, size, chunk)
+                    emit(pending, raw, size, chunk, out)
+                    yield from out
+                    out.clear()
                 elif raw:
                     yield from self._orphans(raw, line, byte)
                 byte += size
@@ -405,19 +430,20 @@ class _Parse:
                 pos = s
             rest = text[pos:]
             if pending is not None:
-                pending.add(rest, nbytes(rest))  # goes on in the next chunk (or ends the file)
+                pending.add(rest, chunk.nbytes(rest))  # goes on in the next chunk (or ends the file)
+                pending.damaged = pending.damaged or chunk.damaged
             elif rest:
                 yield from self._orphans(rest, line, byte)
-                byte += nbytes(rest)
+                byte += chunk.nbytes(rest)
                 line += rest.count("\n")
         if pending is not None and chunk is not None:
-            yield from flush(pending, "".join(pending.pieces), pending.nbytes, chunk)
+            emit(pending, "".join(pending.pieces), pending.nbytes, chunk, out)
+            yield from out
 
-    def _stamp(self, p: _Pending) -> tuple[datetime | None, str, bool]:
+    def _stamp(self, m: re.Match[str], header: Header | None) -> tuple[datetime | None, str, bool]:
         """(time, raw timestamp, date ambiguous) of a record's header."""
-        m = p.m
-        if p.header is not None:  # generic lexer (files mixing layouts)
-            h = p.header
+        if header is not None:  # generic lexer (files mixing layouts)
+            h = header
             day, amb = self.times.day(h.d1, h.d2, h.d3)
             hour, minute, sec, pm = h.hour, h.minute, h.second, h.pm
         else:
@@ -458,7 +484,8 @@ class _Parse:
         self.counts.issues += 1
         return ParseIssue(self.display, line, cause, byte_start)
 
-    def _flush(self, p: _Pending, raw: str, size: int, chunk: Chunk) -> list[Record]:
+    def _emit(self, p: _Pending, raw: str, size: int, chunk: Chunk, out: list[Record]) -> None:
+        """The records of one header's raw text (header, continuation lines, line break)."""
         # The record's content: without its final line break and trailing blank lines.
         content = raw.rstrip("\r\n")
         if content[-1:].isspace():
@@ -468,15 +495,15 @@ class _Parse:
                     break
                 content = content[:k].rstrip("\r")
         tail = raw[len(content) :]
-        end = (
-            p.start + size - (len(tail) if chunk.codec == "utf-8" and tail.isascii() else chunk.nbytes(tail))
-        )
-        out: list[Record] = []
-        if chunk.damaged and has_surrogate(content):
-            self._damaged(p, content, out)
+        if chunk.codec == "utf-8" and tail.isascii():
+            end = p.start + size - len(tail)
         else:
-            self._build(p, content[p.m.end() - p.m.start() - 1 :], p.line + content.count("\n"), end, out)
-        return out
+            end = p.start + size - chunk.nbytes(tail)
+        if (chunk.damaged or p.damaged) and has_surrogate(content):
+            self._damaged(p, content, out)
+            return
+        m = p.m
+        self._build(p, content[m.end() - m.start() - 1 :], p.line + content.count("\n"), end, out)
 
     def _damaged(self, p: _Pending, content: str, out: list[Record]) -> None:
         """A record with bytes invalid in the encoding: the line is reported and skipped, with
@@ -516,8 +543,16 @@ class _Parse:
         source = Source(
             self.sha, p.line, line_end, p.start, end, self._path_str, self.container_sha, self.member
         )
-        when, raw_time, ambiguous = self._stamp(p)
-        flags: set[str] = set()
+        m = p.m
+        key = m.group()
+        stamp = self._stamps.get(key)
+        if stamp is None:
+            stamp = self._stamp(m, p.header)
+            if len(self._stamps) > 10_000:
+                self._stamps.clear()
+            self._stamps[key] = stamp
+        when, raw_time, ambiguous = stamp
+        flags = _NO_FLAGS
         last = self.last_time
         if when is not None and last is not None and when >= last:
             self.last_time = when
@@ -528,44 +563,36 @@ class _Parse:
                 )
             )
         else:
-            if self.last_time is not None and when < self.last_time:
-                flags.add(Flag.TIME_BACKWARDS)
+            if last is not None and when < last:
+                flags = _BACKWARDS
                 self.counts.backwards += 1
             self.last_time = when
         if ambiguous:
-            flags.add(Flag.DATE_AMBIGUOUS)
+            flags = flags | _AMBIGUOUS
         rid = f"{self._rid_prefix}:{p.start}"
-        split = self.names.split(rest)
-        if split is None:
-            event = system.classify(rest) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
-            self._event(rid, when, raw_time, event, rest, source, flags, None, out)
-            return
-        raw_name, body_at = split
-        sender, non_contact, phone, suspicious = self._sender(raw_name)
+        # "Name: body" (the common case inline; names with ": " inside go through the table)
+        i = rest.find(": ")
+        if i > 0 and not self._longer:
+            raw_name, body_at = rest[:i], i + 2
+        else:
+            split = self.names.split(rest)
+            if split is None:
+                event = system.classify(rest) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
+                self._event(rid, when, raw_time, event, rest, source, set(flags), None, out)
+                return
+            raw_name, body_at = split
+        got = self._senders_seen.get(raw_name) or self._sender(raw_name)
+        sender, non_contact, phone, suspicious = got
         body = rest[body_at:]
-        if body[:1] in _MARK_SET or sender in self.system_authors:
-            # iOS system lines: "Group: \u200eJean a ajouté Marie" (the author is the group)
-            event = self._author_system(sender, body)
-            if event is not None:
-                self._event(rid, when, raw_time, event, body, source, flags, sender, out)
-                return
-            suspicious = False
-        if suspicious:
-            event = system.classify(rest)
-            # "Paul: Jean a ajouté Marie au planning" from a one-off sender stays a message: a
-            # system line's actor never spans the "Name: " split.
-            if event is not None and not (event.actor or "").startswith(raw_name + ":"):
-                self._event(rid, when, raw_time, event, rest, source, flags, None, out)
-                return
         if (
-            body[:4] in system.ACTORLESS_HEADS
+            suspicious
+            or body[:1] in _MARK_SET
+            or sender in self.system_authors
+            or body[:4] in system.ACTORLESS_HEADS
             or body.startswith(_YOU_PREFIXES)
-            or (body.startswith(sender) and body[len(sender) : len(sender) + 1] == " ")
-        ):
-            event = self._author_system(sender, body)
-            if event is not None:
-                self._event(rid, when, raw_time, event, body, source, flags, sender, out)
-                return
+            or body.startswith(sender)
+        ) and self._system_line(rid, when, raw_time, rest, raw_name, sender, body, suspicious, source, flags, out):
+            return
         attachments: tuple[str, ...] = ()
         if (
             body in system.PLACEHOLDERS
@@ -577,25 +604,55 @@ class _Parse:
         ):
             more, attachments = system.message_flags(body)
             if more:
-                flags |= more
+                flags = flags | more
         if sender not in self.senders:
             self._participant(sender, non_contact, out)
         self.counts.messages += 1
         out.append(
             Message(
-                id=rid,
-                conversation_id=self.conv_id,
-                time=when,
-                time_raw=raw_time,
-                sender=sender,
-                text=body,
-                source=source,
-                sender_id=phone,
-                flags=frozenset(flags) if flags else _NO_FLAGS,
+                rid,
+                self.conv_id,
+                when,
+                raw_time,
+                sender,
+                body,
+                source,
+                phone,
+                flags=flags,
                 attachments=attachments,
                 details={"non_contact": True} if non_contact else {},
             )
         )
+
+    def _system_line(
+        self, rid, when, raw_time, rest, raw_name, sender, body, suspicious, source, flags, out: list[Record]
+    ) -> bool:
+        """A "Name: body" line that is a system line after all (iOS author-prefixed lines, or a
+        one-off "sender" that is an actor); True when an event was emitted."""
+        if body[:1] in _MARK_SET or sender in self.system_authors:
+            # iOS system lines: "Group: \u200eJean a ajouté Marie" (the author is the group)
+            event = self._author_system(sender, body)
+            if event is not None:
+                self._event(rid, when, raw_time, event, body, source, set(flags), sender, out)
+                return True
+            suspicious = False
+        if suspicious:
+            event = system.classify(rest)
+            # "Paul: Jean a ajouté Marie au planning" from a one-off sender stays a message: a
+            # system line's actor never spans the "Name: " split.
+            if event is not None and not (event.actor or "").startswith(raw_name + ":"):
+                self._event(rid, when, raw_time, event, rest, source, set(flags), None, out)
+                return True
+        if (
+            body[:4] in system.ACTORLESS_HEADS
+            or body.startswith(_YOU_PREFIXES)
+            or (body.startswith(sender) and body[len(sender) : len(sender) + 1] == " ")
+        ):
+            event = self._author_system(sender, body)
+            if event is not None:
+                self._event(rid, when, raw_time, event, body, source, set(flags), sender, out)
+                return True
+        return False
 
     def _author_system(self, author: str, body: str) -> system.SystemEvent | None:
         """iOS (and some Android) system lines carry an author: the group name or the actor."""
