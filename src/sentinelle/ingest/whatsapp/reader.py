@@ -113,23 +113,6 @@ def title_from_name(name: str) -> str | None:
     return m.group("t").strip() if m else None
 
 
-class _Pending:
-    """The record being read: its header match and its raw text so far (header + continuations)."""
-
-    __slots__ = ("m", "header", "line", "start", "pieces", "nbytes", "damaged")
-
-    def __init__(self, m: re.Match[str], header: Header | None, line: int, start: int) -> None:
-        self.m, self.header, self.line, self.start = m, header, line, start
-        self.pieces: list[str] | None = None  # only for a record that spans chunks
-        self.damaged = False  # one of its earlier chunks holds undecodable bytes
-
-    def add(self, piece: str, nbytes: int) -> None:
-        if self.pieces is None:
-            self.pieces, self.nbytes = [], 0
-        self.pieces.append(piece)
-        self.nbytes += nbytes
-
-
 @dataclass
 class _Scan:
     layouts: Counter = field(default_factory=Counter)
@@ -388,15 +371,22 @@ class _Parse:
             self._fields = tuple(fields.get(k, -1) for k in ("d1", "d2", "d3", "H", "Mi", "S", "ap"))
         emit = self._emit
         out: list[Record] = []
-        pending: _Pending | None = None  # the record being read (its header seen)
+        # The record being read: its header match (and lexed header), line, byte offset; and
+        # for one that spans chunks, its text so far.
+        p_m: re.Match[str] | None = None
+        p_h = p_line = p_start = None
+        pieces: list[str] = []
+        p_bytes = 0
+        p_damaged = False
         line = 1  # line number where the pending record (or the unread text) starts
         byte = -1  # byte offset of the same
         chunk = None
         h = None
         for chunk in chunks:
             text = chunk.text
-            utf8 = chunk.ascii or chunk.codec == "utf-8"
             ascii_ = chunk.ascii
+            utf8 = chunk.codec == "utf-8"
+            damaged = chunk.damaged
             pos = 0
             if byte < 0:
                 byte = chunk.start
@@ -415,29 +405,34 @@ class _Parse:
                     size = len(raw.encode("utf-8", "surrogateescape"))
                 else:
                     size = chunk.nbytes(raw)
-                if pending is not None:
-                    if pending.pieces:  # began in an earlier chunk
-                        pending.add(raw, size)
-                        raw, size = "".join(pending.pieces), pending.nbytes
-                    emit(pending, raw, size, chunk, out)
+                if p_m is not None:
+                    if pieces:  # began in an earlier chunk
+                        pieces.append(raw)
+                        raw, size = "".join(pieces), p_bytes + size
+                        emit(p_m, p_h, p_line, p_start, raw, size, chunk, damaged or p_damaged, out)
+                        pieces, p_bytes, p_damaged = [], 0, False
+                    else:
+                        emit(p_m, p_h, p_line, p_start, raw, size, chunk, damaged, out)
                     yield from out
                     out.clear()
                 elif raw:
                     yield from self._orphans(raw, line, byte)
                 byte += size
                 line += raw.count("\n")
-                pending = _Pending(m, h, line, byte)
+                p_m, p_h, p_line, p_start = m, h, line, byte
                 pos = s
             rest = text[pos:]
-            if pending is not None:
-                pending.add(rest, chunk.nbytes(rest))  # goes on in the next chunk (or ends the file)
-                pending.damaged = pending.damaged or chunk.damaged
+            if p_m is not None:
+                # goes on in the next chunk (or ends the file)
+                pieces.append(rest)
+                p_bytes += chunk.nbytes(rest)
+                p_damaged = p_damaged or damaged
             elif rest:
                 yield from self._orphans(rest, line, byte)
                 byte += chunk.nbytes(rest)
                 line += rest.count("\n")
-        if pending is not None and chunk is not None:
-            emit(pending, "".join(pending.pieces), pending.nbytes, chunk, out)
+        if p_m is not None and chunk is not None:
+            emit(p_m, p_h, p_line, p_start, "".join(pieces), p_bytes, chunk, p_damaged, out)
             yield from out
 
     def _stamp(self, m: re.Match[str], header: Header | None) -> tuple[datetime | None, str, bool]:
@@ -484,8 +479,20 @@ class _Parse:
         self.counts.issues += 1
         return ParseIssue(self.display, line, cause, byte_start)
 
-    def _emit(self, p: _Pending, raw: str, size: int, chunk: Chunk, out: list[Record]) -> None:
-        """The records of one header's raw text (header, continuation lines, line break)."""
+    def _emit(
+        self,
+        m: re.Match[str],
+        header: Header | None,
+        line: int,
+        start: int,
+        raw: str,
+        size: int,
+        chunk: Chunk,
+        damaged: bool,
+        out: list[Record],
+    ) -> None:
+        """The records of one header's raw text (header, continuation lines, line break) of
+        `size` bytes at byte `start`, line `line`: appended to `out`."""
         # The record's content: without its final line break and trailing blank lines.
         content = raw.rstrip("\r\n")
         if content[-1:].isspace():
@@ -494,60 +501,24 @@ class _Parse:
                 if k < 0 or content[k + 1 :].strip():
                     break
                 content = content[:k].rstrip("\r")
-        tail = raw[len(content) :]
-        if chunk.codec == "utf-8" and tail.isascii():
-            end = p.start + size - len(tail)
+        if damaged and has_surrogate(content):
+            kept = self._damaged(line, start, content, out)
+            if kept is None:
+                return
+            content, line_end, end = kept
         else:
-            end = p.start + size - chunk.nbytes(tail)
-        if (chunk.damaged or p.damaged) and has_surrogate(content):
-            self._damaged(p, content, out)
-            return
-        m = p.m
-        self._build(p, content[m.end() - m.start() - 1 :], p.line + content.count("\n"), end, out)
-
-    def _damaged(self, p: _Pending, content: str, out: list[Record]) -> None:
-        """A record with bytes invalid in the encoding: the line is reported and skipped, with
-        the record's lines after it."""
-        lines = content.split("\n")
-        bad = next(i for i, t in enumerate(lines) if has_surrogate(t))
-        skipped = len(lines) - bad
-        self.counts.skipped += skipped
-        out.append(
-            self._issue(
-                p.line + bad,
-                None,
-                f"undecodable bytes (not valid in the file's encoding); {skipped} line(s) skipped",
-            )
-        )
-        if bad:
-            kept = "\n".join(lines[:bad]).rstrip("\r")
-            end = p.start + len(kept.encode("utf-8", "surrogateescape"))
-            self._build(p, kept[p.m.end() - p.m.start() - 1 :], p.line + bad - 1, end, out)
-
-    def _sender(self, raw_name: str) -> tuple[str, bool, str | None, bool]:
-        """(display name, non_contact, phone, suspicious) of a raw name, cached."""
-        got = self._senders_seen.get(raw_name)
-        if got is None:
-            name, non_contact = clean_sender(raw_name)
-            suspicious = (
-                not self.names.known(raw_name)
-                or any(q in raw_name for q in '"“«')
-                or (" " in raw_name and any(k in raw_name for k in system.ACTOR_KEYWORDS))
-            )
-            got = (name, non_contact, phone_of(name), suspicious)
-            if len(self._senders_seen) < 100_000:
-                self._senders_seen[raw_name] = got
-        return got
-
-    def _build(self, p: _Pending, rest: str, line_end: int, end: int, out: list[Record]) -> None:
-        source = Source(
-            self.sha, p.line, line_end, p.start, end, self._path_str, self.container_sha, self.member
-        )
-        m = p.m
+            line_end = line + content.count("\n")
+            tail = raw[len(content) :]
+            if chunk.codec == "utf-8" and tail.isascii():
+                end = start + size - len(tail)
+            else:
+                end = start + size - chunk.nbytes(tail)
+        rest = content[m.end() - m.start() - 1 :]
+        source = Source(self.sha, line, line_end, start, end, self._path_str, self.container_sha, self.member)
         key = m.group()
         stamp = self._stamps.get(key)
         if stamp is None:
-            stamp = self._stamp(m, p.header)
+            stamp = self._stamp(m, header)
             if len(self._stamps) > 10_000:
                 self._stamps.clear()
             self._stamps[key] = stamp
@@ -559,7 +530,7 @@ class _Parse:
         elif when is None:
             out.append(
                 self._issue(
-                    p.line, p.start, f"impossible date or time {raw_time!r} for date order {self.times.order}"
+                    line, start, f"impossible date or time {raw_time!r} for date order {self.times.order}"
                 )
             )
         else:
@@ -569,7 +540,7 @@ class _Parse:
             self.last_time = when
         if ambiguous:
             flags = flags | _AMBIGUOUS
-        rid = f"{self._rid_prefix}:{p.start}"
+        rid = f"{self._rid_prefix}:{start}"
         # "Name: body" (the common case inline; names with ": " inside go through the table)
         i = rest.find(": ")
         if i > 0 and not self._longer:
@@ -577,12 +548,13 @@ class _Parse:
         else:
             split = self.names.split(rest)
             if split is None:
-                event = system.classify(rest) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
+                event = system.classify(rest) or system.SystemEvent(
+                    EventType.UNKNOWN_SYSTEM.value, None, (), {}
+                )
                 self._event(rid, when, raw_time, event, rest, source, set(flags), None, out)
                 return
             raw_name, body_at = split
-        got = self._senders_seen.get(raw_name) or self._sender(raw_name)
-        sender, non_contact, phone, suspicious = got
+        sender, non_contact, phone, suspicious = self._senders_seen.get(raw_name) or self._sender(raw_name)
         body = rest[body_at:]
         if (
             suspicious
@@ -591,7 +563,9 @@ class _Parse:
             or body[:4] in system.ACTORLESS_HEADS
             or body.startswith(_YOU_PREFIXES)
             or body.startswith(sender)
-        ) and self._system_line(rid, when, raw_time, rest, raw_name, sender, body, suspicious, source, flags, out):
+        ) and self._system_line(
+            rid, when, raw_time, rest, raw_name, sender, body, suspicious, source, flags, out
+        ):
             return
         attachments: tuple[str, ...] = ()
         if (
@@ -623,6 +597,40 @@ class _Parse:
                 details={"non_contact": True} if non_contact else {},
             )
         )
+
+    def _damaged(self, line: int, start: int, content: str, out: list[Record]) -> tuple[str, int, int] | None:
+        """A record with bytes invalid in the encoding: the line is reported and skipped, with
+        the record's lines after it. Returns (content kept, its last line, its end) if any."""
+        lines = content.split("\n")
+        bad = next(i for i, t in enumerate(lines) if has_surrogate(t))
+        skipped = len(lines) - bad
+        self.counts.skipped += skipped
+        out.append(
+            self._issue(
+                line + bad,
+                None,
+                f"undecodable bytes (not valid in the file's encoding); {skipped} line(s) skipped",
+            )
+        )
+        if not bad:
+            return None
+        kept = "\n".join(lines[:bad]).rstrip("\r")
+        return kept, line + bad - 1, start + len(kept.encode("utf-8", "surrogateescape"))
+
+    def _sender(self, raw_name: str) -> tuple[str, bool, str | None, bool]:
+        """(display name, non_contact, phone, suspicious) of a raw name, cached."""
+        got = self._senders_seen.get(raw_name)
+        if got is None:
+            name, non_contact = clean_sender(raw_name)
+            suspicious = (
+                not self.names.known(raw_name)
+                or any(q in raw_name for q in '"“«')
+                or (" " in raw_name and any(k in raw_name for k in system.ACTOR_KEYWORDS))
+            )
+            got = (name, non_contact, phone_of(name), suspicious)
+            if len(self._senders_seen) < 100_000:
+                self._senders_seen[raw_name] = got
+        return got
 
     def _system_line(
         self, rid, when, raw_time, rest, raw_name, sender, body, suspicious, source, flags, out: list[Record]
