@@ -150,7 +150,8 @@ def pass1_regex(layout: tuple, plain: bool = False) -> tuple[re.Pattern[str], re
 
 
 def _layout_pattern(layout: tuple, plain: bool) -> tuple[str, str]:
-    """(the header pattern of `layout`, its date part)."""
+    """(the header pattern of `layout`, its date part). The pattern's groups `date` and `clock`
+    hold the whole date and time of day (the second pass caches on them)."""
     ios, sep, join, secs, ampm, time_first = layout
     s = re.escape(sep)
     _M = "" if plain else globals()["_M"]
@@ -163,10 +164,10 @@ def _layout_pattern(layout: tuple, plain: bool) -> tuple[str, str]:
     if ampm:
         clock += rf"{_SP}?(?P<ap>[aApP]\.?{_SP}?[mM]\.?|午前|午後|ص|م)"
     if time_first:
-        body = clock + rf",{_SP}?" + date
+        body = f"(?P<clock>{clock})" + rf",{_SP}?" + f"(?P<date>{date})"
     else:
         glue = rf"{_SP}?{re.escape(join)}{_SP}?" if join else _SP
-        body = date + glue + _M + clock
+        body = f"(?P<date>{date})" + glue + _M + f"(?P<clock>{clock})"
     close = rf"\]{_SP}" if ios else rf"{_SP}[-\u2013]{_SP}"
     lead = globals()["_M"]  # marks before the line (iOS media/system lines) are always allowed
     return r"\n" + lead + (r"\[" if ios else "") + _M + body + _M + close, date

@@ -16,7 +16,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import compress, groupby
 from operator import itemgetter
 from pathlib import Path
@@ -229,6 +229,8 @@ class _Parse:
         self._rid_prefix = record_id(sha, 0).rsplit(":", 1)[0]
         self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
         self._stamps: dict[str, tuple[datetime | None, str, bool]] = {}  # per header text
+        self._days: dict[str, tuple[datetime | None, bool]] = {}  # per date text
+        self._clocks: dict[str, tuple[timedelta | None]] = {}  # per time-of-day text
 
     # -- pass 1 ------------------------------------------------------------------------------
     def scan(self, encoding: str, skip: int) -> _Scan:
@@ -369,6 +371,7 @@ class _Parse:
         else:
             regex, fields = layout_regex(next(iter(layouts)), plain=self.plain)
             self._fields = tuple(fields.get(k, -1) for k in ("d1", "d2", "d3", "H", "Mi", "S", "ap"))
+            self._date_group, self._clock_group = regex.groupindex["date"], regex.groupindex["clock"]
         emit = self._emit
         out: list[Record] = []
         # The record being read: its header match (and lexed header), line, byte offset; and
@@ -463,6 +466,36 @@ class _Parse:
             return self.times.build(day, hour % 24, minute, min(sec, 59)), raw, amb
         return datetime(day.year, day.month, day.day, hour, minute, sec, 0, self.tz), raw, amb
 
+    def _day(self, m: re.Match[str], text: str) -> tuple[datetime | None, bool]:
+        """(midnight of a header's date, or None if impossible; date ambiguous), cached."""
+        g = m.groups()
+        i1, i2, i3 = self._fields[:3]
+        day, amb = self.times.day(g[i1], g[i2], g[i3])
+        got = (None if day is None else datetime(day.year, day.month, day.day, tzinfo=self.tz), amb)
+        if len(self._days) > 100_000:
+            self._days.clear()
+        self._days[text] = got
+        return got
+
+    def _clock(self, m: re.Match[str], text: str) -> tuple[timedelta | None]:
+        """(time of day of a header as a timedelta, or None if impossible,), cached."""
+        g = m.groups()
+        ih, imi, isec, iap = self._fields[3:]
+        hour, minute = int(g[ih]), int(g[imi])
+        sec = int(g[isec]) if isec >= 0 else 0
+        got: tuple[timedelta | None] = (None,)
+        if iap >= 0:
+            ap = g[iap]
+            pm = ap[0] in "pP" or ap in ("午後", "م")
+            hour = -1 if hour > 12 else hour % 12 + (12 if pm else 0)
+        # 24:00 is midnight of the same day, a leap second the second before (as TimeBuilder)
+        if 0 <= hour <= 24 and minute <= 59 and sec <= 60:
+            got = (timedelta(hours=hour % 24, minutes=minute, seconds=min(sec, 59)),)
+        if len(self._clocks) > 100_000:
+            self._clocks.clear()
+        self._clocks[text] = got
+        return got
+
     def _orphans(self, seg: str, line: int, byte: int) -> Iterator[Record]:
         """Text before the first header: reported once, counted line by line."""
         lines = seg.split("\n")
@@ -515,14 +548,22 @@ class _Parse:
                 end = start + size - chunk.nbytes(tail)
         rest = content[m.end() - m.start() - 1 :]
         source = Source(self.sha, line, line_end, start, end, self._path_str, self.container_sha, self.member)
-        key = m.group()
-        stamp = self._stamps.get(key)
-        if stamp is None:
-            stamp = self._stamp(m, header)
-            if len(self._stamps) > 10_000:
-                self._stamps.clear()
-            self._stamps[key] = stamp
-        when, raw_time, ambiguous = stamp
+        if header is None:  # the file's one layout: the day and the time of day, each cached
+            day_text, clock_text = m.group(self._date_group, self._clock_group)
+            day = self._days.get(day_text) or self._day(m, day_text)
+            clock = self._clocks.get(clock_text) or self._clock(m, clock_text)
+            base, ambiguous = day
+            when = None if base is None or clock[0] is None else base + clock[0]
+            raw_time = m.group().strip(_AROUND)
+        else:
+            key = m.group()
+            stamp = self._stamps.get(key)
+            if stamp is None:
+                stamp = self._stamp(m, header)
+                if len(self._stamps) > 10_000:
+                    self._stamps.clear()
+                self._stamps[key] = stamp
+            when, raw_time, ambiguous = stamp
         flags = _NO_FLAGS
         last = self.last_time
         if when is not None and last is not None and when >= last:
