@@ -412,12 +412,15 @@ class _Parse:
                     if pieces:  # began in an earlier chunk
                         pieces.append(raw)
                         raw, size = "".join(pieces), p_bytes + size
-                        emit(p_m, p_h, p_line, p_start, raw, size, chunk, damaged or p_damaged, out)
+                        rec = emit(p_m, p_h, p_line, p_start, raw, size, chunk, damaged or p_damaged, out)
                         pieces, p_bytes, p_damaged = [], 0, False
                     else:
-                        emit(p_m, p_h, p_line, p_start, raw, size, chunk, damaged, out)
-                    yield from out
-                    out.clear()
+                        rec = emit(p_m, p_h, p_line, p_start, raw, size, chunk, damaged, out)
+                    if out:
+                        yield from out
+                        out.clear()
+                    if rec is not None:
+                        yield rec
                 elif raw:
                     yield from self._orphans(raw, line, byte)
                 byte += size
@@ -435,8 +438,10 @@ class _Parse:
                 byte += chunk.nbytes(rest)
                 line += rest.count("\n")
         if p_m is not None and chunk is not None:
-            emit(p_m, p_h, p_line, p_start, "".join(pieces), p_bytes, chunk, p_damaged, out)
+            rec = emit(p_m, p_h, p_line, p_start, "".join(pieces), p_bytes, chunk, p_damaged, out)
             yield from out
+            if rec is not None:
+                yield rec
 
     def _stamp(self, m: re.Match[str], header: Header | None) -> tuple[datetime | None, str, bool]:
         """(time, raw timestamp, date ambiguous) of a record's header."""
@@ -523,9 +528,10 @@ class _Parse:
         chunk: Chunk,
         damaged: bool,
         out: list[Record],
-    ) -> None:
+    ) -> Message | None:
         """The records of one header's raw text (header, continuation lines, line break) of
-        `size` bytes at byte `start`, line `line`: appended to `out`."""
+        `size` bytes at byte `start`, line `line`: the message, returned (the common case, the
+        cheapest to hand out), after those appended to `out` (issues, participants, events)."""
         # The record's content: without its final line break and trailing blank lines.
         content = raw.rstrip("\r\n")
         if content[-1:].isspace():
@@ -537,7 +543,7 @@ class _Parse:
         if damaged and has_surrogate(content):
             kept = self._damaged(line, start, content, out)
             if kept is None:
-                return
+                return None
             content, line_end, end = kept
         else:
             line_end = line + content.count("\n")
@@ -593,7 +599,7 @@ class _Parse:
                     EventType.UNKNOWN_SYSTEM.value, None, (), {}
                 )
                 self._event(rid, when, raw_time, event, rest, source, set(flags), None, out)
-                return
+                return None
             raw_name, body_at = split
         sender, non_contact, phone, suspicious = self._senders_seen.get(raw_name) or self._sender(raw_name)
         body = rest[body_at:]
@@ -607,7 +613,7 @@ class _Parse:
         ) and self._system_line(
             rid, when, raw_time, rest, raw_name, sender, body, suspicious, source, flags, out
         ):
-            return
+            return None
         attachments: tuple[str, ...] = ()
         if (
             body in system.PLACEHOLDERS
@@ -624,25 +630,23 @@ class _Parse:
             self._participant(sender, non_contact, out)
         self.counts.messages += 1
         # every field positionally, in records.Message's order: the call costs half as much
-        out.append(
-            Message(
-                rid,
-                self.conv_id,
-                when,
-                raw_time,
-                sender,
-                body,
-                source,
-                phone,  # sender_id
-                None,  # native_id
-                None,  # reply_to
-                (),  # mentions
-                flags,
-                attachments,
-                None,  # forwarded_from
-                None,  # edited_time
-                {"non_contact": True} if non_contact else {},  # details
-            )
+        return Message(
+            rid,
+            self.conv_id,
+            when,
+            raw_time,
+            sender,
+            body,
+            source,
+            phone,  # sender_id
+            None,  # native_id
+            None,  # reply_to
+            (),  # mentions
+            flags,
+            attachments,
+            None,  # forwarded_from
+            None,  # edited_time
+            {"non_contact": True} if non_contact else {},  # details
         )
 
     def _damaged(self, line: int, start: int, content: str, out: list[Record]) -> tuple[str, int, int] | None:
