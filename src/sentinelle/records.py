@@ -32,6 +32,8 @@ def _fast_init(cls: type) -> type:
     descriptors: the generated one calls `object.__setattr__` per field (to get past the frozen
     guard) and is about 2x slower. Same signature, defaults and factories; still frozen, equal,
     hashed and `dataclasses.replace`-able as before (readers build millions of these)."""
+    if hasattr(cls, "__post_init__") or any(not f.init or f.kw_only for f in fields(cls)):
+        return cls  # shapes this generator does not cover keep the dataclass's own __init__
     ns: dict[str, Any] = {"_FACTORY": object()}
     params, body = [], []
     for f in fields(cls):
