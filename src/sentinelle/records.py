@@ -7,7 +7,7 @@ from, so that anything said about it later can be traced back to the exact bytes
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -25,6 +25,37 @@ def clean_text(text: str) -> str:
     Never stored in place of the original; always a separate field.
     """
     return text.translate(_INVISIBLE).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def _fast_init(cls: type) -> type:
+    """Give a frozen slotted dataclass an `__init__` that fills its slots through their
+    descriptors: the generated one calls `object.__setattr__` per field (to get past the frozen
+    guard) and is about 2x slower. Same signature, defaults and factories; still frozen, equal,
+    hashed and `dataclasses.replace`-able as before (readers build millions of these)."""
+    if hasattr(cls, "__post_init__") or any(not f.init or f.kw_only for f in fields(cls)):
+        return cls  # shapes this generator does not cover keep the dataclass's own __init__
+    ns: dict[str, Any] = {"_FACTORY": object()}
+    params, body = [], []
+    for f in fields(cls):
+        ns[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
+        value = f.name
+        if f.default is not MISSING:
+            ns[f"_dflt_{f.name}"] = f.default
+            params.append(f"{f.name}=_dflt_{f.name}")
+        elif f.default_factory is not MISSING:
+            ns[f"_fact_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_FACTORY")
+            value = f"_fact_{f.name}() if {f.name} is _FACTORY else {f.name}"
+        else:
+            params.append(f.name)
+        body.append(f"    _set_{f.name}(self, {value})")
+    exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body), ns)  # noqa: S102
+    init = ns["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__annotations__ = dict(cls.__init__.__annotations__)
+    cls.__init__ = init
+    return cls
 
 
 class Flag(StrEnum):
@@ -80,6 +111,7 @@ class EventType(StrEnum):
     OTHER = "other"  # a known platform action with no type of its own; details["action"]
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a record came from: re-reading bytes[byte_start:byte_end] of the file whose
@@ -102,6 +134,7 @@ class Source:
         return {k: v for k, v in asdict(self).items() if v is not None}
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class Conversation:
     id: str  # stable: derived from the source file's hash (+ the chat's native id in multi-chat exports)
@@ -117,6 +150,7 @@ class Conversation:
     kind: str = "conversation"
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class Participant:
     """What an export says about a person, when it says more than a display name."""
@@ -129,6 +163,7 @@ class Participant:
     kind: str = "participant"
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class Message:
     id: str  # stable record id, unique in a case: "<sha256[:16]>:<byte_start>"
@@ -154,6 +189,7 @@ class Message:
         return clean_text(self.text)
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class Event:
     id: str
@@ -173,6 +209,7 @@ class Event:
     kind: str = "event"
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class ParseIssue:
     """A line or object that could not be read: reported, counted, and reading goes on."""
@@ -216,6 +253,7 @@ Record = Conversation | Participant | Message | Event | ParseIssue | Summary
 CATEGORIES = ("hate", "sexual", "threat", "insult", "profanity")
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class Reason:
     """Why a score is what it is: a person must be able to check it in seconds."""
@@ -235,6 +273,7 @@ class Reason:
         return {k: v for k, v in d.items() if v is not None}
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class Detection:
     """The detector's reading of one message. A lead for a reviewer, never a verdict."""

@@ -90,6 +90,23 @@ def test_undecodable_continuation_keeps_the_message_head(tmp_path: Path) -> None
     assert issue.line == 3 and "2 line(s)" in issue.cause
 
 
+@pytest.mark.parametrize("size", [5, 16, 40, 1 << 20])
+def test_undecodable_bytes_found_whatever_the_chunk_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    # the bad byte may sit in an earlier chunk than the end of its record
+    from sentinelle.ingest import textio
+
+    monkeypatch.setattr(textio, "CHUNK_BYTES", size)
+    data = b"12/03/2024 10:00 - Jean: un\ndeux \xff\nquatre cinq six sept\n12/03/2024 10:02 - Marie: ok\n"
+    path = write(tmp_path, data)
+    records = read_all(path)
+    assert [m.text for m in records if isinstance(m, Message)] == ["un", "ok"]
+    issue = next(r for r in records if isinstance(r, ParseIssue))
+    assert issue.line == 2 and "2 line(s)" in issue.cause
+    check_ranges(path, records)
+
+
 def test_bad_options(tmp_path: Path) -> None:
     path = write(tmp_path, CHAT.encode())
     with pytest.raises(UsageError):

@@ -234,3 +234,17 @@ def test_title_from_file_name(name: str, title: str | None) -> None:
 def test_flags_of_a_body_made_of_marks() -> None:
     assert message_flags("\ufeff") == (set(), ())
     assert message_flags("\u200e \u200e") == (set(), ())
+
+
+def test_message_fields_in_the_order_the_reader_passes_them() -> None:
+    # the WhatsApp reader builds Message positionally (cheaper); a field inserted in the middle
+    # must fail here rather than shift values silently
+    import dataclasses
+
+    from sentinelle.records import Message
+
+    assert [f.name for f in dataclasses.fields(Message)][:16] == [
+        "id", "conversation_id", "time", "time_raw", "sender", "text", "source", "sender_id",
+        "native_id", "reply_to", "mentions", "flags", "attachments", "forwarded_from", "edited_time",
+        "details",
+    ]  # fmt: skip

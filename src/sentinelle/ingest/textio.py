@@ -190,26 +190,65 @@ def iter_chunks(fh: BinaryIO, encoding: str, offset: int = 0, size: int | None =
     codec = "utf-16-le" if encoding == "utf-16-le" else "utf-16-be" if encoding == "utf-16-be" else "utf-8"
     errors = "surrogatepass" if codec != "utf-8" else "surrogateescape"
     decoder = codecs.getincrementaldecoder(codec)(errors="strict" if codec != "utf-8" else errors)
+    if codec == "utf-8":
+        yield from _utf8_chunks(fh, offset, size)
+        return
     pos = offset
     carry = ""
+    carry_bytes = 0  # byte length of `carry` in the file
     while True:
         raw = fh.read(size)
         final = not raw
+        # bytes of a character cut at the end of a read wait in the decoder
+        waiting = len(decoder.getstate()[0])
         try:
             text = carry + decoder.decode(raw, final=final)
         except UnicodeDecodeError as exc:
             raise InputError(f"invalid {codec.upper()} near byte {pos}: {exc.reason}") from None
+        # the chunk's byte length from the bytes read, not by encoding the chunk again
+        text_bytes = carry_bytes + len(raw) + waiting - len(decoder.getstate()[0])
         if not final:
             cut = text.rfind("\n") + 1
             text, carry = text[:cut], text[cut:]
+            carry_bytes = len(carry.encode(codec, errors))
+            text_bytes -= carry_bytes
             if not text:
                 continue
         if text:
             ascii_ = text.isascii()
             damaged = not ascii_ and codec == "utf-8" and _has_surrogate(text)
-            chunk = Chunk(text, pos, ascii_ and codec == "utf-8", damaged, codec, errors)
-            yield chunk
-            pos += chunk.nbytes(text)
+            yield Chunk(text, pos, ascii_ and codec == "utf-8", damaged, codec, errors)
+            pos += text_bytes
+        if final:
+            return
+
+
+def _utf8_chunks(fh: BinaryIO, offset: int, size: int) -> Iterator[Chunk]:
+    """UTF-8 chunks cut at the last line break of each read, in bytes: a b"\\n" never sits
+    inside a multi-byte character, so each piece decodes alone and its byte length is known."""
+    pos = offset
+    carry = b""
+    while True:
+        raw = fh.read(size)
+        final = not raw
+        if final:
+            data, carry = carry, b""
+        else:
+            cut = raw.rfind(b"\n") + 1
+            if not cut:
+                carry += raw
+                continue
+            data, carry = carry + raw[:cut], raw[cut:]
+        if data:
+            try:  # valid UTF-8 never decodes to lone surrogates: strict tells damage for free
+                text = data.decode("utf-8")
+                damaged = False
+            except UnicodeDecodeError:
+                text = data.decode("utf-8", "surrogateescape")
+                damaged = True
+            ascii_ = len(text) == len(data)
+            yield Chunk(text, pos, ascii_, damaged, "utf-8", "surrogateescape")
+            pos += len(data)
         if final:
             return
 

@@ -10,6 +10,7 @@ import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,9 @@ MIGRATIONS: list[tuple[str, str]] = [
 _SOURCE_COLUMNS = ("src_sha256", "src_path", "container_sha256", "member")
 _SOURCE_AT = [RECORD_COLUMNS.index(c) for c in _SOURCE_COLUMNS]
 _RECORD_AT = [i for i, c in enumerate(RECORD_COLUMNS) if c not in _SOURCE_COLUMNS]
+# one C call per row instead of a Python loop over the columns
+_SOURCE_VALUES = itemgetter(*_SOURCE_AT)
+_RECORD_VALUES = itemgetter(*_RECORD_AT)
 _INSERT_RECORD = (
     f"INSERT OR IGNORE INTO records (source_id, {', '.join(RECORD_COLUMNS[i] for i in _RECORD_AT)}) "
     f"VALUES (?, {', '.join('?' * len(_RECORD_AT))})"
@@ -260,13 +264,14 @@ class SQLiteBackend:
     def insert_records(self, rows: Iterable[tuple[Any, ...]], file_sha256: str) -> int:
         """Insert record rows (codec.RECORD_COLUMNS order); ids already present are skipped.
         Returns how many were new."""
-        prepared = [(self._source_id(file_sha256, row), *[row[i] for i in _RECORD_AT]) for row in rows]
+        source_id, values = self._source_id, _RECORD_VALUES
+        prepared = [(source_id(file_sha256, row), *values(row)) for row in rows]
         before = self.conn.total_changes  # after the sources rows: count records only
         self.conn.executemany(_INSERT_RECORD, prepared)
         return self.conn.total_changes - before
 
     def _source_id(self, file_sha256: str, row: tuple[Any, ...]) -> int:
-        key = (file_sha256, *[row[i] for i in _SOURCE_AT])
+        key = (file_sha256, *_SOURCE_VALUES(row))
         sid = self._sources.get(key)
         if sid is None:
             self.conn.execute(

@@ -16,7 +16,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import compress, groupby
 from operator import itemgetter
 from pathlib import Path
@@ -55,12 +55,15 @@ from .headers import (
     layout_of_row,
     layout_regex,
     lex,
+    pass1_regex,
 )
 from .names import NameTable, clean_sender, phone_of
 
 PLATFORM = "whatsapp"
 _AROUND = MARKS + "[] -\u2013\u00a0\u202f\n"
 _NO_FLAGS: frozenset[str] = frozenset()
+_BACKWARDS = frozenset({Flag.TIME_BACKWARDS})
+_AMBIGUOUS = frozenset({Flag.DATE_AMBIGUOUS})
 _MARK_SET = frozenset(MARKS)
 _GROUP_EVENTS = frozenset(
     EventType(t)
@@ -108,22 +111,6 @@ def title_from_name(name: str) -> str | None:
     stem = Path(name).stem if name.lower().endswith((".txt", ".zip")) else name
     m = _TITLE.match(stem)
     return m.group("t").strip() if m else None
-
-
-class _Pending:
-    """The record being read: its header match and its raw text so far (header + continuations)."""
-
-    __slots__ = ("m", "header", "line", "start", "pieces", "nbytes")
-
-    def __init__(self, m: re.Match[str], header: Header | None, line: int, start: int) -> None:
-        self.m, self.header, self.line, self.start = m, header, line, start
-        self.pieces: list[str] | None = None  # only for a record that spans chunks
-
-    def add(self, piece: str, nbytes: int) -> None:
-        if self.pieces is None:
-            self.pieces, self.nbytes = [], 0
-        self.pieces.append(piece)
-        self.nbytes += nbytes
 
 
 @dataclass
@@ -241,6 +228,9 @@ class _Parse:
         self.plain = False  # the headers carry no marks inside (learnt in the first pass)
         self._rid_prefix = record_id(sha, 0).rsplit(":", 1)[0]
         self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
+        self._stamps: dict[str, tuple[datetime | None, str, bool]] = {}  # per header text
+        self._days: dict[str, tuple[datetime | None, bool]] = {}  # per date text
+        self._clocks: dict[str, tuple[timedelta | None]] = {}  # per time-of-day text
 
     # -- pass 1 ------------------------------------------------------------------------------
     def scan(self, encoding: str, skip: int) -> _Scan:
@@ -252,7 +242,7 @@ class _Parse:
         dates, names = scan.dates, scan.names
         raw_layouts: Counter = Counter()
         text = first_text = ""
-        regex, date_cols, name_col, name2_col, layout = PASS1, ROW_DATE, ROW_NAME, ROW_NAME2, None
+        layout = date_regex = None
         with self.opener() as fh:
             fh.seek(skip)
             for i, chunk in enumerate(iter_chunks(fh, encoding, skip)):
@@ -268,31 +258,39 @@ class _Parse:
                         layout = next(iter(seen))
                         plain, _ = layout_regex(layout, plain=True)
                         self.plain = len(plain.findall(first_text)) == len(PASS1.findall(first_text))
-                        regex, cols = layout_regex(layout, names=True, plain=self.plain)
-                        date_cols = (cols["d1"], cols["d2"], cols["d3"])
-                        name_col, name2_col = cols["name"], cols["name2"]
-                rows = regex.findall("\n" + text)
-                if not rows:
-                    continue
+                        regex, date_regex = pass1_regex(layout, plain=self.plain)
                 if layout is None:
+                    rows = PASS1.findall("\n" + text)
+                    if not rows:
+                        continue
                     raw_layouts.update(map(itemgetter(*ROW_LAYOUT), rows))
-                    for key, _ in groupby(map(itemgetter(*date_cols), rows)):
+                    for key, _ in groupby(map(itemgetter(*ROW_DATE), rows)):
                         if key[0]:
                             dates.add(key[0], key[1], key[2])
                         else:
                             dates.add(key[3], key[4], key[5])
+                    first = list(map(itemgetter(ROW_NAME), rows))
+                    names.first.update(first)
+                    second = list(map(itemgetter(ROW_NAME2), rows))
+                    if any(second):
+                        names.longer.update(
+                            f"{a}: {b}" for a, b in compress(zip(first, second, strict=True), second)
+                        )
                 else:
+                    rows = regex.findall("\n" + text)
+                    if not rows:
+                        continue
                     scan.layouts[layout] += len(rows)
-                    for key, _ in groupby(map(itemgetter(*date_cols), rows)):
-                        dates.add(*key)
-                first = list(map(itemgetter(name_col), rows))
-                names.first.update(first)
+                    for key, _ in groupby(map(itemgetter(0), rows)):
+                        d = date_regex.match(key)
+                        dates.add(d["d1"], d["d2"], d["d3"])
+                    # names: "A" (the text before the first ": ") or "A: B" (before the second)
+                    for key, count in Counter(map(itemgetter(1), rows)).items():
+                        a, colon, _ = key.partition(": ")
+                        names.first[a] += count
+                        if colon:
+                            names.longer[key] += count
                 names.prune()  # memory stays bounded whatever the file size
-                second = list(map(itemgetter(name2_col), rows))
-                if any(second):
-                    names.longer.update(
-                        f"{a}: {b}" for a, b in compress(zip(first, second, strict=True), second)
-                    )
         names.first.pop("", None)
         scan.subject = _subject_in(first_text)
         for key, count in raw_layouts.items():
@@ -319,6 +317,7 @@ class _Parse:
         decision = decide_order(scan.dates, self.options.date_order)
         self.decision = decision
         self.names = scan.names
+        self._longer = bool(scan.names.longer)  # some names contain ": "
         self.times = TimeBuilder(decision.order, self.tz)
         self.times.ambiguous = decision.ambiguous
         details = {"file": self.path.name, **({"member": self.member} if self.member else {})}
@@ -363,6 +362,8 @@ class _Parse:
         )
 
     def _records(self, chunks: Iterator[Chunk]) -> Iterator[Record]:
+        """Second pass. Each header match closes the record before it. Records are handed out
+        as soon as built (a consumer that keeps few of them keeps the working set in cache)."""
         layouts = self.layouts
         generic = len(layouts) != 1
         if generic:
@@ -370,15 +371,25 @@ class _Parse:
         else:
             regex, fields = layout_regex(next(iter(layouts)), plain=self.plain)
             self._fields = tuple(fields.get(k, -1) for k in ("d1", "d2", "d3", "H", "Mi", "S", "ap"))
-        flush = self._flush
-        pending: _Pending | None = None  # the record being read (its header seen)
+            self._date_group, self._clock_group = regex.groupindex["date"], regex.groupindex["clock"]
+        emit = self._emit
+        out: list[Record] = []
+        # The record being read: its header match (and lexed header), line, byte offset; and
+        # for one that spans chunks, its text so far.
+        p_m: re.Match[str] | None = None
+        p_h = p_line = p_start = None
+        pieces: list[str] = []
+        p_bytes = 0
+        p_damaged = False
         line = 1  # line number where the pending record (or the unread text) starts
         byte = -1  # byte offset of the same
         chunk = None
         h = None
         for chunk in chunks:
             text = chunk.text
-            nbytes = chunk.nbytes
+            ascii_ = chunk.ascii
+            utf8 = chunk.codec == "utf-8"
+            damaged = chunk.damaged
             pos = 0
             if byte < 0:
                 byte = chunk.start
@@ -391,33 +402,51 @@ class _Parse:
                         continue  # a date-like line of another layout: part of the message
                 s = m.start()
                 raw = text[pos:s]
-                size = nbytes(raw)
-                if pending is not None:
-                    if pending.pieces:  # began in an earlier chunk
-                        pending.add(raw, size)
-                        raw, size = "".join(pending.pieces), pending.nbytes
-                    yield from flush(pending, raw, size, chunk)
+                if ascii_:
+                    size = len(raw)
+                elif utf8:
+                    size = len(raw.encode("utf-8", "surrogateescape"))
+                else:
+                    size = chunk.nbytes(raw)
+                if p_m is not None:
+                    if pieces:  # began in an earlier chunk
+                        pieces.append(raw)
+                        raw, size = "".join(pieces), p_bytes + size
+                        rec = emit(p_m, p_h, p_line, p_start, raw, size, chunk, damaged or p_damaged, out)
+                        pieces, p_bytes, p_damaged = [], 0, False
+                    else:
+                        rec = emit(p_m, p_h, p_line, p_start, raw, size, chunk, damaged, out)
+                    if out:
+                        yield from out
+                        out.clear()
+                    if rec is not None:
+                        yield rec
                 elif raw:
                     yield from self._orphans(raw, line, byte)
                 byte += size
                 line += raw.count("\n")
-                pending = _Pending(m, h, line, byte)
+                p_m, p_h, p_line, p_start = m, h, line, byte
                 pos = s
             rest = text[pos:]
-            if pending is not None:
-                pending.add(rest, nbytes(rest))  # goes on in the next chunk (or ends the file)
+            if p_m is not None:
+                # goes on in the next chunk (or ends the file)
+                pieces.append(rest)
+                p_bytes += chunk.nbytes(rest)
+                p_damaged = p_damaged or damaged
             elif rest:
                 yield from self._orphans(rest, line, byte)
-                byte += nbytes(rest)
+                byte += chunk.nbytes(rest)
                 line += rest.count("\n")
-        if pending is not None and chunk is not None:
-            yield from flush(pending, "".join(pending.pieces), pending.nbytes, chunk)
+        if p_m is not None and chunk is not None:
+            rec = emit(p_m, p_h, p_line, p_start, "".join(pieces), p_bytes, chunk, p_damaged, out)
+            yield from out
+            if rec is not None:
+                yield rec
 
-    def _stamp(self, p: _Pending) -> tuple[datetime | None, str, bool]:
+    def _stamp(self, m: re.Match[str], header: Header | None) -> tuple[datetime | None, str, bool]:
         """(time, raw timestamp, date ambiguous) of a record's header."""
-        m = p.m
-        if p.header is not None:  # generic lexer (files mixing layouts)
-            h = p.header
+        if header is not None:  # generic lexer (files mixing layouts)
+            h = header
             day, amb = self.times.day(h.d1, h.d2, h.d3)
             hour, minute, sec, pm = h.hour, h.minute, h.second, h.pm
         else:
@@ -442,6 +471,36 @@ class _Parse:
             return self.times.build(day, hour % 24, minute, min(sec, 59)), raw, amb
         return datetime(day.year, day.month, day.day, hour, minute, sec, 0, self.tz), raw, amb
 
+    def _day(self, m: re.Match[str], text: str) -> tuple[datetime | None, bool]:
+        """(midnight of a header's date, or None if impossible; date ambiguous), cached."""
+        g = m.groups()
+        i1, i2, i3 = self._fields[:3]
+        day, amb = self.times.day(g[i1], g[i2], g[i3])
+        got = (None if day is None else datetime(day.year, day.month, day.day, tzinfo=self.tz), amb)
+        if len(self._days) > 100_000:
+            self._days.clear()
+        self._days[text] = got
+        return got
+
+    def _clock(self, m: re.Match[str], text: str) -> tuple[timedelta | None]:
+        """(time of day of a header as a timedelta, or None if impossible,), cached."""
+        g = m.groups()
+        ih, imi, isec, iap = self._fields[3:]
+        hour, minute = int(g[ih]), int(g[imi])
+        sec = int(g[isec]) if isec >= 0 else 0
+        got: tuple[timedelta | None] = (None,)
+        if iap >= 0:
+            ap = g[iap]
+            pm = ap[0] in "pP" or ap in ("午後", "م")
+            hour = -1 if hour > 12 else hour % 12 + (12 if pm else 0)
+        # 24:00 is midnight of the same day, a leap second the second before (as TimeBuilder)
+        if 0 <= hour <= 24 and minute <= 59 and sec <= 60:
+            got = (timedelta(hours=hour % 24, minutes=minute, seconds=min(sec, 59)),)
+        if len(self._clocks) > 100_000:
+            self._clocks.clear()
+        self._clocks[text] = got
+        return got
+
     def _orphans(self, seg: str, line: int, byte: int) -> Iterator[Record]:
         """Text before the first header: reported once, counted line by line."""
         lines = seg.split("\n")
@@ -458,7 +517,21 @@ class _Parse:
         self.counts.issues += 1
         return ParseIssue(self.display, line, cause, byte_start)
 
-    def _flush(self, p: _Pending, raw: str, size: int, chunk: Chunk) -> list[Record]:
+    def _emit(
+        self,
+        m: re.Match[str],
+        header: Header | None,
+        line: int,
+        start: int,
+        raw: str,
+        size: int,
+        chunk: Chunk,
+        damaged: bool,
+        out: list[Record],
+    ) -> Message | None:
+        """The records of one header's raw text (header, continuation lines, line break) of
+        `size` bytes at byte `start`, line `line`: the message, returned (the common case, the
+        cheapest to hand out), after those appended to `out` (issues, participants, events)."""
         # The record's content: without its final line break and trailing blank lines.
         content = raw.rstrip("\r\n")
         if content[-1:].isspace():
@@ -467,35 +540,133 @@ class _Parse:
                 if k < 0 or content[k + 1 :].strip():
                     break
                 content = content[:k].rstrip("\r")
-        tail = raw[len(content) :]
-        end = (
-            p.start + size - (len(tail) if chunk.codec == "utf-8" and tail.isascii() else chunk.nbytes(tail))
-        )
-        out: list[Record] = []
-        if chunk.damaged and has_surrogate(content):
-            self._damaged(p, content, out)
+        if damaged and has_surrogate(content):
+            kept = self._damaged(line, start, content, out)
+            if kept is None:
+                return None
+            content, line_end, end = kept
         else:
-            self._build(p, content[p.m.end() - p.m.start() - 1 :], p.line + content.count("\n"), end, out)
-        return out
+            line_end = line + content.count("\n")
+            tail = raw[len(content) :]
+            if chunk.codec == "utf-8" and tail.isascii():
+                end = start + size - len(tail)
+            else:
+                end = start + size - chunk.nbytes(tail)
+        rest = content[m.end() - m.start() - 1 :]
+        source = Source(self.sha, line, line_end, start, end, self._path_str, self.container_sha, self.member)
+        if header is None:  # the file's one layout: the day and the time of day, each cached
+            day_text, clock_text = m.group(self._date_group, self._clock_group)
+            day = self._days.get(day_text) or self._day(m, day_text)
+            clock = self._clocks.get(clock_text) or self._clock(m, clock_text)
+            base, ambiguous = day
+            when = None if base is None or clock[0] is None else base + clock[0]
+            raw_time = m.group().strip(_AROUND)
+        else:
+            key = m.group()
+            stamp = self._stamps.get(key)
+            if stamp is None:
+                stamp = self._stamp(m, header)
+                if len(self._stamps) > 10_000:
+                    self._stamps.clear()
+                self._stamps[key] = stamp
+            when, raw_time, ambiguous = stamp
+        flags = _NO_FLAGS
+        last = self.last_time
+        if when is not None and last is not None and when >= last:
+            self.last_time = when
+        elif when is None:
+            out.append(
+                self._issue(
+                    line, start, f"impossible date or time {raw_time!r} for date order {self.times.order}"
+                )
+            )
+        else:
+            if last is not None and when < last:
+                flags = _BACKWARDS
+                self.counts.backwards += 1
+            self.last_time = when
+        if ambiguous:
+            flags = flags | _AMBIGUOUS
+        rid = f"{self._rid_prefix}:{start}"
+        # "Name: body" (the common case inline; names with ": " inside go through the table)
+        i = rest.find(": ")
+        if i > 0 and not self._longer:
+            raw_name, body_at = rest[:i], i + 2
+        else:
+            split = self.names.split(rest)
+            if split is None:
+                event = system.classify(rest) or system.SystemEvent(
+                    EventType.UNKNOWN_SYSTEM.value, None, (), {}
+                )
+                self._event(rid, when, raw_time, event, rest, source, set(flags), None, out)
+                return None
+            raw_name, body_at = split
+        sender, non_contact, phone, suspicious = self._senders_seen.get(raw_name) or self._sender(raw_name)
+        body = rest[body_at:]
+        if (
+            suspicious
+            or body[:1] in _MARK_SET
+            or sender in self.system_authors
+            or body[:4] in system.ACTORLESS_HEADS
+            or body.startswith(_YOU_PREFIXES)
+            or body.startswith(sender)
+        ) and self._system_line(
+            rid, when, raw_time, rest, raw_name, sender, body, suspicious, source, flags, out
+        ):
+            return None
+        attachments: tuple[str, ...] = ()
+        if (
+            body in system.PLACEHOLDERS
+            or body[-1:] in ">)"
+            or "\n" in body
+            or ":" in body
+            or "\u200e" in body
+            or body[:1] in _MARK_SET
+        ):
+            more, attachments = system.message_flags(body)
+            if more:
+                flags = flags | more
+        if sender not in self.senders:
+            self._participant(sender, non_contact, out)
+        self.counts.messages += 1
+        # every field positionally, in records.Message's order: the call costs half as much
+        return Message(
+            rid,
+            self.conv_id,
+            when,
+            raw_time,
+            sender,
+            body,
+            source,
+            phone,  # sender_id
+            None,  # native_id
+            None,  # reply_to
+            (),  # mentions
+            flags,
+            attachments,
+            None,  # forwarded_from
+            None,  # edited_time
+            {"non_contact": True} if non_contact else {},  # details
+        )
 
-    def _damaged(self, p: _Pending, content: str, out: list[Record]) -> None:
+    def _damaged(self, line: int, start: int, content: str, out: list[Record]) -> tuple[str, int, int] | None:
         """A record with bytes invalid in the encoding: the line is reported and skipped, with
-        the record's lines after it."""
+        the record's lines after it. Returns (content kept, its last line, its end) if any."""
         lines = content.split("\n")
         bad = next(i for i, t in enumerate(lines) if has_surrogate(t))
         skipped = len(lines) - bad
         self.counts.skipped += skipped
         out.append(
             self._issue(
-                p.line + bad,
+                line + bad,
                 None,
                 f"undecodable bytes (not valid in the file's encoding); {skipped} line(s) skipped",
             )
         )
-        if bad:
-            kept = "\n".join(lines[:bad]).rstrip("\r")
-            end = p.start + len(kept.encode("utf-8", "surrogateescape"))
-            self._build(p, kept[p.m.end() - p.m.start() - 1 :], p.line + bad - 1, end, out)
+        if not bad:
+            return None
+        kept = "\n".join(lines[:bad]).rstrip("\r")
+        return kept, line + bad - 1, start + len(kept.encode("utf-8", "surrogateescape"))
 
     def _sender(self, raw_name: str) -> tuple[str, bool, str | None, bool]:
         """(display name, non_contact, phone, suspicious) of a raw name, cached."""
@@ -512,51 +683,25 @@ class _Parse:
                 self._senders_seen[raw_name] = got
         return got
 
-    def _build(self, p: _Pending, rest: str, line_end: int, end: int, out: list[Record]) -> None:
-        source = Source(
-            self.sha, p.line, line_end, p.start, end, self._path_str, self.container_sha, self.member
-        )
-        when, raw_time, ambiguous = self._stamp(p)
-        flags: set[str] = set()
-        last = self.last_time
-        if when is not None and last is not None and when >= last:
-            self.last_time = when
-        elif when is None:
-            out.append(
-                self._issue(
-                    p.line, p.start, f"impossible date or time {raw_time!r} for date order {self.times.order}"
-                )
-            )
-        else:
-            if self.last_time is not None and when < self.last_time:
-                flags.add(Flag.TIME_BACKWARDS)
-                self.counts.backwards += 1
-            self.last_time = when
-        if ambiguous:
-            flags.add(Flag.DATE_AMBIGUOUS)
-        rid = f"{self._rid_prefix}:{p.start}"
-        split = self.names.split(rest)
-        if split is None:
-            event = system.classify(rest) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
-            self._event(rid, when, raw_time, event, rest, source, flags, None, out)
-            return
-        raw_name, body_at = split
-        sender, non_contact, phone, suspicious = self._sender(raw_name)
-        body = rest[body_at:]
+    def _system_line(
+        self, rid, when, raw_time, rest, raw_name, sender, body, suspicious, source, flags, out: list[Record]
+    ) -> bool:
+        """A "Name: body" line that is a system line after all (iOS author-prefixed lines, or a
+        one-off "sender" that is an actor); True when an event was emitted."""
         if body[:1] in _MARK_SET or sender in self.system_authors:
             # iOS system lines: "Group: \u200eJean a ajouté Marie" (the author is the group)
             event = self._author_system(sender, body)
             if event is not None:
-                self._event(rid, when, raw_time, event, body, source, flags, sender, out)
-                return
+                self._event(rid, when, raw_time, event, body, source, set(flags), sender, out)
+                return True
             suspicious = False
         if suspicious:
             event = system.classify(rest)
             # "Paul: Jean a ajouté Marie au planning" from a one-off sender stays a message: a
             # system line's actor never spans the "Name: " split.
             if event is not None and not (event.actor or "").startswith(raw_name + ":"):
-                self._event(rid, when, raw_time, event, rest, source, flags, None, out)
-                return
+                self._event(rid, when, raw_time, event, rest, source, set(flags), None, out)
+                return True
         if (
             body[:4] in system.ACTORLESS_HEADS
             or body.startswith(_YOU_PREFIXES)
@@ -564,38 +709,9 @@ class _Parse:
         ):
             event = self._author_system(sender, body)
             if event is not None:
-                self._event(rid, when, raw_time, event, body, source, flags, sender, out)
-                return
-        attachments: tuple[str, ...] = ()
-        if (
-            body in system.PLACEHOLDERS
-            or body[-1:] in ">)"
-            or "\n" in body
-            or ":" in body
-            or "\u200e" in body
-            or body[:1] in _MARK_SET
-        ):
-            more, attachments = system.message_flags(body)
-            if more:
-                flags |= more
-        if sender not in self.senders:
-            self._participant(sender, non_contact, out)
-        self.counts.messages += 1
-        out.append(
-            Message(
-                id=rid,
-                conversation_id=self.conv_id,
-                time=when,
-                time_raw=raw_time,
-                sender=sender,
-                text=body,
-                source=source,
-                sender_id=phone,
-                flags=frozenset(flags) if flags else _NO_FLAGS,
-                attachments=attachments,
-                details={"non_contact": True} if non_contact else {},
-            )
-        )
+                self._event(rid, when, raw_time, event, body, source, set(flags), sender, out)
+                return True
+        return False
 
     def _author_system(self, author: str, body: str) -> system.SystemEvent | None:
         """iOS (and some Android) system lines carry an author: the group name or the actor."""
