@@ -13,44 +13,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-NAMES = ["Capitaine Morel", "Lt Duval", "Brigadier Chen 🚓", "+33 6 12 34 56 78", "~ Inès", "Sarah B.",
-         "Adjudant Koné", "+33 7 98 76 54 32", "Léa 🌸", "Major Petit", "Gardien Roux", "Yannick"]  # fmt: skip
-WORDS = ("patrouille rapport demain matin équipe secteur réunion commissariat planning relève collègues "
-         "ok merci bien reçu vu on se voit à 14h le véhicule est au garage 👍 😂 🚨").split()  # fmt: skip
-SYSTEM = ["{a} a ajouté {b}", "{a} a retiré {b}", "{a} est parti", "{a} a changé l'icône de ce groupe"]
-QUERIES = ["collegues", "réunion", "vehicule garage", "patrouille OR relève", '"bien reçu"', "commiss*", "introuvable"]
+from bench_whatsapp import generate  # noqa: E402  (one generator for every WhatsApp benchmark)
 
-
-def generate(path: Path, messages: int, seed: int = 11) -> None:
-    rng = random.Random(seed)
-    t = datetime(2023, 1, 2, 7, 0)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        for _ in range(messages):
-            t += timedelta(seconds=rng.randint(5, 240))
-            head = f"{t:%d/%m/%Y %H:%M} - "
-            r = rng.random()
-            if r < 0.01:
-                a, b = rng.sample(NAMES, 2)
-                fh.write(head + rng.choice(SYSTEM).format(a=a.lstrip("~ "), b=b.lstrip("~ ")) + "\n")
-                continue
-            text = " ".join(rng.choices(WORDS, k=rng.randint(3, 14)))
-            if r < 0.07:
-                text += "\n" + " ".join(rng.choices(WORDS, k=rng.randint(2, 10)))
-            fh.write(f"{head}{rng.choice(NAMES)}: {text}\n")
+QUERIES = ["equipe", "releve", "réunion", "vehicule garage", "patrouille OR relève", '"bien reçu"', "commiss*", "introuvable"]
 
 
 def child(step: str, path: Path, case_dir: Path) -> dict:
