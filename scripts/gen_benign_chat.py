@@ -48,7 +48,7 @@ THINGS = ["les clés", "le badge", "le chargeur", "la radio", "le PV", "le dossi
           "la carte grise", "les gilets", "les casques", "les menottes", "la lampe", "le bip", "le planning",
           "les relevés", "la tablette", "le portable de service", "le double des clés", "les bons de commande",
           "le café", "les croissants", "le gâteau", "les pizzas", "ma veste", "mon sac", "les formulaires"]
-PLACES = ["dans le tiroir", "sur le bureau", "dans la voiture", "dans le casier", "à l'accueil", "au vestiaire",
+PLACES = ["sur le bureau", "dans la voiture", "dans le casier", "à l'accueil", "au vestiaire",
           "dans la boîte à gants", "sur la table", "au secrétariat", "dans la salle de pause", "au garage",
           "chez le chef", "dans le coffre", "au poste", "à la cafet", "dans l'armoire", "en bas", "au 2e étage"]
 WHO = ["le chef", "la cheffe", "le capitaine", "le lieutenant", "le brigadier", "l'adjudant", "le commandant",
@@ -78,18 +78,16 @@ TPL_FR = [
     "{who} a appelé", "{who} demande qui est dispo {when}", "réunion {when} avec {who}", "{who} est en congé {when}",
     "{police} {when}, qui est dispo ?", "{police} est reportée", "{police} c'est {when}", "qui s'occupe de {police} ?",
     "je m'occupe de {police}", "fini {police}, je rentre", "{police} a duré 3h", "on a {police} {when}",
-    "{who} a validé {police}", "rappel : {police} {when}", "{police} annulée", "on se retrouve au tribunal {when} ?",
+    "{who} a validé {police}", "rappel : {police} {when}", "{police} annulée",
     "on mange {food} {when} ?", "{food} ce midi ?", "qui est chaud pour {food} ?", "{food} ou {food2} ?",
-    "j'ai ramené {food}", "qui ramène {food} {when} ?", "{food} c'était trop bon", "{food}, le reste c'est trop cher",
-    "vous regardez {sport} {when} ?", "qqn a des places pour {sport} ?", "{sport} {when}, qui vient ?",
+    "j'ai ramené {food}", "qui ramène {food} {when} ?", "{food} c'était trop bon",
+    "vous regardez {sport} {when} ?", "{sport} {when}, qui vient ?",
     "t'as vu {sport} hier ?", "quel match hier", "on a gagné !", "on a perdu encore", "{sport} c'était nul",
-    "c'est ton tour {when}", "c'est mon tour je crois", "c'est à qui le tour ?", "qui prend la voiture {when} ?",
-    "je prends la voiture {when}", "la voiture est au garage", "faut faire le plein", "faut faire un bon de commande",
-    "faut remplir le formulaire", "faut signer {thing}", "faut rendre {thing} {when}", "il faut passer voir {who}",
-    "ils sont toujours sur place ?", "ils sont encore là-bas ?", "ils sont partis ?", "ils arrivent {when}",
+    "qui prend la voiture {when} ?",
+    "je prends la voiture {when}", "la voiture est au garage", "faut faire le plein", "faut remplir le formulaire", "faut signer {thing}", "faut rendre {thing} {when}", "il faut passer voir {who}",
+    "ils sont partis ?", "ils arrivent {when}",
     "les gars vous êtes où ?", "les gars on se capte {when}", "les collègues de nuit sont là ?",
-    "c'est toujours les mêmes qui font le ménage", "c'est toujours moi qui range", "c'est toujours la même histoire",
-    "toujours les mêmes qui ramènent à manger", "on libère la salle {when}", "on libère la radio svp",
+    "c'est toujours moi qui range", "c'est toujours la même histoire",
     "je suis de repos {when}", "je suis de nuit {when}", "je finis {when}", "je commence {when}", "je pose un RTT {when}",
     "échange de service {when} possible ?", "qui peut me remplacer {when} ?", "je vous mets le planning",
     "le planning est dispo", "le planning a changé", "check vos mails", "j'ai envoyé le mail", "vu le mail de {who} ?",
@@ -110,7 +108,7 @@ TPL_FR = [
     "vivement les vacances", "plus que 2 jours", "j'en peux plus de ce dossier", "ce dossier va me tuer mdr",
     "je suis mort de fatigue", "je suis crevé", "on est morts", "mort de rire", "j'ai failli tomber de ma chaise",
     "t'as vu la tête du chef ce matin 😂", "il nous a encore fait le coup du discours", "toujours en retard celui-là 😂",
-    "{who} a encore oublié son calepin", "qui a piqué mon stylo ?", "qui a fini le café ?", "on commande {food} ?",
+    "qui a piqué mon stylo ?", "qui a fini le café ?", "on commande {food} ?",
 ]
 TPL_EN = [
     "meeting at {t}?", "who's free {d}?", "running late", "stuck in traffic", "be there in 5", "where are you guys?",
@@ -119,8 +117,7 @@ TPL_EN = [
     "can someone swap shifts {d}?", "shift starts at {t}", "the printer is broken again", "coffee machine is dead",
     "check your emails", "report is done", "court hearing {d}", "see you at court", "the suspect was released",
     "witness statement is in the file", "briefing at {t}", "I'll call you back", "send me the file pls",
-    "whose turn is it?", "it's your turn I think", "same old story", "always the same people doing the dishes",
-    "are they still there?", "they left already", "we need more coffee", "good job today team",
+    "whose turn is it?", "same old story", "they left already", "we need more coffee", "good job today team",
 ]
 
 SMS = [("je sais pas", "jsp"), ("quelqu'un", "qqn"), ("c'est", "c"), ("toujours", "tjrs"), ("demain", "dem"),
