@@ -57,6 +57,8 @@ CASES = [
     ("le prochain qui touche à ma voiture je le défonce", "threat"),
     ("celui qui balance au chef je le bute", "threat"),
     ("whoever touched my locker, I'll kill him", "threat"),
+    ("la seule solution c'est de tous les fusiller", "threat"),
+    ("a bullet is the only answer for people like that", "threat"),
 ]
 
 
@@ -72,7 +74,7 @@ def test_abuse_without_slur_is_flagged(detector: Detector, text: str, cat: str) 
     "le prochain qui arrive en retard paie les croissants", "si tu gagnes je te défonce au ping-pong",
     "casier judiciaire vierge", "elle est vierge de toute sanction", "des pêches 🍑 pour le dessert",
     "le suspect a été vu sous la douche de l'hôtel", "c'est bon pour moi", "la chaîne en string dans le code",
-    "la garde à vue est prolongée", "audience au tribunal demain", "le chef a signé la plainte",
+    "la garde à vue est prolongée", "le mieux serait de le tuer ce dossier", "la meilleure solution c'est de lui parler", "audience au tribunal demain", "le chef a signé la plainte",
 ])
 def test_lookalikes_are_not_flagged(detector: Detector, text: str) -> None:
     d = detector.detect([text])[0]
