@@ -10,6 +10,7 @@ emoji) to a flagged message among its preceding messages takes that message's sc
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,14 @@ RULE_ONLY_SCORE = {0: 0.0, 1: 0.45, 2: 0.75, 3: 0.92}  # used when no trained mo
 DEFAULT_THRESHOLD = 0.5
 ENDORSE_FACTOR = 0.9
 IDIOM_DAMPING = 0.15
+# A flag resting on the heads alone needs strong evidence: the head's probability must reach
+# this bar to score 0.5 (a logit shift). Ordinary chat talk is far more frequent than abuse,
+# and on 1-3 word messages the encoder is unreliable ("dac", "kebab", "👍 😂"), so the bar is
+# higher there. Overridden by the artefact's fusion parameters when it carries them.
+HEAD_ONLY_BAR = 0.5
+HEAD_ONLY_BAR_SHORT = 0.9
+SHORT_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -45,6 +54,7 @@ class _Analysis:
     idioms: list[Hit] = field(default_factory=list)
     model: dict[str, float] = field(default_factory=dict)  # optional backend's scores
     lang: tuple[str | None, bool] = (None, False)  # (guess, reliable)
+    words: int = 0  # words of letters in the original text (emoji and numbers are not words)
     scores: dict[str, float] = field(default_factory=dict)
 
 
@@ -74,7 +84,8 @@ class Detector:
         for t in todo:
             n = normalize(t)
             fresh[t] = _Analysis(n.text, self.rules.match(n), self.rules.framing(n), self.rules.is_endorsement(n),
-                                 idioms=self.rules.idioms(n), lang=own_language(t))
+                                 idioms=self.rules.idioms(n), lang=own_language(t),
+                                 words=len(_WORD.findall(t)))
         if todo and self.heads is not None:
             self._score_heads([fresh[t] for t in todo])
         if todo and self.backend is not None:
@@ -121,6 +132,10 @@ class Detector:
         down = any(f in DOWNGRADING for f in a.framing)
         only_profanity = not any(sev[c] for c in MISCONDUCT)
         fusion = self.heads.fusion if self.heads is not None else {}
+        short = a.words <= SHORT_WORDS
+        bar = float(fusion.get("head_only_bar_short" if short else "head_only_bar",
+                               HEAD_ONLY_BAR_SHORT if short else HEAD_ONLY_BAR))
+        shift = float(np.log(bar / (1.0 - bar)))
         out: dict[str, float] = {}
         for j, c in enumerate(CATEGORIES):
             p_rule = float(fusion.get("rule_prob", {}).get(c, {}).get(str(sev[c]), RULE_ONLY_SCORE[sev[c]])) if sev[c] else 0.0
@@ -130,6 +145,10 @@ class Detector:
                 p_head = float(H.sigmoid(np.array(sa * float(a.logits[j]) + sb)))
                 if not sev[c] and any(i.category == c for i in a.idioms):
                     p_head *= IDIOM_DAMPING  # "tuer le temps", "chat noir": the head is fooled by the word
+                if c in MISCONDUCT and only_profanity and p_head > 0.0:
+                    # no misconduct rule fired: the head alone must clear the head-only bar
+                    q = min(max(p_head, 1e-9), 1.0 - 1e-9)
+                    p_head = float(H.sigmoid(np.array(np.log(q) - np.log1p(-q) - shift)))
             s = 1.0 - (1.0 - p_rule) * (1.0 - p_head) * (1.0 - a.model.get(c, 0.0))
             if c in MISCONDUCT:
                 if down:

@@ -27,12 +27,12 @@ from sklearn.linear_model import LogisticRegression
 
 from ..records import CATEGORIES
 from . import heads as H
-from .api import DOWNGRADING, MISCONDUCT, Detector
+from .api import DOWNGRADING, HEAD_ONLY_BAR, HEAD_ONLY_BAR_SHORT, MISCONDUCT, Detector
 from .evaluate import evaluate, load_labelled
 from .normalize import normalize
 from .rules import ruleset
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 EMB_SCALE = 1.0
 SEED = 13
 
@@ -71,9 +71,11 @@ def _fit_lr(X: Any, y: np.ndarray, C: float) -> LogisticRegression:
 
 def train(out: Path, shared: Path | None = None, log: Any = print) -> dict[str, Any]:
     ddir = _data_dir()
-    tr = load_labelled(ddir / "train.csv")
-    va = load_labelled(ddir / "val.csv")
-    data_hash = hashlib.sha256(b"".join((ddir / f).read_bytes() for f in ("train.csv", "val.csv"))).hexdigest()
+    # chat_*.csv: ordinary group-chat talk (scripts/gen_benign_chat.py), all benign
+    tr = load_labelled(ddir / "train.csv") + load_labelled(ddir / "chat_train.csv")
+    va = load_labelled(ddir / "val.csv") + load_labelled(ddir / "chat_val.csv")
+    files = ("train.csv", "val.csv", "chat_train.csv", "chat_val.csv")
+    data_hash = hashlib.sha256(b"".join((ddir / f).read_bytes() for f in files)).hexdigest()
     extra = _shared_rows(shared) if shared else []
     if extra:
         data_hash = hashlib.sha256((data_hash + f"+ftr:{len(extra)}").encode()).hexdigest()
@@ -152,12 +154,13 @@ def train(out: Path, shared: Path | None = None, log: Any = print) -> dict[str, 
         thresholds[c] = 0.5
     heads.fusion = {"rule_prob": rule_prob, "head_platt": head_platt, "cheap_platt": cheap_platt,
                     "down_factor": 0.35, "thresholds": thresholds, "gate_logit": gate,
-                    "fusion": "p = 1 - (1 - p_rule[severity]) * (1 - platt(head_logit)); x down_factor when reported/counter/negated"}
+                    "head_only_bar": HEAD_ONLY_BAR, "head_only_bar_short": HEAD_ONLY_BAR_SHORT,
+                    "fusion": "p = 1 - (1 - p_rule[severity]) * (1 - platt(head_logit)); with no misconduct rule, platt(head_logit) is shifted so that head_only_bar (head_only_bar_short for 1-3 words) scores 0.5; x down_factor when reported/counter/negated"}
 
     # --- figures ------------------------------------------------------------------------------
     det = Detector(heads=heads)
     figures = {}
-    for name in ("test", "second_test"):
+    for name in ("test", "second_test", "benign_chat_test"):
         path = ddir / f"{name}.csv"
         if path.exists():
             rep = evaluate(load_labelled(path), det)
