@@ -72,7 +72,7 @@ def render_html(ctx: ReportContext) -> str:
              "title": t("chart_activity", bucket=t("bucket_" + ctx.activity["bucket"]))},
         ),
         "categories": charts.bar_chart({t(k): v for k, v in ctx.by_category.items()}, t("category")),
-        "targets": charts.bar_chart(ctx.by_target, t("target"), color=charts.BLUE),
+        "targets": charts.bar_chart({t(k): v for k, v in ctx.by_target.items()}, t("target"), color=charts.BLUE),
         "network": charts.network_chart(nodes, edges),
     }
     summary = {
