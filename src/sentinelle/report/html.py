@@ -20,6 +20,7 @@ import jinja2
 
 from . import charts
 from .context import ReportContext, build_context, flagged_people
+from .format import is_role, labeller, number, role_text, valuer, when
 from .i18n import LANGS, translator
 from .network import network
 
@@ -38,12 +39,16 @@ def resolve_generated_at(value: str | None = None) -> str:
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("sentinelle.report", "templates"),
         autoescape=True,  # every value from a chat is text, never markup
         trim_blocks=False,
         keep_trailing_newline=True,
     )
+    env.filters["when"] = when
+    env.tests["role"] = is_role
+    env.globals["role_text"] = role_text
+    return env
 
 
 def _names(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> list[str]:
@@ -60,10 +65,60 @@ def _names_raw(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> list[Any]:
     return [next((row[k] for k in keys if row.get(k)), "?") for row in rows if isinstance(row, dict)]
 
 
+PEOPLE_SHOWN = 30  # rows of the people table; the rest in one line (all of them in people.csv)
+INFLUENCE_SHOWN = 20
+EDGES_SHOWN = 25
+
+
+def people_view(ctx: ReportContext, limit: int = PEOPLE_SHOWN) -> dict[str, Any]:
+    """The people who wrote or were flagged, most flagged then most active first, capped."""
+    rows = [p for p in ctx.people if p["messages"] or p["flags"]]
+    rows.sort(key=lambda p: (-p["flags"], -p["messages"], str(p["name"]), p["id"]))
+    rest = rows[limit:]
+    return {"rows": rows[:limit], "rest": len(rest), "rest_max": max((p["messages"] for p in rest), default=0),
+            "rest_flags": sum(p["flags"] for p in rest),
+            "silent": sum(1 for p in ctx.people if not p["messages"] and not p["flags"])}
+
+
+def influence_view(dynamics: dict[str, Any] | None, limit: int = INFLUENCE_SHOWN) -> dict[str, Any]:
+    """Per person: messages, directives, influence (and its ratio to the group median, the highest
+    over the person's conversations), centrality, declared role; by influence, capped."""
+    ratio: dict[str, float] = {}
+    for row in (dynamics or {}).get("leadership") or []:
+        if not isinstance(row, dict):
+            continue
+        inf, med = row.get("influence"), row.get("group_median_influence")
+        if isinstance(inf, int | float) and isinstance(med, int | float) and med > 0:
+            pid = str(row.get("person"))
+            ratio[pid] = max(ratio.get(pid, 0.0), inf / med)
+    rows = []
+    for p in (dynamics or {}).get("people") or []:
+        if not isinstance(p, dict) or not p.get("messages"):
+            continue
+        cent = p.get("centrality") if isinstance(p.get("centrality"), dict) else {}
+        influence = p.get("max_influence", p.get("influence"))
+        rows.append({
+            "person": str(p.get("person") or p.get("id") or ""),
+            "name": p.get("name") or p.get("person") or p.get("id"),
+            "messages": p.get("messages"),
+            "issued": p.get("directives_issued"), "obeyed": p.get("directives_obeyed"),
+            "influence": influence if isinstance(influence, int | float) else None,
+            "ratio": ratio.get(str(p.get("person"))),
+            "pagerank": cent.get("pagerank", p.get("pagerank")), "hub": cent.get("hub"),
+            "betweenness": cent.get("betweenness"),
+            "role": p.get("roster") if isinstance(p.get("roster"), dict) else None,
+        })
+    rows.sort(key=lambda r: (-(r["influence"] or 0), -(r["messages"] or 0), str(r["name"])))
+    rest = rows[limit:]
+    return {"rows": rows[:limit], "rest": len(rest), "rest_max": max((r["influence"] or 0 for r in rest), default=0)}
+
+
 def render_html(ctx: ReportContext) -> str:
     t = translator(ctx.lang)
     parallel = (ctx.dynamics or {}).get("parallel_command") or []
-    leaders = {str(p.get("person")) for p in parallel if isinstance(p, dict) and p.get("person")}
+    # red in the drawing: influence above the declared role (not a declared chief who is ignored)
+    leaders = {str(p.get("person")) for p in parallel if isinstance(p, dict) and p.get("person")
+               and p.get("kind", "influence_exceeds_role") == "influence_exceeds_role"}
     nodes, edges = network(ctx.dynamics, highlight=leaders)
     charts_svg = {
         "activity": charts.activity_chart(
@@ -88,8 +143,14 @@ def render_html(ctx: ReportContext) -> str:
     }
     script = _asset("report.js")
     script_hash = "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    ranked = sorted(edges, key=lambda e: (-e["weight"], e["source_name"], e["target_name"], e["kind"]))
+    lang = ctx.lang
     return _environment().get_template("report.html.j2").render(
-        c=ctx, t=t, charts=charts_svg, edges=edges, summary=summary,
+        c=ctx, t=t, charts=charts_svg, summary=summary,
+        edges={"rows": ranked[:EDGES_SHOWN], "rest": len(ranked) - min(len(ranked), EDGES_SHOWN)},
+        people=people_view(ctx), influence=influence_view(ctx.dynamics),
+        label=labeller(t), word=valuer(t), num=lambda v, d=2, trim=False: number(v, lang, d, trim),
+        conv_titles={cv["id"]: cv["title"] for cv in ctx.conversations},
         css=_asset("report.css"), script=script, script_hash=script_hash,
     )
 

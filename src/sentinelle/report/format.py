@@ -1,0 +1,82 @@
+"""How values read in the report: declared roles in words, numbers and dates in the reader's
+language, column names translated. Pure functions of their input (the report stays deterministic)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+ROLE_KEYS = frozenset({"rank", "role", "unit", "union_rep"})
+_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def is_role(value: Any) -> bool:
+    """A declared role (a roster row): a mapping with rank, role or unit."""
+    return isinstance(value, dict) and bool(ROLE_KEYS & value.keys()) and "person" in value
+
+
+def role_text(role: Any) -> str:
+    """`Gardien de la paix — Équipier, administrateur du groupe (Brigade Fictive 75)`; '' if none."""
+    if not isinstance(role, dict):
+        return ""
+    rank, duty, unit = (str(role.get(k) or "").strip() for k in ("rank", "role", "unit"))
+    text = " — ".join(x for x in (rank, duty) if x)
+    if unit:
+        text = f"{text} ({unit})" if text else unit
+    return text
+
+
+def number(value: Any, lang: str, decimals: int = 2, trim: bool = False) -> str:
+    """1 234,56 in French, 1,234.56 in English; integers without decimals; '—' for none;
+    `trim` drops trailing zeros (300 rather than 300,000)."""
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return "—" if value is None else str(value)
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.{decimals}f}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def when(value: Any) -> Any:
+    """An ISO timestamp as people read it: `2025-01-09 13:10:00` (seconds kept: they are evidence),
+    `UTC` spelled out for zoned times; any other value unchanged."""
+    if not isinstance(value, str):
+        return value
+    m = _ISO.match(value)
+    if not m:
+        return value
+    day, clock, zone = m.groups()
+    if zone in ("Z", "+00:00", "+0000"):
+        zone = "UTC"
+    return f"{day} {clock}" + (f" {zone}" if zone else "")
+
+
+def labeller(t: Callable[..., str]) -> Callable[[str], str]:
+    """Column and field names: the catalogue's `col_<key>` (or `<key>`), else the key in words."""
+
+    def label(key: str) -> str:
+        for k in (f"col_{key}", key):
+            text = t(k)
+            if text != k:
+                return text
+        return str(key).replace("_", " ").capitalize()
+
+    return label
+
+
+def valuer(t: Callable[..., str]) -> Callable[[Any], Any]:
+    """Enumerated values the analyses store in snake_case (kinds, outcomes, labels): `v_<value>`
+    from the catalogue when known, else the words; any other value unchanged."""
+
+    def word(value: Any) -> Any:
+        if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+            return value
+        text = t(f"v_{value}")
+        if text != f"v_{value}":
+            return text
+        return value.replace("_", " ") if "_" in value else value
+
+    return word
