@@ -3,9 +3,12 @@ language, column names translated. Pure functions of their input (the report sta
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import Any
+
+from .i18n import CATALOGUE
 
 ROLE_KEYS = frozenset({"rank", "role", "unit", "union_rep"})
 _ISO = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -32,6 +35,8 @@ def number(value: Any, lang: str, decimals: int = 2, trim: bool = False) -> str:
     `trim` drops trailing zeros (300 rather than 300,000)."""
     if value is None or isinstance(value, bool) or not isinstance(value, int | float):
         return "—" if value is None else str(value)
+    if trim and isinstance(value, float) and 0 < abs(value) < 10 ** -decimals:
+        decimals = 1 - math.floor(math.log10(abs(value)))  # two significant digits, not 0,000
     text = f"{value:,}" if isinstance(value, int) else f"{value:,.{decimals}f}"
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -58,13 +63,29 @@ def labeller(t: Callable[..., str]) -> Callable[[str], str]:
     """Column and field names: the catalogue's `col_<key>` (or `<key>`), else the key in words."""
 
     def label(key: str) -> str:
-        for k in (f"col_{key}", key):
-            text = t(k)
-            if text != k:
-                return text
+        for k in (f"col_{key}", str(key)):
+            if k in CATALOGUE:
+                return t(k)
         return str(key).replace("_", " ").capitalize()
 
     return label
+
+
+def finder(t: Callable[..., str]) -> Callable[[Any], Any]:
+    """The harassment analysis's findings (English phrases such as `removed from the group
+    (after the report)`) in the reader's language; an unknown phrase is kept as written."""
+    suffix = " (after the report)"
+
+    def finding(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        base, later = (value[: -len(suffix)], True) if value.endswith(suffix) else (value, False)
+        key = "find_" + base.replace(" ", "_")
+        if key not in CATALOGUE:
+            return value
+        return t(key) + (t("after_report") if later else "")
+
+    return finding
 
 
 def valuer(t: Callable[..., str]) -> Callable[[Any], Any]:

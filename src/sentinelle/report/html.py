@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+from collections import Counter
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -20,7 +21,7 @@ import jinja2
 
 from . import charts
 from .context import ReportContext, build_context, flagged_people
-from .format import is_role, labeller, number, role_text, valuer, when
+from .format import finder, is_role, labeller, number, role_text, valuer, when
 from .i18n import LANGS, translator
 from .network import network
 
@@ -113,6 +114,14 @@ def influence_view(dynamics: dict[str, Any] | None, limit: int = INFLUENCE_SHOWN
     return {"rows": rows[:limit], "rest": len(rest), "rest_max": max((r["influence"] or 0 for r in rest), default=0)}
 
 
+def conversation_labels(conversations: list[dict[str, Any]]) -> dict[str, str]:
+    """Conversation id -> its title; two conversations of the same title are told apart by
+    their first day (an export and its later re-export are often named alike)."""
+    seen = Counter(cv["title"] for cv in conversations)
+    return {cv["id"]: (f"{cv['title']} ({(cv.get('first') or '')[:10] or cv['id']})" if seen[cv["title"]] > 1 else cv["title"])
+            for cv in conversations}
+
+
 def render_html(ctx: ReportContext) -> str:
     t = translator(ctx.lang)
     parallel = (ctx.dynamics or {}).get("parallel_command") or []
@@ -149,8 +158,9 @@ def render_html(ctx: ReportContext) -> str:
         c=ctx, t=t, charts=charts_svg, summary=summary,
         edges={"rows": ranked[:EDGES_SHOWN], "rest": len(ranked) - min(len(ranked), EDGES_SHOWN)},
         people=people_view(ctx), influence=influence_view(ctx.dynamics),
-        label=labeller(t), word=valuer(t), num=lambda v, d=2, trim=False: number(v, lang, d, trim),
-        conv_titles={cv["id"]: cv["title"] for cv in ctx.conversations},
+        label=labeller(t), word=valuer(t), finding=finder(t), num=lambda v, d=2, trim=False: number(v, lang, d, trim),
+        conv_titles=conversation_labels(ctx.conversations),
+        compliance={str(x.get("message_id")): x for x in (ctx.dynamics or {}).get("compliance") or [] if isinstance(x, dict)},
         css=_asset("report.css"), script=script, script_hash=script_hash,
     )
 
