@@ -59,6 +59,16 @@ def when(value: Any) -> Any:
     return f"{day} {clock}" + (f" {zone}" if zone else "")
 
 
+def flat_settings(settings: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    """An analysis's settings as `name=value` pairs, nested ones dotted (`weights.admin_share`)."""
+    if not isinstance(settings, dict):
+        return [(prefix, settings)] if prefix else []
+    out: list[tuple[str, Any]] = []
+    for k, v in settings.items():
+        out += flat_settings(v, f"{prefix}.{k}" if prefix else str(k)) if isinstance(v, dict) else [(f"{prefix}.{k}" if prefix else str(k), v)]
+    return out
+
+
 def labeller(t: Callable[..., str]) -> Callable[[str], str]:
     """Column and field names: the catalogue's `col_<key>` (or `<key>`), else the key in words."""
 

@@ -21,7 +21,7 @@ import jinja2
 
 from . import charts
 from .context import ReportContext, build_context, flagged_people
-from .format import finder, is_role, labeller, number, role_text, valuer, when
+from .format import finder, flat_settings, is_role, labeller, number, role_text, valuer, when
 from .i18n import LANGS, translator
 from .network import network
 
@@ -49,6 +49,7 @@ def _environment() -> jinja2.Environment:
     env.filters["when"] = when
     env.tests["role"] = is_role
     env.globals["role_text"] = role_text
+    env.filters["flat"] = flat_settings
     return env
 
 
@@ -72,11 +73,13 @@ EDGES_SHOWN = 25
 
 
 def people_view(ctx: ReportContext, limit: int = PEOPLE_SHOWN) -> dict[str, Any]:
-    """The people who wrote or were flagged, most flagged then most active first, capped."""
+    """The people who wrote or were flagged, most flagged then most active first, capped; those
+    with a single message and no flag (the passers-by of a large group) go to the summary line."""
     rows = [p for p in ctx.people if p["messages"] or p["flags"]]
     rows.sort(key=lambda p: (-p["flags"], -p["messages"], str(p["name"]), p["id"]))
-    rest = rows[limit:]
-    return {"rows": rows[:limit], "rest": len(rest), "rest_max": max((p["messages"] for p in rest), default=0),
+    shown = [p for p in rows if p["flags"] or p["messages"] > 1][:limit]
+    rest = [p for p in rows if p not in shown]
+    return {"rows": shown, "rest": len(rest), "rest_max": max((p["messages"] for p in rest), default=0),
             "rest_flags": sum(p["flags"] for p in rest),
             "silent": sum(1 for p in ctx.people if not p["messages"] and not p["flags"])}
 
