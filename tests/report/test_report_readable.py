@@ -50,7 +50,7 @@ def test_no_raw_dumps_or_keys_in_the_demo_report(demo_fr: str, demo_en: str) -> 
         body = _text(html[html.index("<main>"):html.index('<section id="flags">')])
         for raw in ("union_rep", "{'", "source_name", "target_name", "directives_issued", "max_influence",
                     "turn_taking", "in_strength", "conversation_id", "silence_order", "influence_exceeds_role",
-                    "declared_chief_ignored", "person:", "rank:", "followed_by", "messages_before",
+                    "declared_chief_ignored", "person: ", "; rank:", "followed_by", "messages_before",
                     "by_category", "holds_authority", "2025-01-06T"):
             assert raw not in body, raw
 

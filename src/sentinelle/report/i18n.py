@@ -38,6 +38,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Analysis not run for this case ({step}): this section is empty for lack of results, not for lack of facts.",
     },
     "none_found": {"fr": "Rien de trouvé.", "en": "Nothing found."},
+    "no_targets": {"fr": "Aucun signalement ne vise un groupe protégé.", "en": "No flag targets a protected group."},
+    "no_flags": {"fr": "Aucun message signalé : la détection a été exécutée sans rien relever.", "en": "No flagged message: detection ran and found nothing."},
     "sum_scope": {
         "fr": "{messages} messages écrits par {writers} personnes ({people} personnes en tout, membres silencieux compris) et {events} événements, dans {conversations} conversation(s), du {first} au {last}.",
         "en": "{messages} messages written by {writers} people ({people} people in all, silent members included) and {events} events, in {conversations} conversation(s), from {first} to {last}.",
@@ -83,6 +85,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "platform": {"fr": "Plateforme", "en": "Platform"},
     "period": {"fr": "Période", "en": "Period"},
     "date": {"fr": "Date", "en": "Date"},
+    "colon": {"fr": " : ", "en": ": "},
+    "lq": {"fr": "« ", "en": "“"},
+    "rq": {"fr": " »", "en": "”"},
     "first": {"fr": "Premier", "en": "First"},
     "last": {"fr": "Dernier", "en": "Last"},
     "versions": {"fr": "Versions des outils et modèles", "en": "Tool and model versions"},
