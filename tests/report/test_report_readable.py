@@ -55,6 +55,11 @@ def test_no_raw_dumps_or_keys_in_the_demo_report(demo_fr: str, demo_en: str) -> 
             assert raw not in body, raw
 
 
+def test_counts_have_thousands_separators(demo_fr: str, demo_en: str) -> None:
+    assert re.search(r"\d\u202f\d{3} messages écrits par", _text(_section(demo_fr, "summary")))
+    assert re.search(r"\d,\d{3} messages written by", _text(_section(demo_en, "summary")))
+
+
 def test_declared_roles_are_written_out(demo_fr: str) -> None:
     people = _text(_section(demo_fr, "people"))
     assert "Gardien de la paix — Équipier, administrateur du groupe (Brigade Fictive 75)" in people
