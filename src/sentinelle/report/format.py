@@ -103,11 +103,13 @@ def valuer(t: Callable[..., str]) -> Callable[[Any], Any]:
     from the catalogue when known, else the words; any other value unchanged."""
 
     def word(value: Any) -> Any:
-        if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+        if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9_ ]{0,40}", value):
             return value
-        text = t(f"v_{value}")
-        if text != f"v_{value}":
-            return text
+        key = "v_" + value.replace(" ", "_")
+        if key in CATALOGUE:
+            return t(key)
+        if " " in value:
+            return value
         return value.replace("_", " ") if "_" in value else value
 
     return word

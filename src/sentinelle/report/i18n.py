@@ -85,6 +85,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "platform": {"fr": "Plateforme", "en": "Platform"},
     "period": {"fr": "Période", "en": "Period"},
     "date": {"fr": "Date", "en": "Date"},
+    "ranks": {"fr": "{aggressor} envers {target}", "en": "{aggressor} towards {target}"},
+    "influences": {"fr": "influence {aggressor} contre {target}", "en": "influence {aggressor} against {target}"},
     "colon": {"fr": " : ", "en": ": "},
     "lq": {"fr": "« ", "en": "“"},
     "rq": {"fr": " »", "en": "”"},
