@@ -1,59 +1,50 @@
-"""What is known of other locales (German, Spanish, Italian): message placeholders read from real
-iOS exports (whats_json fixtures). Their system events are not known yet: such lines become
-`unknown_system` events, never messages with a fake author."""
+"""What is known of other locales (Russian, Czech): notices and message placeholders read from
+real exports (whats_json fixtures, Android and iOS). Their group events are not known yet: such
+lines become `unknown_system` events, never messages with a fake author."""
 
 EVENTS: list[tuple[str, str, dict]] = [
-    ("encryption_notice", "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt{REST}", {}),
-    ("encryption_notice", "Los mensajes y las llamadas están cifrados de extremo a extremo{REST}", {}),
-    ("encryption_notice", "I messaggi e le chiamate sono crittografati end-to-end{REST}", {}),
-    ("security_code_changed", "Deine Sicherheitsnummer für {T} hat sich geändert{REST}", {}),
-    ("security_code_changed", "Cambió tu código de seguridad con {T}{REST}", {}),
-    ("security_code_changed", "Il tuo codice di sicurezza con {T} è cambiato{REST}", {}),
+    ("encryption_notice", "Сообщения и звонки защищены сквозным шифрованием{REST}", {}),
+    ("encryption_notice", "Zprávy a hovory jsou (?:opatřeny|zabezpečeny) koncovým šifrováním{REST}", {}),
+    ("security_code_changed", "Ваш код безопасности с контактом {T} изменился{REST}", {}),
+    ("security_code_changed", "Bezpečnostní kód mezi vámi a uživatelem {T} byl změněn{REST}", {}),
+    ("call", "Пропущенный (?:аудиозвонок|видеозвонок){REST}", {"missed": True}),
+    ("call", "Zmeškaný (?:hovor|videohovor|hlasový hovor){REST}", {"missed": True}),
 ]
 
 DELETED = [
-    "Diese Nachricht wurde gelöscht.",
-    "Diese Nachricht wurde gelöscht",
-    "Du hast diese Nachricht gelöscht.",
-    "Se eliminó este mensaje.",
-    "Eliminaste este mensaje.",
-    "Questo messaggio è stato eliminato.",
-    "Hai eliminato questo messaggio.",
+    "Данное сообщение удалено",
+    "Данное сообщение удалено.",
+    "Вы удалили данное сообщение",
+    "Вы удалили данное сообщение.",
+    "Tato zpráva byla odstraněna.",
+    "Tato zpráva byla odstraněna",
+    "Tato zpráva byla smazána.",
+    "Tuto zprávu jste odstranil/a.",
+    "Tuto zprávu jste smazal/a.",
 ]
 DELETED_BY_ADMIN: list[str] = []
 MEDIA_OMITTED = [
-    "<Medien ausgeschlossen>",
-    "<Medien weggelassen>",
-    "Bild weggelassen",
-    "Video weggelassen",
-    "Audio weggelassen",
-    "Sticker weggelassen",
-    "GIF weggelassen",
-    "Dokument weggelassen",
-    "Kontaktkarte ausgelassen",
-    "<Multimedia omitido>",
-    "imagen omitida",
-    "Video omitido",
-    "audio omitido",
-    "sticker omitido",
-    "GIF omitido",
-    "documento omitido",
-    "Tarjeta de contacto omitida",
-    "<Media omessi>",
-    "immagine omessa",
-    "video omesso",
-    "audio omesso",
-    "sticker non incluso",
-    "GIF esclusa",
-    "documento omesso",
-    "Scheda contatto omessa",
+    "<Без медиафайлов>",
+    "изображение отсутствует",
+    "видео отсутствует",
+    "аудиофайл отсутствует",
+    "Карточка контакта отсутствует",
+    "стикер не добавлен",
+    "документ отсутствует",
+    "GIF отсутствует",
+    "<Média vynechány>",
+    "<Média vynechána>",
+    "obrázek vynechán",
+    "video vynecháno",
+    "zvukový soubor vynechán",
+    "Vizitka vynechána",
+    "nálepka vynechána",
+    "dokument vynechán",
+    "GIF vynechán",
 ]
-EDITED = [
-    "<Diese Nachricht wurde bearbeitet>",
-    "<Se editó este mensaje.>",
-    "<Questo messaggio è stato modificato>",
-]
-ATTACHED = ["Datei angehängt", "archivo adjunto", "file allegato"]
-ATTACHED_TAG = ["Anhang", "adjunto", "allegato"]
-LOCATION = ["Standort", "Ubicación", "Posizione"]
+EDITED: list[str] = []
+ATTACHED = ["файл добавлен", "soubor byl přiložen"]
+ATTACHED_TAG = ["прикреплено", "příloha"]
+LOCATION = ["Местоположение", "местоположение", "Poloha", "poloha"]
+LIVE_LOCATION: list[str] = []
 YOU = ""
