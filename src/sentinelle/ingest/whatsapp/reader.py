@@ -79,14 +79,30 @@ _GROUP_EVENTS = frozenset(
 )
 _TITLE = re.compile(
     r"^(?:WhatsApp Chat with |Discussion WhatsApp avec |WhatsApp Chat - |WhatsApp-Chat mit |"
-    r"Chat de WhatsApp con |Chat WhatsApp con |Conversa do WhatsApp com |WhatsApp Chat met )(?P<t>.+?)"
+    r"Chat de WhatsApp con |Chat WhatsApp con |Conversa do WhatsApp com |WhatsApp Chat met |WhatsApp-chat met )(?P<t>.+?)"
     r"(?: \(\d+\))?$"
 )
 _CHAT_MEMBER = re.compile(r"(^|/)(_chat\.txt|WhatsApp Chat.*\.txt|Discussion WhatsApp.*\.txt)$", re.I)
 _YOU_PREFIXES = ("You ", "You'", "Vous ")
 
 
-_SUBJECT_HINTS = ("créé le groupe", "sujet", "created group", "subject", "group name")
+_SUBJECT_HINTS = (
+    "créé le groupe",
+    "sujet",
+    "created group",
+    "subject",
+    "group name",
+    "Gruppe",
+    "Betreff",
+    "Gruppennamen",
+    "grupo",
+    "asunto",
+    "gruppo",
+    "oggetto",
+    "assunto",
+    "groep",
+    "onderwerp",
+)
 
 
 def _subject_in(text: str) -> str | None:

@@ -40,6 +40,7 @@ _PLACEHOLDERS = {
     "{QO}": rf"{_OPEN}\s?(?P<old>.*?)\s?{_CLOSE}",
     "{QN}": rf"{_OPEN}\s?(?P<new>.*?)\s?{_CLOSE}",
     "{REST}": r".*",
+    "{TAIL}": r"(?:\.\s.*)?",  # a further sentence ("... changed. Tap to learn more.")
 }
 _TOKEN = re.compile(r"\{[A-Za-z]+\}")
 

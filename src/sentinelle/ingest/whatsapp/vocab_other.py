@@ -5,10 +5,10 @@ lines become `unknown_system` events, never messages with a fake author."""
 EVENTS: list[tuple[str, str, dict]] = [
     ("encryption_notice", "Сообщения и звонки защищены сквозным шифрованием{REST}", {}),
     ("encryption_notice", "Zprávy a hovory jsou (?:opatřeny|zabezpečeny) koncovým šifrováním{REST}", {}),
-    ("security_code_changed", "Ваш код безопасности с контактом {T} изменился{REST}", {}),
-    ("security_code_changed", "Bezpečnostní kód mezi vámi a uživatelem {T} byl změněn{REST}", {}),
-    ("call", "Пропущенный (?:аудиозвонок|видеозвонок){REST}", {"missed": True}),
-    ("call", "Zmeškaný (?:hovor|videohovor|hlasový hovor){REST}", {"missed": True}),
+    ("security_code_changed", "Ваш код безопасности с контактом {T} изменился{TAIL}", {}),
+    ("security_code_changed", "Bezpečnostní kód mezi vámi a uživatelem {T} byl změněn{TAIL}", {}),
+    ("call", "Пропущенный (?:аудиозвонок|видеозвонок){TAIL}", {"missed": True}),
+    ("call", "Zmeškaný (?:hovor|videohovor|hlasový hovor){TAIL}", {"missed": True}),
 ]
 
 DELETED = [
