@@ -245,6 +245,7 @@ class _Parse:
         # The system vocabularies in use: every language until the file's first typed event
         # tells its language, then that one plus English (see _learn).
         self.lex: system.Lexicon = system.ALL
+        self.heads = self.lex.heads  # read on every message: one attribute, not two
         self._rid_prefix = record_id(sha, 0).rsplit(":", 1)[0]
         self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
         self._stamps: dict[str, tuple[datetime | None, str, bool]] = {}  # per header text
@@ -626,7 +627,7 @@ class _Parse:
             suspicious
             or body[:1] in _MARK_SET
             or sender in self.system_authors
-            or body[:4] in self.lex.heads
+            or body[:4] in self.heads
             or body.startswith(_YOU_PREFIXES)
             or body.startswith(sender)
         ) and self._system_line(
@@ -722,7 +723,7 @@ class _Parse:
                 self._event(rid, when, raw_time, event, rest, source, set(flags), None, out)
                 return True
         if (
-            body[:4] in self.lex.heads
+            body[:4] in self.heads
             or body.startswith(_YOU_PREFIXES)
             or (body.startswith(sender) and body[len(sender) : len(sender) + 1] == " ")
         ):
@@ -738,7 +739,7 @@ class _Parse:
             return None
         if body[0] not in _MARK_SET:
             # Plain body: only a few shapes can be a system line (cheap checks first).
-            if body[:4] in self.lex.heads:
+            if body[:4] in self.heads:
                 event = self._classify(body, actorless=True)
                 if event is not None:
                     return event
@@ -756,7 +757,7 @@ class _Parse:
         lead = body.lstrip(MARKS + " ")
         if not lead:
             return None
-        if lead[:4] in self.lex.heads:
+        if lead[:4] in self.heads:
             event = self._classify(body, actorless=True)
             if event is not None:
                 return event
@@ -795,6 +796,7 @@ class _Parse:
         else:
             langs = self.lex.langs | {lang}
         self.lex = system.lexicon(frozenset(langs))
+        self.heads = self.lex.heads
 
     def _participant(self, name: str, non_contact: bool, out: list[Record]) -> None:
         if name in self.senders or len(self.senders) > 100_000 or name.casefold() in system.YOU_WORDS:
