@@ -615,7 +615,7 @@ class _Parse:
         else:
             split = self.names.split(rest)
             if split is None:
-                event = self._classify(rest, certain=True) or system.SystemEvent(
+                event = self._classify(rest, widen=True) or system.SystemEvent(
                     EventType.UNKNOWN_SYSTEM.value, None, (), {}
                 )
                 self._event(rid, when, raw_time, event, rest, source, set(flags), None, out)
@@ -716,7 +716,7 @@ class _Parse:
                 return True
             suspicious = False
         if suspicious:
-            event = self._classify(rest)
+            event = self._classify(rest, widen=True)
             # "Paul: Jean a ajouté Marie au planning" from a one-off sender stays a message: a
             # system line's actor never spans the "Name: " split.
             if event is not None and not (event.actor or "").startswith(raw_name + ":"):
@@ -744,7 +744,7 @@ class _Parse:
                 if event is not None:
                     return event
             if author in self.system_authors:
-                return self._classify(body, certain=True) or system.SystemEvent(
+                return self._classify(body, widen=True) or system.SystemEvent(
                     EventType.UNKNOWN_SYSTEM.value, None, (), {}
                 )
             if not (
@@ -766,24 +766,22 @@ class _Parse:
             return system.SystemEvent(EventType.ENCRYPTION_NOTICE.value, None, (), {"guessed": True})
         if body[:2] in ("\u200e\u200e", "\u200f\u200f"):
             # iOS writes system notices (security code...) after two direction marks, in any language.
-            return self._classify(body, certain=True) or system.SystemEvent(
+            return self._classify(body, widen=True) or system.SystemEvent(
                 EventType.UNKNOWN_SYSTEM.value, None, (), {}
             )
-        event = self._classify(body, certain=author in self.system_authors)
+        event = self._classify(body, widen=author in self.system_authors)
         if event is None and author in self.system_authors:
             # The group itself "wrote" it: a system line whose wording is not known yet.
             return system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
         return event
 
-    def _classify(
-        self, text: str, actorless: bool = False, certain: bool = False
-    ) -> system.SystemEvent | None:
-        """The event `text` states, read with the file's vocabularies. `certain`: the line is a
-        system line whatever it says, so before calling it unknown every language is tried (a
-        file whose first event was misread, or that mixes languages, still gets its events)."""
+    def _classify(self, text: str, actorless: bool = False, widen: bool = False) -> system.SystemEvent | None:
+        """The event `text` states, read with the file's vocabularies. `widen`: the line is (or
+        very likely is) a system line, so before giving up every language is tried (a file whose
+        first event was in another language, or that mixes languages, still gets its events)."""
         lex = self.lex
         event = system.classify(text, lex.actorless if actorless else lex.rules)
-        if event is None and certain and lex is not system.ALL:
+        if event is None and widen and lex is not system.ALL:
             event = system.classify(text, system.ALL.rules)
         if event is not None and (lex is system.ALL or event.lang not in lex.langs):
             self._learn(event.lang)

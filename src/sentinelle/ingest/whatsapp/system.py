@@ -12,14 +12,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...records import EventType, Flag, clean_text
-from . import vocab_de, vocab_en, vocab_es, vocab_fr, vocab_it, vocab_nl, vocab_other, vocab_pt
+from . import vocab_cs, vocab_de, vocab_en, vocab_es, vocab_fr, vocab_it, vocab_nl, vocab_pt, vocab_ru
 
 # Order matters only for speed and ties: French first (the project's main locale).
-VOCABS = (vocab_fr, vocab_en, vocab_de, vocab_es, vocab_it, vocab_pt, vocab_nl, vocab_other)
+VOCABS = (vocab_fr, vocab_en, vocab_de, vocab_es, vocab_it, vocab_pt, vocab_nl, vocab_ru, vocab_cs)
 LANGS: dict[str, object] = {v.__name__.rsplit("_", 1)[1]: v for v in VOCABS}
-# Always active: English (WhatsApp leaves new notices untranslated for a while) and the
-# language-neutral notices of the minor locales.
-BASE_LANGS = frozenset({"en", "other"})
+# Always active: French (the project's main locale) and English (WhatsApp leaves new notices
+# untranslated for a while).
+BASE_LANGS = frozenset({"fr", "en"})
 
 
 def _you_words(v) -> tuple[str, ...]:
@@ -140,6 +140,8 @@ def split_names(text: str) -> tuple[str, ...]:
 def classify(body: str, rules: tuple[Rule, ...] = RULES) -> SystemEvent | None:
     """The system event a body states, or None. `body` is the original text."""
     text = clean_text(body).strip()
+    if text in PLACEHOLDERS:
+        return None  # "Вы удалили данное сообщение." is a deleted message, not "Вы removed X"
     for rule in rules:
         if rule.keyword not in text:
             continue
