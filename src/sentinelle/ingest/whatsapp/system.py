@@ -130,7 +130,7 @@ ACTOR_KEYWORDS: tuple[str, ...] = tuple(
     {r.keyword for r in RULES if r.source.startswith("{A}") and len(r.keyword.strip()) >= 4}
 )
 
-_SPLIT_TARGETS = re.compile(r",\s+|\s+(?:et|and|und|y|e|en)\s+")
+_SPLIT_TARGETS = re.compile(r",\s+|\s+(?:et|and|und|y|e|en|и)\s+")
 
 
 def split_names(text: str) -> tuple[str, ...]:
