@@ -19,7 +19,9 @@ def make_zip(path: Path, members: dict[str, bytes], compression: int = zipfile.Z
 
 
 def test_normal_archive_lists_files(tmp_path: Path) -> None:
-    z = make_zip(tmp_path / "ok.zip", {"_chat.txt": b"[01/02/2024 10:00:00] A: hi\n", "media/0001.jpg": b"\xff\xd8"})
+    z = make_zip(
+        tmp_path / "ok.zip", {"_chat.txt": b"[01/02/2024 10:00:00] A: hi\n", "media/0001.jpg": b"\xff\xd8"}
+    )
     names = [i.filename for i in safe_members(z)]
     assert names == ["_chat.txt", "media/0001.jpg"]
     assert read_member(z, safe_members(z)[0]).startswith(b"[01/02/2024")
@@ -27,8 +29,12 @@ def test_normal_archive_lists_files(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "why"),
-    [("../evil.txt", "path traversal"), ("a/../../evil.txt", "path traversal"), ("/etc/passwd", "absolute path"),
-     ("C:/x.txt", "absolute path")],
+    [
+        ("../evil.txt", "path traversal"),
+        ("a/../../evil.txt", "path traversal"),
+        ("/etc/passwd", "absolute path"),
+        ("C:/x.txt", "absolute path"),
+    ],
 )
 def test_unsafe_names_refused(tmp_path: Path, name: str, why: str) -> None:
     z = make_zip(tmp_path / "bad.zip", {name: b"x"})
@@ -43,7 +49,9 @@ def test_zip_bomb_refused(tmp_path: Path) -> None:
     with pytest.raises(UnsafeArchive, match="zip bomb"):
         safe_members(z)
     with pytest.raises(UnsafeArchive, match="exceeds"):
-        safe_members(make_zip(tmp_path / "big.zip", {"a.txt": b"a" * 5000}, zipfile.ZIP_STORED), max_uncompressed=4000)
+        safe_members(
+            make_zip(tmp_path / "big.zip", {"a.txt": b"a" * 5000}, zipfile.ZIP_STORED), max_uncompressed=4000
+        )
 
 
 def test_not_a_zip(tmp_path: Path) -> None:

@@ -68,7 +68,11 @@ def test_content_not_name(tmp_path, rel):
 
 def test_whatsapp_fixtures_are_not_claimed_by_other_readers(fixtures_dir):
     for path in fixtures_dir.rglob("*.txt"):
-        if "whatsapp" not in str(path).lower() and "whatstk" not in str(path) and "whats_json" not in str(path):
+        if (
+            "whatsapp" not in str(path).lower()
+            and "whatstk" not in str(path)
+            and "whats_json" not in str(path)
+        ):
             continue
         head = path.read_bytes()[:65536]
         for name in READERS:
@@ -81,8 +85,12 @@ def test_whatsapp_fixtures_are_not_claimed_by_other_readers(fixtures_dir):
 BAD = [
     (b"", InputError, "empty", "an empty file"),
     (b"   \n", InputError, "empty", "blank only"),
-    (b'{"type": "FeatureCollection", "features": []}', UnknownFormat, "JSON file that is not a chat export",
-     "GeoJSON"),
+    (
+        b'{"type": "FeatureCollection", "features": []}',
+        UnknownFormat,
+        "JSON file that is not a chat export",
+        "GeoJSON",
+    ),
     (b"[1, 2, 3]", UnknownFormat, "not a chat export", "a JSON array of numbers"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", UnknownFormat, "not a chat export", "a binary file"),
 ]

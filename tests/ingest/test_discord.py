@@ -18,12 +18,33 @@ def of(records, kind):
 
 # (fixture, messages, events, authors, title, chat type, why)
 REAL = [
-    ("DM_2A_2M.json", 2, 1, {"mlomb", "Someones nickname"}, "Someones name", "personal",
-     "DM: nickname preferred over name, a call"),
-    ("GC_3A_5M.json", 3, 3, {"theplant", "lombi", "mlomb"}, "a group chat", "group",
-     "group DM: name and icon changes, a reply reference, a call"),
-    ("SV_5A_5M.json", 5, 0, {"Deleted User", "mlomb"}, "general-chiptune", "group",
-     "guild channel: edited message, no nickname, attachments, stickers, reactions"),
+    (
+        "DM_2A_2M.json",
+        2,
+        1,
+        {"mlomb", "Someones nickname"},
+        "Someones name",
+        "personal",
+        "DM: nickname preferred over name, a call",
+    ),
+    (
+        "GC_3A_5M.json",
+        3,
+        3,
+        {"theplant", "lombi", "mlomb"},
+        "a group chat",
+        "group",
+        "group DM: name and icon changes, a reply reference, a call",
+    ),
+    (
+        "SV_5A_5M.json",
+        5,
+        0,
+        {"Deleted User", "mlomb"},
+        "general-chiptune",
+        "group",
+        "guild channel: edited message, no nickname, attachments, stickers, reactions",
+    ),
 ]
 
 
@@ -63,18 +84,39 @@ def test_guild_channel_details(fixtures_dir, parse):
 
 
 def _message(n, kind, author, mentions=(), **extra):
-    user = {"id": author[0], "name": author[1], "discriminator": "0000", "nickname": author[1], "isBot": False}
-    return {"id": str(n), "type": kind, "timestamp": f"2024-03-04T08:0{n}:00+01:00", "timestampEdited": None,
-            "isPinned": False, "content": extra.pop("content", ""), "author": user, "attachments": [],
-            "embeds": [], "reactions": [],
-            "mentions": [{"id": m[0], "name": m[1], "nickname": m[1]} for m in mentions], **extra}
+    user = {
+        "id": author[0],
+        "name": author[1],
+        "discriminator": "0000",
+        "nickname": author[1],
+        "isBot": False,
+    }
+    return {
+        "id": str(n),
+        "type": kind,
+        "timestamp": f"2024-03-04T08:0{n}:00+01:00",
+        "timestampEdited": None,
+        "isPinned": False,
+        "content": extra.pop("content", ""),
+        "author": user,
+        "attachments": [],
+        "embeds": [],
+        "reactions": [],
+        "mentions": [{"id": m[0], "name": m[1], "nickname": m[1]} for m in mentions],
+        **extra,
+    }
 
 
 MOREAU, LUCIE, KARIM = ("1", "Cdt Moreau"), ("2", "Lucie Martin"), ("3", "Karim B.")
 # (message, event type, targets, why)
 SYSTEM = [
     (_message(1, "RecipientAdd", MOREAU, [LUCIE]), EventType.ADDED, ("Lucie Martin",), "added by the actor"),
-    (_message(2, "RecipientRemove", MOREAU, [KARIM]), EventType.REMOVED, ("Karim B.",), "removed by someone else"),
+    (
+        _message(2, "RecipientRemove", MOREAU, [KARIM]),
+        EventType.REMOVED,
+        ("Karim B.",),
+        "removed by someone else",
+    ),
     (_message(3, "RecipientRemove", LUCIE, [LUCIE]), EventType.LEFT, ("Lucie Martin",), "removed self: left"),
     (_message(4, "ChannelPinnedMessage", MOREAU, reference={"messageId": "9"}), EventType.PINNED, (), "pin"),
     (_message(5, "GuildMemberJoin", KARIM), EventType.JOINED, (), "joined the server"),
@@ -84,8 +126,12 @@ SYSTEM = [
 
 def test_system_types(tmp_path):
     path = tmp_path / "channel.json"
-    export = {"guild": {"id": "0", "name": "Brigade"}, "channel": {"id": "5", "type": "GuildTextChat",
-              "name": "général"}, "messages": [m for m, *_ in SYSTEM], "messageCount": len(SYSTEM)}
+    export = {
+        "guild": {"id": "0", "name": "Brigade"},
+        "channel": {"id": "5", "type": "GuildTextChat", "name": "général"},
+        "messages": [m for m, *_ in SYSTEM],
+        "messageCount": len(SYSTEM),
+    }
     path.write_text(json.dumps(export, ensure_ascii=False, indent=2), encoding="utf-8")
     events = of(list(read(path)), "event")
     for event, (_, etype, targets, why) in zip(events, SYSTEM, strict=True):
@@ -96,7 +142,21 @@ def test_system_types(tmp_path):
 
 def test_nickname_falls_back_to_name(tmp_path):
     path = Path(tmp_path / "c.json")
-    path.write_text(json.dumps({"channel": {"name": "x"}, "messages": [
-        {"id": "1", "type": "Default", "timestamp": "2024-01-01T00:00:00+00:00", "content": "salut",
-         "author": {"id": "7", "name": "plain_name", "nickname": None}}]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "channel": {"name": "x"},
+                "messages": [
+                    {
+                        "id": "1",
+                        "type": "Default",
+                        "timestamp": "2024-01-01T00:00:00+00:00",
+                        "content": "salut",
+                        "author": {"id": "7", "name": "plain_name", "nickname": None},
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     assert of(list(read(path)), "message")[0].sender == "plain_name"

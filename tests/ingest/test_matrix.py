@@ -34,17 +34,42 @@ def resolve(path: Path) -> dict:
 # (example, record kind, type, expected details subset, why)
 SPEC = [
     ("m.room.message$m.text.yaml", "message", None, {}, "a plain text message"),
-    ("m.room.member.yaml", "event", EventType.JOINED, {"membership": "join", "reason": "Looking for support"},
-     "a join with a display name"),
-    ("m.room.power_levels.yaml", "event", EventType.ROLE_CHANGED, {"users": {"@example:localhost": 100}},
-     "power levels: the levels are kept"),
-    ("m.room.redaction.yaml", "event", EventType.MESSAGE_DELETED,
-     {"redacts": "$fukweghifu23:localhost", "reason": "Spamming"}, "a redaction names what it removed"),
-    ("m.reaction.yaml", "event", EventType.OTHER, {"action": "reaction", "key": "👍", "relates_to": "$some_event_id"},
-     "reactions are kept as acts towards a message"),
+    (
+        "m.room.member.yaml",
+        "event",
+        EventType.JOINED,
+        {"membership": "join", "reason": "Looking for support"},
+        "a join with a display name",
+    ),
+    (
+        "m.room.power_levels.yaml",
+        "event",
+        EventType.ROLE_CHANGED,
+        {"users": {"@example:localhost": 100}},
+        "power levels: the levels are kept",
+    ),
+    (
+        "m.room.redaction.yaml",
+        "event",
+        EventType.MESSAGE_DELETED,
+        {"redacts": "$fukweghifu23:localhost", "reason": "Spamming"},
+        "a redaction names what it removed",
+    ),
+    (
+        "m.reaction.yaml",
+        "event",
+        EventType.OTHER,
+        {"action": "reaction", "key": "👍", "relates_to": "$some_event_id"},
+        "reactions are kept as acts towards a message",
+    ),
     ("m.room.create.yaml", "event", EventType.CREATED, {"room_version": "11"}, "room creation"),
-    ("m.room.topic.yaml", "event", EventType.DESCRIPTION_CHANGED, {"topic": "An interesting room topic"},
-     "topic change"),
+    (
+        "m.room.topic.yaml",
+        "event",
+        EventType.DESCRIPTION_CHANGED,
+        {"topic": "An interesting room topic"},
+        "topic change",
+    ),
 ]
 
 
@@ -74,12 +99,20 @@ def test_spec_member_and_power_levels(fixtures_dir, parse, tmp_path):
     path.write_text(json.dumps(events, indent=1), encoding="utf-8")
     records = parse(path)
     joined, levels, granted = of(records, "event")
-    assert (joined.actor, joined.actor_id, joined.targets) == ("Alice Margatroid", "@alice:example.org",
-                                                              ("Alice Margatroid",))
+    assert (joined.actor, joined.actor_id, joined.targets) == (
+        "Alice Margatroid",
+        "@alice:example.org",
+        ("Alice Margatroid",),
+    )
     assert (granted.type, granted.target_ids, granted.details["role"]) == (
-        EventType.ADMIN_GRANTED, ("@example:localhost",), "admin")
+        EventType.ADMIN_GRANTED,
+        ("@example:localhost",),
+        "admin",
+    )
     assert [(p.display_name, p.platform_id) for p in of(records, "participant")] == [
-        ("Alice Margatroid", "@alice:example.org"), (None, "@example:example.org")]
+        ("Alice Margatroid", "@alice:example.org"),
+        (None, "@example:example.org"),
+    ]
 
 
 def test_room_timeline(parse):
@@ -124,7 +157,9 @@ def test_room_timeline(parse):
     assert msgs["$ev13:exemple.fr"].flags == {Flag.DELETED} and msgs["$ev13:exemple.fr"].text == ""
     assert msgs["$ev16:exemple.fr"].attachments == ("plan-secteur.jpg",)
     thread = msgs["$ev17:exemple.fr"]
-    assert thread.details["thread_root"] == "$ev16:exemple.fr" and thread.reply_to is None  # thread fallback only
+    assert (
+        thread.details["thread_root"] == "$ev16:exemple.fr" and thread.reply_to is None
+    )  # thread fallback only
     assert msgs["$ev09:exemple.fr"].time == datetime(2023, 11, 14, 22, 22, 20, tzinfo=UTC)
 
 
@@ -143,7 +178,12 @@ def test_containers(parse, name, convs, msgs, events, title, why):
     records = parse(DATA / name)
     summary = records[-1]
     assert (summary.format, summary.conversations, summary.messages, summary.events, summary.issues) == (
-        "matrix", convs, msgs, events, 0), why
+        "matrix",
+        convs,
+        msgs,
+        events,
+        0,
+    ), why
     assert records[0].title == title and records[0].native_id == "!brigade:exemple.fr"
 
 
@@ -162,7 +202,12 @@ def test_tz_converts_utc(parse):
 # (body, own text, quote, why)
 FALLBACKS = [
     ("> <@a:x> hello\n\nreply", "reply", "> <@a:x> hello", "spec fallback"),
-    ("> <@a:x> line 1\n> line 2\n\nreply\nmore", "reply\nmore", "> <@a:x> line 1\n> line 2", "multi-line quote"),
+    (
+        "> <@a:x> line 1\n> line 2\n\nreply\nmore",
+        "reply\nmore",
+        "> <@a:x> line 1\n> line 2",
+        "multi-line quote",
+    ),
     ("no quote here", "no quote here", "", "a reply whose client sent no fallback"),
     ("> <@a:x> quote only", "", "> <@a:x> quote only", "nothing after the quote"),
 ]
@@ -191,8 +236,14 @@ def test_truncated_array_keeps_events_before(tmp_path):
 
 def test_events_of_several_rooms_make_several_conversations(tmp_path, parse):
     lines = [
-        {"type": "m.room.message", "room_id": f"!{room}:x", "sender": "@a:x", "event_id": f"${n}",
-         "origin_server_ts": 1700000000000 + n, "content": {"msgtype": "m.text", "body": f"msg {n}"}}
+        {
+            "type": "m.room.message",
+            "room_id": f"!{room}:x",
+            "sender": "@a:x",
+            "event_id": f"${n}",
+            "origin_server_ts": 1700000000000 + n,
+            "content": {"msgtype": "m.text", "body": f"msg {n}"},
+        }
         for n, room in enumerate(["un", "deux", "un"])
     ]
     path = tmp_path / "events.jsonl"

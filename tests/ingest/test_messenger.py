@@ -22,7 +22,11 @@ def test_chat_analytics_messenger(fixtures_dir, parse):
     records = parse(path)
     conv = records[0]
     assert (conv.platform, conv.title, conv.chat_type, conv.details["newest_first"]) == (
-        "messenger", "Alice", "personal", True)
+        "messenger",
+        "Alice",
+        "personal",
+        True,
+    )
     msgs = of(records, "message")
     assert [m.sender for m in msgs] == ["Alice", "Bob", "Bob", "Bob", "Alice", "Bob", "Bob"]
     assert msgs[0].time == datetime(2014, 11, 5, 0, 35, 32, 56000, tzinfo=UTC)
@@ -36,8 +40,10 @@ def test_chat_miner_instagram(fixtures_dir, parse):
     path = fixtures_dir / "chat-miner" / "instagram" / "test_export.json"
     records = parse(path)
     assert records[0].platform == "instagram"  # told by the path
-    assert [(m.sender, m.text) for m in of(records, "message")] == [("John Doe", "Hello Jane!"),
-                                                                     ("Jane Doe", "Hello John!")]
+    assert [(m.sender, m.text) for m in of(records, "message")] == [
+        ("John Doe", "Hello Jane!"),
+        ("Jane Doe", "Hello John!"),
+    ]
 
 
 # (as exported, fixed, why)
@@ -58,18 +64,31 @@ def test_group_events_and_mojibake(tmp_path, parse):
     export = {
         "participants": [{"name": "Cdt Moreau"}, {"name": "Lucie Martin"}, {"name": "Karim B."}],
         "messages": [
-            {"sender_name": "Karim B.", "timestamp_ms": 1709539500000, "content": "Karim B. left the group.",
-             "type": "Unsubscribe", "users": [{"name": "Karim B."}]},
-            {"sender_name": "Cdt Moreau", "timestamp_ms": 1709539400000,
-             "content": "Cdt Moreau added Lucie Martin to the group.", "type": "Subscribe",
-             "users": [{"name": "Lucie Martin"}]},
-            {"sender_name": "Cdt Moreau", "timestamp_ms": 1709539300000,
-             "content": "R\u00c3\u00a9union \u00c3\u00a0 9h", "reactions": [{"reaction": "\u00e2\u009d\u00a4",
-                                                                            "actor": "Lucie Martin"}],
-             "is_unsent": False},
+            {
+                "sender_name": "Karim B.",
+                "timestamp_ms": 1709539500000,
+                "content": "Karim B. left the group.",
+                "type": "Unsubscribe",
+                "users": [{"name": "Karim B."}],
+            },
+            {
+                "sender_name": "Cdt Moreau",
+                "timestamp_ms": 1709539400000,
+                "content": "Cdt Moreau added Lucie Martin to the group.",
+                "type": "Subscribe",
+                "users": [{"name": "Lucie Martin"}],
+            },
+            {
+                "sender_name": "Cdt Moreau",
+                "timestamp_ms": 1709539300000,
+                "content": "R\u00c3\u00a9union \u00c3\u00a0 9h",
+                "reactions": [{"reaction": "\u00e2\u009d\u00a4", "actor": "Lucie Martin"}],
+                "is_unsent": False,
+            },
             {"sender_name": "Lucie Martin", "timestamp_ms": 1709539350000, "content": "ordre cassé"},
         ],
-        "title": "Brigade Nord", "thread_path": "inbox/brigade_123",
+        "title": "Brigade Nord",
+        "thread_path": "inbox/brigade_123",
     }
     path = tmp_path / "message_1.json"
     path.write_text(json.dumps(export, indent=2), encoding="utf-8")  # ASCII escapes, as Meta writes

@@ -24,15 +24,46 @@ SAMPLES = [
     DATA / "signal" / "Brigade Nord" / "data.json",
     DATA / "tabular" / "messages.jsonl",
 ]
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(
-        st.sampled_from(["messages", "type", "text", "from", "date", "date_unixtime", "content", "sender",
-                         "origin_server_ts", "chats", "list", "author", "timestamp", "id", "members", "action",
-                         "m.relates_to", "membership", "state_key", "chunk", "body", "users"]) | st.text(max_size=5),
-        children, max_size=6),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "messages",
+                    "type",
+                    "text",
+                    "from",
+                    "date",
+                    "date_unixtime",
+                    "content",
+                    "sender",
+                    "origin_server_ts",
+                    "chats",
+                    "list",
+                    "author",
+                    "timestamp",
+                    "id",
+                    "members",
+                    "action",
+                    "m.relates_to",
+                    "membership",
+                    "state_key",
+                    "chunk",
+                    "body",
+                    "users",
+                ]
+            )
+            | st.text(max_size=5),
+            children,
+            max_size=6,
+        )
+    ),
     max_leaves=30,
 )
 
@@ -98,12 +129,27 @@ def test_nasty_inputs(tmp_path, content, why, fmt):
 
 # (file, bytes to break, replacement, records lost, why)
 CORRUPT = [
-    (DATA / "telegram" / "groupe" / "result.json", '"from": "Lucie Martin"', '"from": Lucie Martin"', 1,
-     "a broken message in a pretty-printed Telegram export"),
-    (DATA / "matrix" / "room_timeline.json", '"body": "Réunion demain à 8h."', '"body": "Réunion\t\n"', 1,
-     "a raw control character inside a Matrix event"),
-    (DATA / "matrix" / "matrix - Brigade Nord (fictif) - Chat Export - 2026-11-25.json",
-     '"membership": "ban"', '"membership": ban', 1, "a broken event in an Element export"),
+    (
+        DATA / "telegram" / "groupe" / "result.json",
+        '"from": "Lucie Martin"',
+        '"from": Lucie Martin"',
+        1,
+        "a broken message in a pretty-printed Telegram export",
+    ),
+    (
+        DATA / "matrix" / "room_timeline.json",
+        '"body": "Réunion demain à 8h."',
+        '"body": "Réunion\t\n"',
+        1,
+        "a raw control character inside a Matrix event",
+    ),
+    (
+        DATA / "matrix" / "matrix - Brigade Nord (fictif) - Chat Export - 2026-11-25.json",
+        '"membership": "ban"',
+        '"membership": ban',
+        1,
+        "a broken event in an Element export",
+    ),
 ]
 
 
@@ -120,17 +166,21 @@ def test_malformed_element_is_skipped_and_reading_goes_on(tmp_path, path, old, n
     assert len(issues) == 1 and "element skipped" in issues[0].cause, why
     line = text[: text.index(old)].count("\n") + 1
     assert issues[0].line == line, why
-    assert [r.native_id for r in kept] == [r.native_id for r in good if r.native_id in {k.native_id for k in kept}]
+    assert [r.native_id for r in kept] == [
+        r.native_id for r in good if r.native_id in {k.native_id for k in kept}
+    ]
     assert len({r.native_id for r in good} - {r.native_id for r in kept}) == lost, why
     assert got[-1].issues == 1 and got[-1].skipped_lines == 1
 
 
 def test_compact_json_cannot_resync_so_it_stops_with_an_issue(tmp_path):
     path = tmp_path / "result.json"
-    path.write_text('{"name": "x", "messages": [{"id": 1, "type": "message", "date": "2024-01-01T10:00:00", '
-                    '"from": "A", "from_id": "user1", "text": "un"}, {"id": 2, "from": B}, '
-                    '{"id": 3, "type": "message", "date": "2024-01-01T10:01:00", "from": "C", "text": "trois"}]}',
-                    encoding="utf-8")
+    path.write_text(
+        '{"name": "x", "messages": [{"id": 1, "type": "message", "date": "2024-01-01T10:00:00", '
+        '"from": "A", "from_id": "user1", "text": "un"}, {"id": 2, "from": B}, '
+        '{"id": 3, "type": "message", "date": "2024-01-01T10:01:00", "from": "C", "text": "trois"}]}',
+        encoding="utf-8",
+    )
     records = list(read(path))
     assert [m.text for m in records if m.kind == "message"] == ["un"]
     assert records[-1].issues == 1

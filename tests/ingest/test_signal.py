@@ -33,10 +33,20 @@ def test_current_layout(parse):
     records = parse(DATA / "Brigade Nord" / "chat.md")
     assert records[0].title == "Brigade Nord"
     msgs = of(records, "message")
-    assert [m.sender for m in msgs] == ["Cdt Moreau", "Lucie Martin", "Karim B.", "Me", "Cdt Moreau", "Lucie Martin"]
+    assert [m.sender for m in msgs] == [
+        "Cdt Moreau",
+        "Lucie Martin",
+        "Karim B.",
+        "Me",
+        "Cdt Moreau",
+        "Lucie Martin",
+    ]
     assert msgs[0].time == datetime(2024, 3, 4, 8, 1, 12) and msgs[0].time_raw == "2024-03-04 08:01:12"
     assert msgs[1].text == "Bien reçu.\nJe préviens l'équipe de nuit."
-    assert msgs[1].details["reactions"] == [{"name": "Cdt Moreau", "emoji": "👍"}, {"name": "Karim B.", "emoji": "👍"}]
+    assert msgs[1].details["reactions"] == [
+        {"name": "Cdt Moreau", "emoji": "👍"},
+        {"name": "Karim B.", "emoji": "👍"},
+    ]
     assert msgs[2].text == "On peut décaler à 9h30 ?"
     assert msgs[2].details["quote"] == "Bonjour à tous, réunion à 9h en salle B."
     assert msgs[3].flags == {Flag.DELETED}

@@ -24,11 +24,19 @@ def test_csv_guessed_french_columns(parse):
     path = DATA / "messages.csv"
     assert sniff(path) == "csv"
     records = parse(path)
-    assert records[0].details["columns"] == {"time": "horodatage", "sender": "auteur", "text": "message",
-                                             "reply_to": "reponse_a", "id": "id"}
+    assert records[0].details["columns"] == {
+        "time": "horodatage",
+        "sender": "auteur",
+        "text": "message",
+        "reply_to": "reponse_a",
+        "id": "id",
+    }
     msgs = of(records, "message")
     assert [(m.native_id, m.sender, m.reply_to) for m in msgs] == [
-        ("m1", "Cdt Moreau", None), ("m2", "Lucie Martin", "m1"), ("m4", "Karim B.", "m1")]
+        ("m1", "Cdt Moreau", None),
+        ("m2", "Lucie Martin", "m1"),
+        ("m4", "Karim B.", "m1"),
+    ]
     assert msgs[1].text == "Bien reçu;\nje préviens l'équipe."  # quoted cell over two lines
     assert (msgs[1].source.line_start, msgs[1].source.line_end) == (3, 4)
     assert msgs[0].time == datetime(2024, 3, 4, 8, 1, 12)
@@ -38,10 +46,15 @@ def test_csv_guessed_french_columns(parse):
 
 
 def test_csv_with_mapping_and_events(parse):
-    records = parse(DATA / "events_mapped.csv", column_map={"sender": "who", "text": "what",
-                                                           "event_type": "kind"})
+    records = parse(
+        DATA / "events_mapped.csv", column_map={"sender": "who", "text": "what", "event_type": "kind"}
+    )
     added, left = of(records, "event")
-    assert (added.type, added.actor, added.targets) == (EventType.ADDED, "Cdt Moreau", ("Lucie Martin", "Karim B."))
+    assert (added.type, added.actor, added.targets) == (
+        EventType.ADDED,
+        "Cdt Moreau",
+        ("Lucie Martin", "Karim B."),
+    )
     assert left.type == EventType.LEFT
     assert of(records, "message")[0].time == datetime(2024, 3, 4, 8, 1, 12, tzinfo=PLUS1)
 
@@ -71,8 +84,13 @@ TIMES = [
     ("2024-03-04T08:01:12Z", None, None, datetime(2024, 3, 4, 8, 1, 12, tzinfo=UTC), "Z suffix"),
     ("04/03/2024 08:01", "%d/%m/%Y %H:%M", None, datetime(2024, 3, 4, 8, 1), "a given strptime format"),
     (1709539272000, None, None, datetime(2024, 3, 4, 8, 1, 12, tzinfo=UTC), "epoch milliseconds"),
-    ("2024-03-04 08:01:12", None, "Europe/Paris", datetime(2024, 3, 4, 8, 1, 12, tzinfo=PLUS1),
-     "naive local time in the user's zone"),
+    (
+        "2024-03-04 08:01:12",
+        None,
+        "Europe/Paris",
+        datetime(2024, 3, 4, 8, 1, 12, tzinfo=PLUS1),
+        "naive local time in the user's zone",
+    ),
 ]
 
 
@@ -98,11 +116,17 @@ def test_unknown_mapping_field():
 
 # (content, texts, why)
 DIALECTS = [
-    ("time;sender;text\n2024-01-01 10:00;A;un, deux, trois, quatre\n", ["un, deux, trois, quatre"],
-     "semicolon header, commas in the text"),
+    (
+        "time;sender;text\n2024-01-01 10:00;A;un, deux, trois, quatre\n",
+        ["un, deux, trois, quatre"],
+        "semicolon header, commas in the text",
+    ),
     ("time\tsender\ttext\n2024-01-01 10:00\tA\tà l'heure; ok\n", ["à l'heure; ok"], "tab-separated"),
-    ('time,sender,text\n2024-01-01 10:00,A,"dit ""bonjour"", puis part"\n', ['dit "bonjour", puis part'],
-     "doubled quotes inside a quoted cell"),
+    (
+        'time,sender,text\n2024-01-01 10:00,A,"dit ""bonjour"", puis part"\n',
+        ['dit "bonjour", puis part'],
+        "doubled quotes inside a quoted cell",
+    ),
     ("\ufefftime,sender,text\r\n2024-01-01 10:00,A,crlf\r\n", ["crlf"], "BOM and CRLF line ends"),
 ]
 

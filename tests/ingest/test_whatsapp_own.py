@@ -169,14 +169,14 @@ def test_en_us_twelve_hour_with_narrow_nbsp() -> None:
         (
             "WhatsApp-Chat mit Streife.txt",
             2,
-            {"encryption_notice": 1, "unknown_system": 2},
+            {"encryption_notice": 1, "added": 1, "left": 1},
             datetime(2024, 1, 29, 12, 24),
         ),
-        ("Chat de WhatsApp con Patrulla.txt", 3, {"unknown_system": 1}, datetime(2017, 6, 20, 20, 28)),
+        ("Chat de WhatsApp con Patrulla.txt", 3, {"created": 1}, datetime(2017, 6, 20, 20, 28)),
         (
             "WhatsApp Chat - Pattuglia.txt",
             3,
-            {"encryption_notice": 1, "unknown_system": 1},
+            {"encryption_notice": 1, "added": 1},
             datetime(2024, 1, 29, 12, 24, 3),
         ),
     ],

@@ -79,14 +79,30 @@ _GROUP_EVENTS = frozenset(
 )
 _TITLE = re.compile(
     r"^(?:WhatsApp Chat with |Discussion WhatsApp avec |WhatsApp Chat - |WhatsApp-Chat mit |"
-    r"Chat de WhatsApp con |Chat WhatsApp con |Conversa do WhatsApp com |WhatsApp Chat met )(?P<t>.+?)"
+    r"Chat de WhatsApp con |Chat WhatsApp con |Conversa do WhatsApp com |WhatsApp Chat met |WhatsApp-chat met )(?P<t>.+?)"
     r"(?: \(\d+\))?$"
 )
 _CHAT_MEMBER = re.compile(r"(^|/)(_chat\.txt|WhatsApp Chat.*\.txt|Discussion WhatsApp.*\.txt)$", re.I)
 _YOU_PREFIXES = ("You ", "You'", "Vous ")
 
 
-_SUBJECT_HINTS = ("créé le groupe", "sujet", "created group", "subject", "group name")
+_SUBJECT_HINTS = (
+    "créé le groupe",
+    "sujet",
+    "created group",
+    "subject",
+    "group name",
+    "Gruppe",
+    "Betreff",
+    "Gruppennamen",
+    "grupo",
+    "asunto",
+    "gruppo",
+    "oggetto",
+    "assunto",
+    "groep",
+    "onderwerp",
+)
 
 
 def _subject_in(text: str) -> str | None:
@@ -226,6 +242,10 @@ class _Parse:
         # line about someone else (e.g. "Brigade: Major Petit vous a ajouté·e").
         self.system_authors: set[str] = {self.title} if self.title else set()
         self.plain = False  # the headers carry no marks inside (learnt in the first pass)
+        # The system vocabularies in use: every language until the file's first typed event
+        # tells its language, then that one plus English (see _learn).
+        self.lex: system.Lexicon = system.ALL
+        self.heads = self.lex.heads  # read on every message: one attribute, not two
         self._rid_prefix = record_id(sha, 0).rsplit(":", 1)[0]
         self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
         self._stamps: dict[str, tuple[datetime | None, str, bool]] = {}  # per header text
@@ -595,7 +615,7 @@ class _Parse:
         else:
             split = self.names.split(rest)
             if split is None:
-                event = system.classify(rest) or system.SystemEvent(
+                event = self._classify(rest, widen=True) or system.SystemEvent(
                     EventType.UNKNOWN_SYSTEM.value, None, (), {}
                 )
                 self._event(rid, when, raw_time, event, rest, source, set(flags), None, out)
@@ -607,7 +627,7 @@ class _Parse:
             suspicious
             or body[:1] in _MARK_SET
             or sender in self.system_authors
-            or body[:4] in system.ACTORLESS_HEADS
+            or body[:4] in self.heads
             or body.startswith(_YOU_PREFIXES)
             or body.startswith(sender)
         ) and self._system_line(
@@ -696,14 +716,14 @@ class _Parse:
                 return True
             suspicious = False
         if suspicious:
-            event = system.classify(rest)
+            event = self._classify(rest, widen=True)
             # "Paul: Jean a ajouté Marie au planning" from a one-off sender stays a message: a
             # system line's actor never spans the "Name: " split.
             if event is not None and not (event.actor or "").startswith(raw_name + ":"):
                 self._event(rid, when, raw_time, event, rest, source, set(flags), None, out)
                 return True
         if (
-            body[:4] in system.ACTORLESS_HEADS
+            body[:4] in self.heads
             or body.startswith(_YOU_PREFIXES)
             or (body.startswith(sender) and body[len(sender) : len(sender) + 1] == " ")
         ):
@@ -719,12 +739,12 @@ class _Parse:
             return None
         if body[0] not in _MARK_SET:
             # Plain body: only a few shapes can be a system line (cheap checks first).
-            if body[:4] in system.ACTORLESS_HEADS:
-                event = system.classify(body, system.ACTORLESS)
+            if body[:4] in self.heads:
+                event = self._classify(body, actorless=True)
                 if event is not None:
                     return event
             if author in self.system_authors:
-                return system.classify(body) or system.SystemEvent(
+                return self._classify(body, widen=True) or system.SystemEvent(
                     EventType.UNKNOWN_SYSTEM.value, None, (), {}
                 )
             if not (
@@ -732,13 +752,13 @@ class _Parse:
                 or (body.startswith(author) and body[len(author) : len(author) + 1] == " ")
             ):
                 return None
-            event = system.classify(body)
+            event = self._classify(body)
             return event if event is not None and event.type != EventType.UNKNOWN_SYSTEM else None
         lead = body.lstrip(MARKS + " ")
         if not lead:
             return None
-        if lead[:4] in system.ACTORLESS_HEADS:
-            event = system.classify(body, system.ACTORLESS)
+        if lead[:4] in self.heads:
+            event = self._classify(body, actorless=True)
             if event is not None:
                 return event
         if self.counts.messages + self.counts.events == 0 and "WhatsApp" in body:
@@ -746,12 +766,35 @@ class _Parse:
             return system.SystemEvent(EventType.ENCRYPTION_NOTICE.value, None, (), {"guessed": True})
         if body[:2] in ("\u200e\u200e", "\u200f\u200f"):
             # iOS writes system notices (security code...) after two direction marks, in any language.
-            return system.classify(body) or system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
-        event = system.classify(body)
+            return self._classify(body, widen=True) or system.SystemEvent(
+                EventType.UNKNOWN_SYSTEM.value, None, (), {}
+            )
+        event = self._classify(body, widen=author in self.system_authors)
         if event is None and author in self.system_authors:
             # The group itself "wrote" it: a system line whose wording is not known yet.
             return system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
         return event
+
+    def _classify(self, text: str, actorless: bool = False, widen: bool = False) -> system.SystemEvent | None:
+        """The event `text` states, read with the file's vocabularies. `widen`: the line is (or
+        very likely is) a system line, so before giving up every language is tried (a file whose
+        first event was in another language, or that mixes languages, still gets its events)."""
+        lex = self.lex
+        event = system.classify(text, lex.actorless if actorless else lex.rules)
+        if event is None and widen and lex is not system.ALL:
+            event = system.classify(text, system.ALL.rules)
+        if event is not None and (lex is system.ALL or event.lang not in lex.langs):
+            self._learn(event.lang)
+        return event
+
+    def _learn(self, lang: str) -> None:
+        """Narrow (first event) or widen the vocabularies in use to the file's language."""
+        if self.lex is system.ALL:
+            langs = system.BASE_LANGS | {lang}
+        else:
+            langs = self.lex.langs | {lang}
+        self.lex = system.lexicon(frozenset(langs))
+        self.heads = self.lex.heads
 
     def _participant(self, name: str, non_contact: bool, out: list[Record]) -> None:
         if name in self.senders or len(self.senders) > 100_000 or name.casefold() in system.YOU_WORDS:

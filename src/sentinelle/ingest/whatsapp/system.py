@@ -8,13 +8,27 @@ reads what a message body says about itself (deleted, edited, media omitted, att
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from ...records import EventType, Flag, clean_text
-from . import vocab_en, vocab_fr, vocab_other
+from . import vocab_cs, vocab_de, vocab_en, vocab_es, vocab_fr, vocab_it, vocab_nl, vocab_pt, vocab_ru
 
-VOCABS = (vocab_fr, vocab_en, vocab_other)
-YOU_WORDS = frozenset(v.YOU for v in VOCABS if v.YOU) | {"you", "vous"}
+# Order matters only for speed and ties: French first (the project's main locale).
+VOCABS = (vocab_fr, vocab_en, vocab_de, vocab_es, vocab_it, vocab_pt, vocab_nl, vocab_ru, vocab_cs)
+LANGS: dict[str, object] = {v.__name__.rsplit("_", 1)[1]: v for v in VOCABS}
+# Always active: French (the project's main locale) and English (WhatsApp leaves new notices
+# untranslated for a while).
+BASE_LANGS = frozenset({"fr", "en"})
+
+
+def _you_words(v) -> tuple[str, ...]:
+    return (v.YOU,) if isinstance(v.YOU, str) else tuple(v.YOU)
+
+
+YOU_WORDS = frozenset(w.casefold() for v in VOCABS for w in _you_words(v) if w) | frozenset(
+    w for v in VOCABS for w in _you_words(v) if w
+)
 
 _OPEN = "[\"“«„”'‘]"
 _CLOSE = "[\"”»“'’]"
@@ -26,6 +40,7 @@ _PLACEHOLDERS = {
     "{QO}": rf"{_OPEN}\s?(?P<old>.*?)\s?{_CLOSE}",
     "{QN}": rf"{_OPEN}\s?(?P<new>.*?)\s?{_CLOSE}",
     "{REST}": r".*",
+    "{TAIL}": r"(?:\.\s.*)?",  # a further sentence ("... changed. Tap to learn more.")
 }
 _TOKEN = re.compile(r"\{[A-Za-z]+\}")
 
@@ -37,6 +52,7 @@ class Rule(NamedTuple):
     extra: dict
     has_actor: bool
     source: str  # the vocabulary pattern
+    lang: str  # the vocabulary it comes from ("fr", "de"...)
 
 
 class SystemEvent(NamedTuple):
@@ -44,6 +60,7 @@ class SystemEvent(NamedTuple):
     actor: str | None
     targets: tuple[str, ...]
     details: dict
+    lang: str = ""  # the vocabulary that recognised it ("" when guessed)
 
 
 def _keyword(pattern: str) -> str:
@@ -58,7 +75,7 @@ def _keyword(pattern: str) -> str:
     return max(runs, key=len)
 
 
-def _compile(kind: str, pattern: str, extra: dict) -> Rule:
+def _compile(lang: str, kind: str, pattern: str, extra: dict) -> Rule:
     keyword = _keyword(pattern)
     body = _TOKEN.sub(lambda m: "\x01" + m.group(0) + "\x01", pattern)
     out = []
@@ -67,16 +84,45 @@ def _compile(kind: str, pattern: str, extra: dict) -> Rule:
     # A sentence may end with a full stop, but not after a name (it would eat "Sarah B.").
     stop = r"\s*$" if pattern.endswith(("{A}", "{T}")) else r"\s*\.?\s*$"
     regex = re.compile(r"\s*" + "".join(out) + stop, re.S)
-    return Rule(EventType(kind).value, keyword, regex, extra, "{A}" in pattern, pattern)
+    return Rule(EventType(kind).value, keyword, regex, extra, "{A}" in pattern, pattern, lang)
 
 
-RULES: tuple[Rule, ...] = tuple(_compile(*entry) for v in VOCABS for entry in v.EVENTS)
-# Rules that start with a fixed sentence (no name slot first): specific enough to try on any
-# message body, e.g. iOS "Elon: Your security code with Elon changed".
-ACTORLESS: tuple[Rule, ...] = tuple(r for r in RULES if not r.source.startswith("{"))
-ACTORLESS_HEADS: frozenset[str] = frozenset(
-    h for r in ACTORLESS for h in (r.source[:4], r.source[:4].replace("'", "’"))
-)
+ALL_RULES: tuple[Rule, ...] = tuple(_compile(lang, *entry) for lang, v in LANGS.items() for entry in v.EVENTS)
+
+
+def _actorless(rule: Rule) -> bool:
+    """Rules that start with a fixed sentence (no name slot first): specific enough to try on
+    any message body, e.g. iOS "Elon: Your security code with Elon changed". Not the exporter's
+    subject-less sentences with a free slot ("Añadiste a {T}", "Hai aggiunto {T}"): a person
+    may write "Añadiste a Pedro?"; those are only read on lines that are system lines already."""
+    if rule.source.startswith("{"):
+        return False
+    return not ("actor" in rule.extra and any(s in rule.source for s in ("{T}", "{QN}", "{REST}")))
+
+
+class Lexicon(NamedTuple):
+    """The rules of some languages: a file reads with those of its own language (see reader)."""
+
+    langs: frozenset[str]
+    rules: tuple[Rule, ...]
+    actorless: tuple[Rule, ...]
+    heads: frozenset[str]  # first 4 characters of the actorless rules: the cheap pre-check
+
+
+@lru_cache(maxsize=64)
+def lexicon(langs: frozenset[str]) -> Lexicon:
+    rules = tuple(r for r in ALL_RULES if r.lang in langs)
+    actorless = tuple(r for r in rules if _actorless(r))
+    heads = frozenset(
+        h for r in actorless for h in (r.source[:4], r.source[:4].replace("'", "’")) if "(" not in h
+    )
+    return Lexicon(frozenset(langs), rules, actorless, heads)
+
+
+ALL = lexicon(frozenset(LANGS))
+RULES = ALL.rules
+ACTORLESS = ALL.actorless
+ACTORLESS_HEADS = ALL.heads
 
 # The verbs of "{A} verb ..." rules: a would-be sender name containing one is checked as a
 # system line first ("Jean a ajouté Cdt: Roux" is not a message from "Jean a ajouté Cdt").
@@ -84,7 +130,7 @@ ACTOR_KEYWORDS: tuple[str, ...] = tuple(
     {r.keyword for r in RULES if r.source.startswith("{A}") and len(r.keyword.strip()) >= 4}
 )
 
-_SPLIT_TARGETS = re.compile(r",\s+|\s+(?:et|and|und|y|e)\s+")
+_SPLIT_TARGETS = re.compile(r",\s+|\s+(?:et|and|und|y|e|en|и)\s+")
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -94,6 +140,8 @@ def split_names(text: str) -> tuple[str, ...]:
 def classify(body: str, rules: tuple[Rule, ...] = RULES) -> SystemEvent | None:
     """The system event a body states, or None. `body` is the original text."""
     text = clean_text(body).strip()
+    if text in PLACEHOLDERS:
+        return None  # "Вы удалили данное сообщение." is a deleted message, not "Вы removed X"
     for rule in rules:
         if rule.keyword not in text:
             continue
@@ -116,7 +164,7 @@ def classify(body: str, rules: tuple[Rule, ...] = RULES) -> SystemEvent | None:
             details["old_title"] = groups["old"]
         if groups.get("new") is not None:
             details["title" if rule.type == "created" else "new_title"] = groups["new"]
-        return SystemEvent(rule.type, actor, targets, details)
+        return SystemEvent(rule.type, actor, targets, details, rule.lang)
     return None
 
 
@@ -124,7 +172,7 @@ def classify(body: str, rules: tuple[Rule, ...] = RULES) -> SystemEvent | None:
 
 
 def _all(name: str) -> list[str]:
-    return [s for v in VOCABS for s in getattr(v, name)]
+    return [s for v in VOCABS for s in getattr(v, name, ())]
 
 
 DELETED = frozenset(_all("DELETED"))
@@ -138,7 +186,9 @@ _ATTACHED_TAG = re.compile(
 _LOCATION = re.compile(
     r"^(?:(?:" + "|".join(map(re.escape, _all("LOCATION"))) + r")\s?:\s?\S|https://maps\.google\.com/\?q=)"
 )
-_LIVE_LOCATION = frozenset({"live location shared", "Position en direct partagée"})
+_LIVE_LOCATION = frozenset(
+    {"live location shared", "Position en direct partagée"} | set(_all("LIVE_LOCATION"))
+)
 # Whole bodies that carry a flag without any of the cheap signs ("<", ">", ")", ":", marks)
 PLACEHOLDERS = DELETED | DELETED_BY_ADMIN | MEDIA_OMITTED | _LIVE_LOCATION | {"null"}
 
