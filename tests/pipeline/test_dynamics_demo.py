@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from sentinelle.demo import DEMO_DIR, ROSTER
+from sentinelle.demo import DEMO_DIR, EXPORTERS, ROSTER
+from sentinelle.ingest import ReadOptions
 from sentinelle.pipeline import import_roster_file, ingest_files, run_dynamics
 from sentinelle.store import Case
 
@@ -19,7 +20,8 @@ def demo(tmp_path_factory):
         pytest.skip("demo files not in this checkout")
     path = tmp_path_factory.mktemp("demo") / "case"
     with Case.create(path) as case:
-        ingest_files(case, FILES)
+        for f in FILES:  # the demo's two Android exports were made by the same member (their "Vous")
+            ingest_files(case, [f], ReadOptions(exporter=EXPORTERS[f.name]))
         import_roster_file(case, ROSTER)
         data = run_dynamics(case).to_json()
         titles = {c.id: c.title for c in case.conversations()}

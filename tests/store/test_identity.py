@@ -114,3 +114,27 @@ def test_folding_and_phone_keys() -> None:
     assert fold_name("  ") is None and fold_name(None) is None
     assert phone_key("+33 6 12 34 56 78") == phone_key("06 12 34 56 78") == phone_key("\u202a+33 6-12-34-56-78\u202c")
     assert phone_key("Jean") is None and phone_key("12") is None
+
+
+def test_the_exporter_is_never_linked_by_name(case: Case, tmp_path: Path) -> None:
+    """Each export's "Vous"/"You" is that export's own exporter: two exports by two members must
+    not make them one person, while ordinary names still link."""
+    for name in ("a.txt", "b.txt"):
+        path, records, _ = chat(tmp_path, name, "whatsapp", [("Vous", None), ("You", None), ("Lucie Martin", None)])
+        case.add_file(path, records, format="whatsapp", options={})
+    case.relink_persons()
+    linked = {frozenset((a, b)) for a, b, _ in by_reason(case).get("name", set())}
+    assert frozenset(("Lucie Martin", "Lucie Martin")) in linked
+    assert not any("Vous" in pair or "You" in pair for pair in linked)
+    assert sum(1 for p in case.persons() if p.display_name in ("Vous", "You")) == 4
+
+
+def test_the_exporter_named_by_the_user_links_to_that_person(case: Case, tmp_path: Path) -> None:
+    """`ingest --exporter NAME`: that export's "Vous" is NAME, and links to NAME elsewhere."""
+    path_a, records_a, conv_a = chat(tmp_path, "a.txt", "whatsapp", [("Vous", None), ("Lucie Martin", None)])
+    path_b, records_b, conv_b = chat(tmp_path, "b.txt", "whatsapp", [("Karim Haddad", None), ("Lucie Martin", None)])
+    case.add_file(path_a, records_a, format="whatsapp", options={"exporter": "Karim Haddad"})
+    case.add_file(path_b, records_b, format="whatsapp", options={})
+    case.relink_persons()
+    assert case.person_of(conv_a, "Vous") == case.person_of(conv_b, "Karim Haddad")
+    assert case.person_of(conv_a, "Vous") != case.person_of(conv_a, "Lucie Martin")

@@ -39,6 +39,7 @@ def read_options(func: Any) -> Any:
             click.option("--date-order", type=click.Choice(["dmy", "mdy", "ymd"]),
                          help="Force the date order of WhatsApp exports (default: inferred over the whole file)."),
             click.option("--tz", callback=_validate_tz, help="IANA time zone of the exporting phone, e.g. Europe/Paris."),
+            click.option("--exporter", help='Who made the export (its "Vous"/"You"), as named in the other chats.'),
         ]  # fmt: skip
     ):
         func = option(func)
@@ -68,8 +69,8 @@ def _metadata_fields(kw: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not None}
 
 
-def _options(fmt: str | None, date_order: str | None, tz: str | None) -> ReadOptions:
-    return ReadOptions(format=fmt, date_order=date_order, tz=tz)
+def _options(fmt: str | None, date_order: str | None, tz: str | None, exporter: str | None = None) -> ReadOptions:
+    return ReadOptions(format=fmt, date_order=date_order, tz=tz, exporter=exporter)
 
 
 def register(cli: click.Group) -> None:
@@ -79,7 +80,8 @@ def register(cli: click.Group) -> None:
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     @read_options
     @quiet_option
-    def parse(file: Path, fmt: str | None, date_order: str | None, tz: str | None, quiet: bool) -> None:
+    def parse(file: Path, fmt: str | None, date_order: str | None, tz: str | None, exporter: str | None,
+              quiet: bool) -> None:  # fmt: skip
         """Print FILE's records as JSON lines (streamed), then a summary line.
 
         Each line has "kind" (conversation, participant, message, event, issue, summary);
@@ -117,7 +119,7 @@ def register(cli: click.Group) -> None:
     @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
     @quiet_option
     def ingest(case: Path, files: tuple[Path, ...], fmt: str | None, date_order: str | None, tz: str | None,
-               as_json: bool, quiet: bool, **kw: Any) -> None:  # fmt: skip
+               exporter: str | None, as_json: bool, quiet: bool, **kw: Any) -> None:  # fmt: skip
         """Read export FILES into CASE (created if needed). The same file twice adds nothing.
 
         Each file is stored in one transaction: a file that fails leaves the case as it was and
@@ -139,7 +141,7 @@ def register(cli: click.Group) -> None:
                     elif path in tasks:
                         bar.remove_task(tasks.pop(path))
 
-                report = ingest_files(c, files, _options(fmt, date_order, tz), tick)
+                report = ingest_files(c, files, _options(fmt, date_order, tz, exporter), tick)
         if as_json:
             click.echo(orjson.dumps(report.to_dict(), default=str).decode())
         else:

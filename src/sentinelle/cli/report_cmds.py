@@ -38,12 +38,13 @@ def register(cli: click.Group) -> None:
     @click.option("--demo", is_flag=True, help="Analyse the bundled, fictional demo chat.")
     @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                   help="Roster CSV: person, rank or role, unit, union representative.")
+    @click.option("--exporter", help='Who made the exports (their "Vous"/"You"), as named in the other chats.')
     @metadata_options
     @LANG
     @GENERATED_AT
     @quiet_option
     def analyze(files: tuple[Path, ...], out_dir: Path, case_path: Path | None, demo: bool, roster: Path | None,
-                lang: str, generated_at: str | None, quiet: bool, **metadata: Any) -> None:
+                exporter: str | None, lang: str, generated_at: str | None, quiet: bool, **metadata: Any) -> None:
         """Run everything: ingest, detection, dynamics, harassment, report.
 
         Example: sentinelle analyze --demo --out sentinelle-demo
@@ -52,7 +53,7 @@ def register(cli: click.Group) -> None:
         from ..pipeline.analyze import analyze as run
 
         fields = _metadata_fields(metadata)
-        options = AnalyzeOptions(case=case_path, demo=demo, metadata=fields, roster=roster, lang=lang,
+        options = AnalyzeOptions(case=case_path, demo=demo, metadata=fields, roster=roster, exporter=exporter, lang=lang,
                                  pseudonymise=fields.get("pseudonymise"), generated_at=generated_at)
         with progress(quiet) as bar:
             result = run(files, out_dir, options, bar)

@@ -13,6 +13,8 @@ IOS_EXPORT = DEMO_DIR / "WhatsApp Chat - Brigade Fictive 75.zip"
 COLLECTIF_EXPORT = DEMO_DIR / "Discussion WhatsApp avec Collectif Fictif.txt"
 ROSTER = DEMO_DIR / "roster.csv"
 ANSWERS = DEMO_DIR / "answers.json"
+# who made each export (its "Vous"), as a person handing the files over would tell an investigator
+EXPORTERS = {ANDROID_EXPORT.name: "Camille Dubois", COLLECTIF_EXPORT.name: "Camille Dubois", IOS_EXPORT.name: "Aurélie Lambert"}
 
 
 def demo_files() -> list[Path]:

@@ -22,6 +22,7 @@ class ReadOptions:
     tz: str | None = None  # IANA zone of the exporter's clock, e.g. Europe/Paris
     column_map: dict[str, str] = field(default_factory=dict)  # CSV/JSONL: canonical field -> column
     max_uncompressed: int = 2 << 30  # zip bomb cap (bytes, all members together)
+    exporter: str | None = None  # who made the export: its "Vous"/"You" (stored with the file, used to link people)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..ingest import ReadOptions
 from ..report.exports import write_exports
 from ..report.html import write_report
 from ..store import Case, CaseMetadata
@@ -34,9 +35,23 @@ class AnalyzeOptions:
     demo: bool = False  # the bundled demo chat (and its roster)
     metadata: dict[str, Any] = field(default_factory=dict)  # CaseMetadata fields given by the user
     roster: Path | None = None
+    exporter: str | None = None  # who made the exports given (their "Vous"/"You")
     lang: str = "fr"
     pseudonymise: bool | None = None  # None: as the case's metadata says
     generated_at: str | None = None
+
+
+def _by_exporter(files: list[Path], options: AnalyzeOptions) -> list[tuple[list[Path], str | None]]:
+    """Files grouped by who made them: the demo's own exporters, else the one the user gave."""
+    exporters: dict[str, str] = {}
+    if options.demo:
+        from ..demo import EXPORTERS
+
+        exporters = EXPORTERS
+    groups: dict[str | None, list[Path]] = {}
+    for path in files:
+        groups.setdefault(exporters.get(Path(path).name, options.exporter), []).append(path)
+    return [(group, exporter) for exporter, group in groups.items()]
 
 
 @dataclass
@@ -87,7 +102,8 @@ def analyze(
     if options.demo:
         from ..demo import ROSTER, demo_files
 
-        files = [*demo_files(), *files]
+        demo = demo_files()
+        files = [*demo, *files]
         roster = roster or (ROSTER if ROSTER.exists() else None)
     if not files and options.case is None:
         raise UsageError("nothing to analyse: give export files, --case CASE or --demo")
@@ -118,8 +134,11 @@ def analyze(
         if files:
             from .ingest import ingest_files
 
-            outcome = ingest_files(case, files, progress=reporter("ingest"))
-            unreadable = [str(failed.error) for failed in outcome.failed]
+            failed = []
+            for group, exporter in _by_exporter(files, options):
+                outcome = ingest_files(case, group, ReadOptions(exporter=exporter), progress=reporter("ingest"))
+                failed += outcome.failed
+            unreadable = [str(f.error) for f in failed]
         timings["ingest"] = time.perf_counter() - start
         advance()
         if roster:

@@ -364,6 +364,8 @@ def build_context(
             f["name"] = text(f.get("name") or "")
             if f.get("member"):
                 f["member"] = text(f["member"])
+            if (f.get("options") or {}).get("exporter"):  # who made the export is a person too
+                f["options"] = {**f["options"], "exporter": text(f["options"]["exporter"])}
         files.append(f)
     files.sort(key=lambda f: (str(f.get("ingested_at") or ""), str(f.get("sha256"))))
 

@@ -339,6 +339,7 @@ class Case:
         for conv, platform, name, pid, phone, n, seq in self.backend.sightings():
             table.see(conv, name, pid, phone, platform=platform, messages=n, seq=seq)
         handles = table.finish()
+        identity.name_exporters(handles, self._exporters())
         persons, of, links = identity.link(handles, self.backend.identity_decisions(), min_confidence)
         names = {h.ref: sorted(h.names) for h in handles}
         self.backend.save_identity(
@@ -348,6 +349,14 @@ class Case:
         )
         self._handles = self._names = None
         return persons
+
+    def _exporters(self) -> dict[str, str]:
+        """conversation id -> the name the user gave for the person who made its export."""
+        by_sha = {}
+        for f in self.files():
+            if f.options.get("exporter"):
+                by_sha[f.member_sha256 or f.sha256] = by_sha[f.sha256] = f.options["exporter"]
+        return {c.id: by_sha[c.source_sha256] for c in self.conversations() if c.source_sha256 in by_sha}
 
     def persons(self) -> list[Person]:
         return [

@@ -22,6 +22,11 @@ from .models import Person, PersonLink
 PHONE_ID_PLATFORMS = {"whatsapp", "signal"}
 CONFIDENCE = {"platform_id": 0.99, "phone": 0.95, "name": 0.6}
 _PHONE = re.compile(r"^\+?[\d\s\-().\u00a0\u202f]{8,}$")
+# How exports name the person who exported them ("Vous avez ajouté X", "You left"): each export's
+# "Vous" is its own exporter, so these names never link people across conversations.
+EXPORTER_NAMES = frozenset(
+    "vous you du sie tu usted voce je jij u vy вы ты".split()
+)
 _BUCKET_ALL_PAIRS = 30  # above this, link each handle to the bucket's first (star, not n²)
 
 HandleKey = tuple[str, str]  # (conversation_id, platform id or name)
@@ -115,6 +120,15 @@ class HandleTable:
         return sorted(self.handles.values(), key=lambda h: (h.first_seq, h.conversation_id, h.key))
 
 
+def name_exporters(handles: list[Handle], exporters: dict[str, str]) -> None:
+    """Give each export's "Vous"/"You" handle the name of the person the user says made that
+    export, so that it links to that person elsewhere (by name); the handle keeps its key."""
+    for h in handles:
+        name = exporters.get(h.conversation_id)
+        if name and fold_name(h.key) in EXPORTER_NAMES:
+            h.names[name] += 1
+
+
 def candidate_links(handles: list[Handle]) -> list[tuple[HandleKey, HandleKey, str, str]]:
     """Every automatic link (a, b, reason, detail), strongest reason first."""
     buckets: dict[tuple[str, str], list[Handle]] = defaultdict(list)
@@ -124,7 +138,7 @@ def candidate_links(handles: list[Handle]) -> list[tuple[HandleKey, HandleKey, s
         for p in h.phones:
             buckets[("phone", p)].append(h)
         for n in {fold_name(n) for n in h.names}:
-            if n and phone_key(n) is None:
+            if n and phone_key(n) is None and n not in EXPORTER_NAMES:
                 buckets[("name", n)].append(h)
     out = []
     for reason in ("platform_id", "phone", "name"):
