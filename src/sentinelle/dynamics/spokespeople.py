@@ -16,10 +16,14 @@ from .settings import DynamicsSettings
 
 _SPOKES = [(kind, re.compile(p)) for kind, p in lx.SPOKES]
 # A text without any of these cannot match the patterns (a test checks it): a cheap gate.
-_CHEAP = re.compile(
-    r"au nom|nous,? les|parle (?:pour|au nom)|m'exprim|repr[eé]sent|porte-parole|sign|collectif|l'ensemble|"
-    r"coll[eè]gues|--|\n|transmis|relay|remont|behalf|speak|we,? the|told the|passed|forwarded|will tell|"
-    r"(?:j'ai|je vais|on a|nous avons|je l'ai) (?:port|envoy|dit|expliq)",
+_CHEAP = lx.alternation_trie(
+    [
+        "au nom", "nous,? les", "parle pour", "parle au nom", "m'exprim", "represent", "repr\u00e9sent",
+        "porte-parole", "sign", "collectif", "l'ensemble", "collegues", "coll\u00e8gues", "--", "\n", "transmis",
+        "relay", "remont", "behalf", "speak", "we,? the", "told the", "passed", "forwarded", "will tell",
+        *(f"{who} {verb}" for who in ("j'ai", "je vais", "on a", "nous avons", "je l'ai")
+          for verb in ("port", "envoy", "dit", "expliq")),
+    ],
     re.IGNORECASE,
 )
 
