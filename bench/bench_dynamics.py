@@ -111,6 +111,7 @@ def main() -> None:
         "peak_rss_worker_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
         "load_avg_1m": round(os.getloadavg()[0], 1),
         "stages_s": result.timings,
+        "stages_cpu_main_s": result.cpu_timings,  # this process only; the text scan's worker is cpu_worker
         "edges": len(data["edges"]), "directives": len(data["directives"]),
         "bursts": [b["joins"] for lc in data["lifecycle"] for b in lc["bursts"]],
         "leaders": [r["person"] for r in data["leadership"] if r["leader"]],

@@ -87,6 +87,7 @@ class DynamicsResult:
     case_graph: GraphMetrics = field(repr=False)
     names: dict[str, str] = field(default_factory=dict, repr=False)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (not in the JSON)
+    cpu_timings: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process per stage
 
     def to_json(self) -> dict[str, Any]:
         return self.data
@@ -127,21 +128,23 @@ class DynamicsResult:
 def find_directives(corpus: Corpus, found: dict[tuple[str, int], Match] | None = None) -> list[tuple[Directive, int]]:
     """Every directive of the case with its position in its conversation (in file order).
     `found`: (conversation id, position) -> Match when the texts were already scanned."""
+    if found is None:
+        found = {(cd.id, i): hit for cd in corpus.convs.values() for i, m in enumerate(cd.messages)
+                 if (hit := read_directive(m.text)) is not None}
+    order = {cid: k for k, cid in enumerate(corpus.convs)}
     out = []
-    for cd in corpus.convs.values():
-        for i, m in enumerate(cd.messages):
-            hit = found.get((cd.id, i)) if found is not None else read_directive(m.text)
-            if hit is None:
-                continue
-            persons = tuple(dict.fromkeys(p for p, _, _ in cd.aliases.find_in(hit.norm)))
-            voc = addressee(cd, m.text)
-            d = Directive(
-                message_id=m.id, conversation_id=cd.id, issuer=cd.senders[i], kind=hit.kind,
-                rules=hit.rules, matched=hit.matched, audiences=hit.audiences,
-                persons=tuple(p for p in persons if p != cd.senders[i]),
-                addressees=(voc,) if voc and voc != cd.senders[i] else (), roles=hit.roles, time=cd.times[i],
-            )
-            out.append((d, i))
+    for cid, i in sorted(found, key=lambda key: (order[key[0]], key[1])):  # file order
+        cd, hit = corpus.convs[cid], found[(cid, i)]
+        m = cd.messages[i]
+        persons = tuple(dict.fromkeys(p for p, _, _ in cd.aliases.find_in(hit.norm)))
+        voc = addressee(cd, m.text)
+        d = Directive(
+            message_id=m.id, conversation_id=cd.id, issuer=cd.senders[i], kind=hit.kind,
+            rules=hit.rules, matched=hit.matched, audiences=hit.audiences,
+            persons=tuple(p for p in persons if p != cd.senders[i]),
+            addressees=(voc,) if voc and voc != cd.senders[i] else (), roles=hit.roles, time=cd.times[i],
+        )
+        out.append((d, i))
     return out
 
 
@@ -250,7 +253,7 @@ def analyze_dynamics(
         "crossgroup": cross,
     }
     clock("results")
-    return DynamicsResult(data, inter, case_graph, dict(corpus.names), clock.stages)
+    return DynamicsResult(data, inter, case_graph, dict(corpus.names), clock.stages, clock.cpu)
 
 
 def _strongest(edges: list[Any], limit: int) -> list[Any]:
@@ -265,12 +268,15 @@ def _strongest(edges: list[Any], limit: int) -> list[Any]:
 class _Clock:
     def __init__(self) -> None:
         self.stages: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
         self._t = time.perf_counter()
+        self._c = time.process_time()
 
     def __call__(self, stage: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         self.stages[stage] = round(now - self._t, 3)
-        self._t = now
+        self.cpu[stage] = round(cpu - self._c, 3)
+        self._t, self._c = now, cpu
 
 
 def _people(corpus: Corpus, leadership: list[dict[str, Any]], case_graph: GraphMetrics,

@@ -218,18 +218,21 @@ def _turn_taking(out: Interactions, add: _Adder, cd: ConvData, linked: np.ndarra
     ends = np.r_[starts[1:], len(skey)]
     weights = np.add.reduceat(conf[order], starts)
     names = list(out._codes)
-    ids = cd.messages
+    msgs, times = cd.messages, cd.times
     k = add.max_ev
     cid = cd.id
-    for s, e, w in zip(starts.tolist(), ends.tolist(), weights.tolist(), strict=True):
-        first, last = int(idx[order[s]]), int(idx[order[e - 1]])
-        a, b = names[int(src[order[s]])], names[int(dst[order[s]])]
+    pos = idx[order].tolist()  # message positions grouped by (source, target), in file order within
+    heads = order[starts]
+    pairs = zip(src[heads].tolist(), dst[heads].tolist(), strict=True)
+    for s, e, w, (sa, sb) in zip(starts.tolist(), ends.tolist(), weights.tolist(), pairs, strict=True):
+        first, last = pos[s], pos[e - 1]
+        a, b = names[sa], names[sb]
         edge = out.edges.get((cid, a, b, "turn_taking"))
         if edge is None:
-            edge = out.edges[(cid, a, b, "turn_taking")] = Edge(cid, a, b, "turn_taking", first=cd.times[first])
+            edge = out.edges[(cid, a, b, "turn_taking")] = Edge(cid, a, b, "turn_taking", first=times[first])
         edge.count += e - s
         edge.weight += w
-        edge.last = cd.times[last]
+        edge.last = times[last]
         room = k - len(edge.evidence)
         if room > 0:
-            edge.evidence.extend(ids[int(j)].id for j in idx[order[s : s + room]])
+            edge.evidence.extend([msgs[j].id for j in pos[s : s + room]])

@@ -41,12 +41,15 @@ def statement_kinds(text: str) -> list[str]:
 
 def find_statements(corpus: Corpus, found: dict[tuple[str, int], list[str]] | None = None) -> list[dict[str, Any]]:
     """Statements of the case; `found` (conversation id, position) -> kinds when already scanned."""
+    if found is None:
+        found = {(cd.id, i): kinds for cd in corpus.convs.values() for i, m in enumerate(cd.messages)
+                 if (kinds := statement_kinds(m.text))}
+    order = {cid: k for k, cid in enumerate(corpus.convs)}
     out = []
-    for cd in corpus.convs.values():
-        for i, (m, p) in enumerate(zip(cd.messages, cd.senders, strict=True)):
-            kinds = found.get((cd.id, i), []) if found is not None else statement_kinds(m.text)
-            if kinds:
-                out.append({"message_id": m.id, "conversation_id": cd.id, "person": p, "kinds": kinds})
+    for cid, i in sorted(found, key=lambda key: (order[key[0]], key[1])):  # file order
+        cd, kinds = corpus.convs[cid], found[(cid, i)]
+        if kinds:
+            out.append({"message_id": cd.messages[i].id, "conversation_id": cid, "person": cd.senders[i], "kinds": kinds})
     return out
 
 
