@@ -169,6 +169,14 @@ def analyze_dynamics(
     corpus = Corpus(conversations, messages, events, person_of=person_of, participants=participants, aliases=aliases)
     clock("corpus")
     scan = TextScan(corpus, settings.workers, settings.parallel_min_messages)
+    try:
+        return _analyze(corpus, scan, clock, roster, settings)
+    finally:
+        scan.close()  # ends the worker processes, whatever happened
+
+
+def _analyze(corpus: Corpus, scan: TextScan, clock: _Clock, roster: Iterable[RosterRow] | None,
+             settings: DynamicsSettings) -> DynamicsResult:
     inter = build_interactions(corpus, settings)
     clock("interactions")
     edges = inter.edge_list()
@@ -204,9 +212,7 @@ def analyze_dynamics(
     clock("text_scan_wait")
     directives = find_directives(corpus, found)
     clock("directives")
-    outcomes: list[Outcome] = []
-    silence_reports = []
-    rate_idx = {cid: RateIndex(cd, corpus.person) for cid, cd in corpus.convs.items()}
+    items = []
     for k, (d, pos) in enumerate(directives):
         cd = corpus.convs[d.conversation_id]
         nxt = directives[k + 1] if k + 1 < len(directives) else None
@@ -214,9 +220,14 @@ def analyze_dynamics(
         named = list(d.addressees)
         if "union_rep" in d.roles:
             named += [p for p in sorted(union_reps) if p in cd.members and p not in named]
-        outcomes.append(follow_directive(d, pos, cd, rate_idx[cd.id], named, settings, next_pos))
-        if is_silence_order(d):
-            silence_reports.append(silence_order_report(d, cd, rate_idx[cd.id], union_reps, settings))
+        items.append((d, pos, named, next_pos))
+    # the scan's processes share the chunks: several per process, at most 500 directives each
+    size = min(500, max(1, -(-len(items) // (8 * max(1, settings.workers)))))
+    chunks = [(items[s : s + size], union_reps, settings) for s in range(0, len(items), size)]
+    followed = [r for part in scan.map_chunks(_follow_chunk, chunks) for r in part]
+    scan.close()
+    outcomes: list[Outcome] = [o for o, _ in followed]
+    silence_reports = [r for _, r in followed if r is not None]
     clock("compliance")
     outcomes_by_conv: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
@@ -254,6 +265,19 @@ def analyze_dynamics(
     }
     clock("results")
     return DynamicsResult(data, inter, case_graph, dict(corpus.names), clock.stages, clock.cpu)
+
+
+def _follow_chunk(corpus: Corpus, chunk: tuple[list[Any], set[str], DynamicsSettings]) -> list[tuple[Outcome, Any]]:
+    """What followed each directive of a chunk, and the silence-order report where it is one."""
+    items, union_reps, settings = chunk
+    indexes: dict[str, RateIndex] = corpus.memo.setdefault("rate_index", {})
+    out = []
+    for d, pos, named, next_pos in items:
+        cd = corpus.convs[d.conversation_id]
+        idx = indexes.get(cd.id) or indexes.setdefault(cd.id, RateIndex(cd, corpus.person))
+        report = silence_order_report(d, cd, idx, union_reps, settings) if is_silence_order(d) else None
+        out.append((follow_directive(d, pos, cd, idx, named, settings, next_pos), report))
+    return out
 
 
 def _strongest(edges: list[Any], limit: int) -> list[Any]:

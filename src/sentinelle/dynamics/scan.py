@@ -1,5 +1,6 @@
 """The per-message text scan (directives, statements for the group), the costliest stage, run
-on several processes for big cases while the main process builds the interaction graphs.
+on several processes for big cases while the main process builds the interaction graphs; the
+same processes then share the reading of what follows each directive (`map_chunks`).
 
 Workers are forked (Linux) after the corpus is built, so they read it without copying it over a
 pipe; where fork is unavailable, or the case is small, the scan runs in this process.
@@ -8,6 +9,7 @@ pipe; where fork is unavailable, or the case is small, the scan runs in this pro
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections.abc import Callable
 from typing import Any
 
 from .corpus import Corpus
@@ -17,6 +19,7 @@ from .spokespeople import statement_kinds
 _SHARED: Corpus | None = None  # the corpus, inherited by forked workers
 _TASKS: list[tuple[str, int, int]] = []
 _NEXT: Any = None  # a shared counter: workers and this process take the next chunk from it
+_NEXT_JOB: Any = None  # the same for the chunks of `map_chunks`
 
 
 def _scan_range(task: tuple[str, int, int]) -> tuple[list[tuple[str, int, Match]], list[tuple[str, int, list[str]]]]:
@@ -47,11 +50,25 @@ def _drain(_worker: int = 0) -> list[Any]:
         parts.append(_scan_range(_TASKS[i]))
 
 
+def _drain_job(job: tuple[Callable[[Corpus, Any], Any], list[Any]]) -> list[tuple[int, Any]]:
+    fn, chunks = job
+    assert _SHARED is not None
+    parts = []
+    while True:
+        with _NEXT_JOB.get_lock():
+            i = _NEXT_JOB.value
+            _NEXT_JOB.value = i + 1
+        if i >= len(chunks):
+            return parts
+        parts.append((i, fn(_SHARED, chunks[i])))
+
+
 class TextScan:
-    """Start with `TextScan(corpus, workers, min_messages)`; `result()` waits for it."""
+    """Start with `TextScan(corpus, workers, min_messages)`; `result()` waits for it; `close()`
+    (always, in a `finally`) ends the worker processes."""
 
     def __init__(self, corpus: Corpus, workers: int, min_messages: int) -> None:
-        global _SHARED, _TASKS, _NEXT
+        global _SHARED, _TASKS, _NEXT, _NEXT_JOB
         n = sum(len(cd.messages) for cd in corpus.convs.values())
         chunk = max(5_000, n // max(1, workers * 25))
         self.tasks = [
@@ -64,22 +81,18 @@ class TextScan:
         self._corpus = corpus
         if workers > 1 and n >= min_messages and "fork" in mp.get_all_start_methods():
             ctx = mp.get_context("fork")
-            _SHARED, _TASKS, _NEXT = corpus, self.tasks, ctx.Value("i", 0)
+            _SHARED, _TASKS, _NEXT, _NEXT_JOB = corpus, self.tasks, ctx.Value("i", 0), ctx.Value("i", 0)
+            self._workers = max(1, workers - 1)
             # workers - 1 processes start now; this one builds the graphs, then helps (result())
             self._pool = ctx.Pool(max(1, workers - 1))
             self._async = self._pool.map_async(_drain, range(max(1, workers - 1)), chunksize=1)
 
     def result(self) -> tuple[dict[tuple[str, int], Match], dict[tuple[str, int], list[str]]]:
-        global _SHARED, _TASKS, _NEXT
+        global _SHARED
         if self._async is not None:
-            try:
-                parts = _drain()
-                for worker_parts in self._async.get():
-                    parts.extend(worker_parts)
-            finally:
-                self._pool.close()
-                self._pool.join()
-                _SHARED, _TASKS, _NEXT = None, [], None
+            parts = _drain()
+            for worker_parts in self._async.get():
+                parts.extend(worker_parts)
         else:
             _SHARED = self._corpus
             try:
@@ -94,3 +107,24 @@ class TextScan:
             for cid, i, kinds in stmts:
                 statements[(cid, i)] = kinds
         return directives, statements
+
+    def map_chunks(self, fn: Callable[[Corpus, Any], Any], chunks: list[Any]) -> list[Any]:
+        """`[fn(corpus, c) for c in chunks]`, shared with the scan's workers when there are any
+        (`fn` a module-level function; chunks and results travel by pickle)."""
+        if self._pool is None or len(chunks) < 2:
+            return [fn(self._corpus, c) for c in chunks]
+        _NEXT_JOB.value = 0
+        pending = self._pool.map_async(_drain_job, [(fn, chunks)] * self._workers, chunksize=1)
+        parts = _drain_job((fn, chunks))
+        for worker_parts in pending.get():
+            parts.extend(worker_parts)
+        parts.sort(key=lambda part: part[0])
+        return [r for _, r in parts]
+
+    def close(self) -> None:
+        global _SHARED, _TASKS, _NEXT, _NEXT_JOB
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+            _SHARED, _TASKS, _NEXT, _NEXT_JOB = None, [], None, None
