@@ -35,7 +35,7 @@ GREETINGS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)  # hundreds of thousands in a big case: no per-object dict
 class Edge:
     conversation_id: str
     source: str
@@ -224,15 +224,18 @@ def _turn_taking(out: Interactions, add: _Adder, cd: ConvData, linked: np.ndarra
     pos = idx[order].tolist()  # message positions grouped by (source, target), in file order within
     heads = order[starts]
     pairs = zip(src[heads].tolist(), dst[heads].tolist(), strict=True)
+    edges = out.edges
     for s, e, w, (sa, sb) in zip(starts.tolist(), ends.tolist(), weights.tolist(), pairs, strict=True):
-        first, last = pos[s], pos[e - 1]
         a, b = names[sa], names[sb]
-        edge = out.edges.get((cid, a, b, "turn_taking"))
-        if edge is None:
-            edge = out.edges[(cid, a, b, "turn_taking")] = Edge(cid, a, b, "turn_taking", first=times[first])
+        key = (cid, a, b, "turn_taking")
+        edge = edges.get(key)
+        if edge is None:  # the usual case: one group per pair and conversation
+            edges[key] = Edge(cid, a, b, "turn_taking", e - s, w, times[pos[s]], times[pos[e - 1]],
+                              [msgs[j].id for j in pos[s : s + k]])
+            continue
         edge.count += e - s
         edge.weight += w
-        edge.last = times[last]
+        edge.last = times[pos[e - 1]]
         room = k - len(edge.evidence)
         if room > 0:
             edge.evidence.extend([msgs[j].id for j in pos[s : s + room]])
