@@ -51,3 +51,35 @@ def test_statement_gate_trie_matches_the_flat_gate():
     texts = _fuzz(pieces, "abcdefghijklmnopqrstuvwxyzéè ',-\nRJ")
     assert sum(bool(_CHEAP_FLAT.search(t)) for t in texts) > 1000
     assert [bool(_CHEAP.search(t)) for t in texts] == [bool(_CHEAP_FLAT.search(t)) for t in texts]
+
+
+def test_statement_words_are_needed_by_every_statement_pattern():
+    """`_NEEDS` settles most texts: it must match wherever a statement pattern does."""
+    import glob
+
+    from sentinelle.dynamics.spokespeople import _NEEDS, _SPOKES
+
+    def any_pattern(norm: str) -> bool:
+        return any(rx.search(norm) for _, rx in _SPOKES) or bool(lx.RELAY.search(norm))
+
+    positives = [
+        "au nom de tous", "Au nom du collectif", "nous les collègues", "Nous, les agents", "je parle pour",
+        "je m'exprime au nom", "je m'exprimerai pour", "je parlerai pour", "je prends la parole pour",
+        "je représente", "je representerai", "je suis le porte-parole", "en tant que porte-parole",
+        "on behalf of all", "I speak for", "speaking for the", "I represent", "we the officers",
+        "We, the team", "Signé", "signed", "le collectif", "les collègues", "l'ensemble des", "la brigade",
+        "the team", "-- Marc", "j'ai transmis au", "je vais porter au", "je l'ai dit à la", "on a expliqué aux",
+        "nous avons remonté au nom", "nous avons envoyé à l'", "I told the press", "i passed it on to the boss",
+        "I forwarded this to management", "I will tell the union", "jai transmis au", "ns avons relayé au",
+    ]
+    texts = [f"ok {p} x" for p in positives] + [f"{p} les collègues du service" for p in positives]
+    for f in glob.glob("tests/**/*.py", recursive=True):
+        with open(f, encoding="utf-8") as fh:
+            texts += re.findall(r'"([^"\n]{3,300})"', fh.read())
+    hits = 0
+    for t in texts:
+        norm = lx.normalise(lx.quick_fold(t))
+        if any_pattern(norm):
+            hits += 1
+            assert _NEEDS.search(norm), t
+    assert hits >= len(positives)

@@ -14,6 +14,7 @@ from typing import Any
 
 from .corpus import Corpus
 from .directives import Match, read_directive
+from .lexicon import normalise, quick_fold
 from .spokespeople import statement_kinds
 
 _SHARED: Corpus | None = None  # the corpus, inherited by forked workers
@@ -29,10 +30,12 @@ def _scan_range(task: tuple[str, int, int]) -> tuple[list[tuple[str, int, Match]
     hits, statements = [], []
     for i in range(start, end):
         text = msgs[i].text
-        d = read_directive(text)
+        # fold once for both readers (short texts go to the directive reader's cache instead)
+        norm = normalise(quick_fold(text)) if 64 < len(text) <= 4000 else None
+        d = read_directive(text, norm)
         if d is not None:
             hits.append((cid, i, d))
-        kinds = statement_kinds(text)
+        kinds = statement_kinds(text, norm)
         if kinds:
             statements.append((cid, i, kinds))
     return hits, statements

@@ -28,11 +28,29 @@ _CHEAP = lx.alternation_trie(
 )
 
 
-def statement_kinds(text: str) -> list[str]:
-    """Ways a text speaks for the group (behalf, we_the, speak_for, signature, relay), if any."""
-    if len(text) < 12 or len(text) > 4000 or not _CHEAP.search(text):
+# Words that every pattern above (and RELAY) needs in the folded text (a test checks it): the
+# scan has that text already, so most messages are settled without reading the raw one again.
+_NEEDS = lx.alternation_trie(
+    [
+        "au nom ", "nous,? les ", "je parle", "je m'exprime", "je prends la parole", "je represente",
+        "porte-parole", "on behalf of ", "i speak for", "speaking for ", "i represent", "we,? the ",
+        "signe", "le collectif", "les collegues", "l'ensemble des", "la brigade", "the team", "-- ",
+        *(f"{who} {verb}" for who in ("j'ai", "je vais", "je l'ai", "on a", "nous avons")
+          for verb in ("transm", "port", "relay", "remont", "envoye", "dit", "expliqu")),
+        "i told ", "i passed ", "i forwarded ", "i will tell ",
+    ]
+)
+
+
+def statement_kinds(text: str, norm: str | None = None) -> list[str]:
+    """Ways a text speaks for the group (behalf, we_the, speak_for, signature, relay), if any.
+    `norm`: the text already folded and normalised, when the caller has it."""
+    if len(text) < 12 or len(text) > 4000:
         return []
-    norm = lx.normalise(quick_fold(text))
+    if norm is None:
+        norm = lx.normalise(quick_fold(text))
+    if not _NEEDS.search(norm) or not _CHEAP.search(text):
+        return []
     kinds = [k for k, rx in _SPOKES if rx.search(norm)]
     if lx.RELAY.search(norm):
         kinds.append("relay")
