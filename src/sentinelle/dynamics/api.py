@@ -58,6 +58,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..records import Conversation, Event, Message, Participant
@@ -285,8 +286,10 @@ def _strongest(edges: list[Any], limit: int) -> list[Any]:
     readable for a 1M-message case; `edges_df()` and the graph exports keep every edge."""
     if len(edges) <= limit:
         return edges
-    keep = set(sorted(range(len(edges)), key=lambda i: -edges[i].weight)[:limit])
-    return [e for i, e in enumerate(edges) if i in keep]
+    weight = np.fromiter((e.weight for e in edges), dtype=np.float64, count=len(edges))
+    keep = np.zeros(len(edges), dtype=bool)
+    keep[np.argsort(-weight, kind="stable")[:limit]] = True  # stable: ties kept in their order
+    return [e for e, k in zip(edges, keep.tolist(), strict=True) if k]
 
 
 class _Clock:

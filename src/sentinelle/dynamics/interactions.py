@@ -122,12 +122,17 @@ class _Adder:
 
 def addressee(cd: ConvData, text: str) -> str | None:
     """The participant named in vocative position: "Marc, ..." / "@Marc ..." / "..., Marc !"."""
-    first = _LEAD_PUNCT.sub("", text[:40]).split(None, 2)
+    head = text[:40]
+    if head and not head[0].isalnum():  # what _LEAD_PUNCT removes ([\W_]: not alphanumeric)
+        head = _LEAD_PUNCT.sub("", head)
+    first = head.split(None, 2)
     gate = cd.aliases.first_words
     skip = 0
-    if len(first) > 1 and quick_fold(first[0]).rstrip(",:;!.?") in GREETINGS:  # "Salut Marc", "Hey Ash"
+    word = quick_fold(first[0]).rstrip(",:;!.?") if first else ""
+    if len(first) > 1 and word in GREETINGS:  # "Salut Marc", "Hey Ash"
         skip, first = 1, first[1:]
-    if first and quick_fold(first[0]).rstrip(",:;!.?") not in gate:
+        word = quick_fold(first[0]).rstrip(",:;!.?")
+    if first and word not in gate:
         first = None
     if not first:
         if len(text) < 400 and "," in text[-40:]:
