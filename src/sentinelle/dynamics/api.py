@@ -88,7 +88,8 @@ class DynamicsResult:
     case_graph: GraphMetrics = field(repr=False)
     names: dict[str, str] = field(default_factory=dict, repr=False)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (not in the JSON)
-    cpu_timings: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process per stage
+    # CPU seconds per stage of this process, and "<stage>_workers" of the worker processes
+    cpu_timings: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return self.data
@@ -225,7 +226,7 @@ def _analyze(corpus: Corpus, scan: TextScan, clock: _Clock, roster: Iterable[Ros
     # the scan's processes share the chunks: several per process, at most 500 directives each
     size = min(500, max(1, -(-len(items) // (8 * max(1, settings.workers)))))
     chunks = [(items[s : s + size], union_reps, settings) for s in range(0, len(items), size)]
-    followed = [r for part in scan.map_chunks(_follow_chunk, chunks) for r in part]
+    followed = [r for part in scan.map_chunks(_follow_chunk, chunks, "compliance") for r in part]
     scan.close()
     outcomes: list[Outcome] = [o for o, _ in followed]
     silence_reports = [r for _, r in followed if r is not None]
@@ -265,6 +266,7 @@ def _analyze(corpus: Corpus, scan: TextScan, clock: _Clock, roster: Iterable[Ros
         "crossgroup": cross,
     }
     clock("results")
+    clock.cpu.update({f"{job}_workers": cpu for job, cpu in scan.worker_cpu.items()})
     return DynamicsResult(data, inter, case_graph, dict(corpus.names), clock.stages, clock.cpu)
 
 

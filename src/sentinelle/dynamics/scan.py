@@ -9,6 +9,7 @@ pipe; where fork is unavailable, or the case is small, the scan runs in this pro
 from __future__ import annotations
 
 import multiprocessing as mp
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -41,28 +42,31 @@ def _scan_range(task: tuple[str, int, int]) -> tuple[list[tuple[str, int, Match]
     return hits, statements
 
 
-def _drain(_worker: int = 0) -> list[Any]:
-    """Scan chunks until none is left (dynamic balance between the processes)."""
+def _drain(_worker: int = 0) -> tuple[list[Any], float]:
+    """Scan chunks until none is left (dynamic balance between the processes); with the CPU
+    seconds this process spent on them."""
     parts = []
+    cpu = time.process_time()
     while True:
         with _NEXT.get_lock():
             i = _NEXT.value
             _NEXT.value = i + 1
         if i >= len(_TASKS):
-            return parts
+            return parts, time.process_time() - cpu
         parts.append(_scan_range(_TASKS[i]))
 
 
-def _drain_job(job: tuple[Callable[[Corpus, Any], Any], list[Any]]) -> list[tuple[int, Any]]:
+def _drain_job(job: tuple[Callable[[Corpus, Any], Any], list[Any]]) -> tuple[list[tuple[int, Any]], float]:
     fn, chunks = job
     assert _SHARED is not None
     parts = []
+    cpu = time.process_time()
     while True:
         with _NEXT_JOB.get_lock():
             i = _NEXT_JOB.value
             _NEXT_JOB.value = i + 1
         if i >= len(chunks):
-            return parts
+            return parts, time.process_time() - cpu
         parts.append((i, fn(_SHARED, chunks[i])))
 
 
@@ -82,6 +86,7 @@ class TextScan:
         self._pool: Any = None
         self._async: Any = None
         self._corpus = corpus
+        self.worker_cpu: dict[str, float] = {}  # CPU seconds of the worker processes per job
         if workers > 1 and n >= min_messages and "fork" in mp.get_all_start_methods():
             ctx = mp.get_context("fork")
             _SHARED, _TASKS, _NEXT, _NEXT_JOB = corpus, self.tasks, ctx.Value("i", 0), ctx.Value("i", 0)
@@ -93,9 +98,10 @@ class TextScan:
     def result(self) -> tuple[dict[tuple[str, int], Match], dict[tuple[str, int], list[str]]]:
         global _SHARED
         if self._async is not None:
-            parts = _drain()
-            for worker_parts in self._async.get():
+            parts, _ = _drain()
+            for worker_parts, cpu in self._async.get():
                 parts.extend(worker_parts)
+                self.worker_cpu["text_scan"] = self.worker_cpu.get("text_scan", 0.0) + round(cpu, 3)
         else:
             _SHARED = self._corpus
             try:
@@ -111,16 +117,18 @@ class TextScan:
                 statements[(cid, i)] = kinds
         return directives, statements
 
-    def map_chunks(self, fn: Callable[[Corpus, Any], Any], chunks: list[Any]) -> list[Any]:
+    def map_chunks(self, fn: Callable[[Corpus, Any], Any], chunks: list[Any], job: str = "job") -> list[Any]:
         """`[fn(corpus, c) for c in chunks]`, shared with the scan's workers when there are any
-        (`fn` a module-level function; chunks and results travel by pickle)."""
+        (`fn` a module-level function; chunks and results travel by pickle). The workers' CPU
+        seconds are added to `worker_cpu[job]`."""
         if self._pool is None or len(chunks) < 2:
             return [fn(self._corpus, c) for c in chunks]
         _NEXT_JOB.value = 0
         pending = self._pool.map_async(_drain_job, [(fn, chunks)] * self._workers, chunksize=1)
-        parts = _drain_job((fn, chunks))
-        for worker_parts in pending.get():
+        parts, _ = _drain_job((fn, chunks))
+        for worker_parts, cpu in pending.get():
             parts.extend(worker_parts)
+            self.worker_cpu[job] = self.worker_cpu.get(job, 0.0) + round(cpu, 3)
         parts.sort(key=lambda part: part[0])
         return [r for _, r in parts]
 
