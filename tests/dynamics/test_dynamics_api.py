@@ -40,6 +40,10 @@ def test_parallel_scan_gives_the_sequential_result():
     seq = analyze_dynamics(convs, msgs, events, settings=DynamicsSettings(workers=1)).to_json()
     par = analyze_dynamics(convs, msgs, events, settings=DynamicsSettings(workers=2, parallel_min_messages=1)).to_json()
     assert seq["directives"] == par["directives"] and seq["spokespeople"] == par["spokespeople"]
+    # what followed each directive is read by the same processes, in chunks: same outcomes, same order
+    assert seq["compliance"] == par["compliance"] and seq["silence_orders"] == par["silence_orders"]
+    assert len(seq["compliance"]) > 2 and any(o["outcome"] == "obeyed" for o in par["compliance"])
+    assert seq["silence_orders"]
     assert replace(DynamicsSettings(), workers=2).workers == 2
 
 

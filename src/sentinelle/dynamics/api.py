@@ -51,13 +51,16 @@ Persons are person keys (from `person_of`); "name" is a display name seen in the
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..records import Conversation, Event, Message, Participant
@@ -87,6 +90,8 @@ class DynamicsResult:
     case_graph: GraphMetrics = field(repr=False)
     names: dict[str, str] = field(default_factory=dict, repr=False)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (not in the JSON)
+    # CPU seconds per stage of this process, and "<stage>_workers" of the worker processes
+    cpu_timings: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return self.data
@@ -127,21 +132,23 @@ class DynamicsResult:
 def find_directives(corpus: Corpus, found: dict[tuple[str, int], Match] | None = None) -> list[tuple[Directive, int]]:
     """Every directive of the case with its position in its conversation (in file order).
     `found`: (conversation id, position) -> Match when the texts were already scanned."""
+    if found is None:
+        found = {(cd.id, i): hit for cd in corpus.convs.values() for i, m in enumerate(cd.messages)
+                 if (hit := read_directive(m.text)) is not None}
+    order = {cid: k for k, cid in enumerate(corpus.convs)}
     out = []
-    for cd in corpus.convs.values():
-        for i, m in enumerate(cd.messages):
-            hit = found.get((cd.id, i)) if found is not None else read_directive(m.text)
-            if hit is None:
-                continue
-            persons = tuple(dict.fromkeys(p for p, _, _ in cd.aliases.find_in(hit.norm)))
-            voc = addressee(cd, m.text)
-            d = Directive(
-                message_id=m.id, conversation_id=cd.id, issuer=cd.senders[i], kind=hit.kind,
-                rules=hit.rules, matched=hit.matched, audiences=hit.audiences,
-                persons=tuple(p for p in persons if p != cd.senders[i]),
-                addressees=(voc,) if voc and voc != cd.senders[i] else (), roles=hit.roles, time=cd.times[i],
-            )
-            out.append((d, i))
+    for cid, i in sorted(found, key=lambda key: (order[key[0]], key[1])):  # file order
+        cd, hit = corpus.convs[cid], found[(cid, i)]
+        m = cd.messages[i]
+        persons = tuple(dict.fromkeys(p for p, _, _ in cd.aliases.find_in(hit.norm)))
+        voc = addressee(cd, m.text)
+        d = Directive(
+            message_id=m.id, conversation_id=cd.id, issuer=cd.senders[i], kind=hit.kind,
+            rules=hit.rules, matched=hit.matched, audiences=hit.audiences,
+            persons=tuple(p for p in persons if p != cd.senders[i]),
+            addressees=(voc,) if voc and voc != cd.senders[i] else (), roles=hit.roles, time=cd.times[i],
+        )
+        out.append((d, i))
     return out
 
 
@@ -162,10 +169,36 @@ def analyze_dynamics(
     through `person_of` (names or phones as written in the chats).
     """
     settings = settings or DynamicsSettings()
-    clock = _Clock()
-    corpus = Corpus(conversations, messages, events, person_of=person_of, participants=participants, aliases=aliases)
-    clock("corpus")
-    scan = TextScan(corpus, settings.workers, settings.parallel_min_messages)
+    with _collector_paused():
+        clock = _Clock()
+        corpus = Corpus(conversations, messages, events, person_of=person_of, participants=participants,
+                        aliases=aliases)
+        clock("corpus")
+        scan = TextScan(corpus, settings.workers, settings.parallel_min_messages)
+        try:
+            return _analyze(corpus, scan, clock, roster, settings)
+        finally:
+            scan.close()  # ends the worker processes, whatever happened
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The analysis builds millions of long-lived objects and next to no reference cycles: the
+    cyclic collector's full passes over them cost a quarter of the main process's CPU on the 1M
+    bench (5 of 20 s) and, in the forked workers, copy shared pages they only read. Paused for
+    the call (forked workers inherit that), restored after; cycles left meanwhile are collected
+    at the next pass."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _analyze(corpus: Corpus, scan: TextScan, clock: _Clock, roster: Iterable[RosterRow] | None,
+             settings: DynamicsSettings) -> DynamicsResult:
     inter = build_interactions(corpus, settings)
     clock("interactions")
     edges = inter.edge_list()
@@ -201,9 +234,7 @@ def analyze_dynamics(
     clock("text_scan_wait")
     directives = find_directives(corpus, found)
     clock("directives")
-    outcomes: list[Outcome] = []
-    silence_reports = []
-    rate_idx = {cid: RateIndex(cd, corpus.person) for cid, cd in corpus.convs.items()}
+    items = []
     for k, (d, pos) in enumerate(directives):
         cd = corpus.convs[d.conversation_id]
         nxt = directives[k + 1] if k + 1 < len(directives) else None
@@ -211,9 +242,14 @@ def analyze_dynamics(
         named = list(d.addressees)
         if "union_rep" in d.roles:
             named += [p for p in sorted(union_reps) if p in cd.members and p not in named]
-        outcomes.append(follow_directive(d, pos, cd, rate_idx[cd.id], named, settings, next_pos))
-        if is_silence_order(d):
-            silence_reports.append(silence_order_report(d, cd, rate_idx[cd.id], union_reps, settings))
+        items.append((d, pos, named, next_pos))
+    # the scan's processes share the chunks: several per process, at most 500 directives each
+    size = min(500, max(1, -(-len(items) // (8 * max(1, settings.workers)))))
+    chunks = [(items[s : s + size], union_reps, settings) for s in range(0, len(items), size)]
+    followed = [r for part in scan.map_chunks(_follow_chunk, chunks, "compliance") for r in part]
+    scan.close()
+    outcomes: list[Outcome] = [o for o, _ in followed]
+    silence_reports = [r for _, r in followed if r is not None]
     clock("compliance")
     outcomes_by_conv: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
@@ -250,7 +286,21 @@ def analyze_dynamics(
         "crossgroup": cross,
     }
     clock("results")
-    return DynamicsResult(data, inter, case_graph, dict(corpus.names), clock.stages)
+    clock.cpu.update({f"{job}_workers": cpu for job, cpu in scan.worker_cpu.items()})
+    return DynamicsResult(data, inter, case_graph, dict(corpus.names), clock.stages, clock.cpu)
+
+
+def _follow_chunk(corpus: Corpus, chunk: tuple[list[Any], set[str], DynamicsSettings]) -> list[tuple[Outcome, Any]]:
+    """What followed each directive of a chunk, and the silence-order report where it is one."""
+    items, union_reps, settings = chunk
+    indexes: dict[str, RateIndex] = corpus.memo.setdefault("rate_index", {})
+    out = []
+    for d, pos, named, next_pos in items:
+        cd = corpus.convs[d.conversation_id]
+        idx = indexes.get(cd.id) or indexes.setdefault(cd.id, RateIndex(cd, corpus.person))
+        report = silence_order_report(d, cd, idx, union_reps, settings) if is_silence_order(d) else None
+        out.append((follow_directive(d, pos, cd, idx, named, settings, next_pos), report))
+    return out
 
 
 def _strongest(edges: list[Any], limit: int) -> list[Any]:
@@ -258,19 +308,24 @@ def _strongest(edges: list[Any], limit: int) -> list[Any]:
     readable for a 1M-message case; `edges_df()` and the graph exports keep every edge."""
     if len(edges) <= limit:
         return edges
-    keep = set(sorted(range(len(edges)), key=lambda i: -edges[i].weight)[:limit])
-    return [e for i, e in enumerate(edges) if i in keep]
+    weight = np.fromiter((e.weight for e in edges), dtype=np.float64, count=len(edges))
+    keep = np.zeros(len(edges), dtype=bool)
+    keep[np.argsort(-weight, kind="stable")[:limit]] = True  # stable: ties kept in their order
+    return [e for e, k in zip(edges, keep.tolist(), strict=True) if k]
 
 
 class _Clock:
     def __init__(self) -> None:
         self.stages: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
         self._t = time.perf_counter()
+        self._c = time.process_time()
 
     def __call__(self, stage: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         self.stages[stage] = round(now - self._t, 3)
-        self._t = now
+        self.cpu[stage] = round(cpu - self._c, 3)
+        self._t, self._c = now, cpu
 
 
 def _people(corpus: Corpus, leadership: list[dict[str, Any]], case_graph: GraphMetrics,

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from ..records import Conversation, Event, Message, Participant
 from .identity import AliasIndex, PersonOf, default_person_of
@@ -65,6 +66,7 @@ class Corpus:
     ) -> None:
         self._person_of = person_of or default_person_of
         self._cache: dict[tuple[str, str], str] = {}
+        self.memo: dict[str, Any] = {}  # indexes built on demand by the analyses (rate indexes)
         self.convs: dict[str, ConvData] = {c.id: ConvData(c) for c in conversations}
         self.phones: dict[str, str] = {}  # phone key -> person
         for m in messages:

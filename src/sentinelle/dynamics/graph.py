@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 import warnings
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,21 +35,23 @@ class GraphMetrics:
 
 def build_graph(edges: Iterable[Edge], nodes: Iterable[str] = ()) -> ig.Graph:
     """A directed weighted graph: one edge per (source, target), methods summed."""
-    weight: dict[tuple[str, str], float] = defaultdict(float)
-    count: dict[tuple[str, str], int] = defaultdict(int)
-    methods: dict[tuple[str, str], set[str]] = defaultdict(set)
+    acc: dict[tuple[str, str], list[Any]] = {}  # (source, target) -> [weight, count, methods]
     for e in edges:
         k = (e.source, e.target)
-        weight[k] += e.weight
-        count[k] += e.count
-        methods[k].add(e.method)
-    names = list(dict.fromkeys([*nodes, *(s for s, _ in weight), *(t for _, t in weight)]))
+        a = acc.get(k)
+        if a is None:
+            acc[k] = [e.weight, e.count, {e.method}]
+        else:
+            a[0] += e.weight
+            a[1] += e.count
+            a[2].add(e.method)
+    names = list(dict.fromkeys([*nodes, *(s for s, _ in acc), *(t for _, t in acc)]))
     index = {n: i for i, n in enumerate(names)}
-    g = ig.Graph(n=len(names), edges=[(index[s], index[t]) for s, t in weight], directed=True)
+    g = ig.Graph(n=len(names), edges=[(index[s], index[t]) for s, t in acc], directed=True)
     g.vs["name"] = names
-    g.es["weight"] = list(weight.values())
-    g.es["count"] = list(count.values())
-    g.es["methods"] = [",".join(sorted(m)) for m in methods.values()]
+    g.es["weight"] = [a[0] for a in acc.values()]
+    g.es["count"] = [a[1] for a in acc.values()]
+    g.es["methods"] = [",".join(sorted(a[2])) if len(a[2]) > 1 else next(iter(a[2])) for a in acc.values()]
     return g
 
 

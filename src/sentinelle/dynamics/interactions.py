@@ -35,7 +35,7 @@ GREETINGS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)  # hundreds of thousands in a big case: no per-object dict
 class Edge:
     conversation_id: str
     source: str
@@ -122,12 +122,17 @@ class _Adder:
 
 def addressee(cd: ConvData, text: str) -> str | None:
     """The participant named in vocative position: "Marc, ..." / "@Marc ..." / "..., Marc !"."""
-    first = _LEAD_PUNCT.sub("", text[:40]).split(None, 2)
+    head = text[:40]
+    if head and not head[0].isalnum():  # what _LEAD_PUNCT removes ([\W_]: not alphanumeric)
+        head = _LEAD_PUNCT.sub("", head)
+    first = head.split(None, 2)
     gate = cd.aliases.first_words
     skip = 0
-    if len(first) > 1 and quick_fold(first[0]).rstrip(",:;!.?") in GREETINGS:  # "Salut Marc", "Hey Ash"
+    word = quick_fold(first[0]).rstrip(",:;!.?") if first else ""
+    if len(first) > 1 and word in GREETINGS:  # "Salut Marc", "Hey Ash"
         skip, first = 1, first[1:]
-    if first and quick_fold(first[0]).rstrip(",:;!.?") not in gate:
+        word = quick_fold(first[0]).rstrip(",:;!.?")
+    if first and word not in gate:
         first = None
     if not first:
         if len(text) < 400 and "," in text[-40:]:
@@ -218,18 +223,24 @@ def _turn_taking(out: Interactions, add: _Adder, cd: ConvData, linked: np.ndarra
     ends = np.r_[starts[1:], len(skey)]
     weights = np.add.reduceat(conf[order], starts)
     names = list(out._codes)
-    ids = cd.messages
+    msgs, times = cd.messages, cd.times
     k = add.max_ev
     cid = cd.id
-    for s, e, w in zip(starts.tolist(), ends.tolist(), weights.tolist(), strict=True):
-        first, last = int(idx[order[s]]), int(idx[order[e - 1]])
-        a, b = names[int(src[order[s]])], names[int(dst[order[s]])]
-        edge = out.edges.get((cid, a, b, "turn_taking"))
-        if edge is None:
-            edge = out.edges[(cid, a, b, "turn_taking")] = Edge(cid, a, b, "turn_taking", first=cd.times[first])
+    pos = idx[order].tolist()  # message positions grouped by (source, target), in file order within
+    heads = order[starts]
+    pairs = zip(src[heads].tolist(), dst[heads].tolist(), strict=True)
+    edges = out.edges
+    for s, e, w, (sa, sb) in zip(starts.tolist(), ends.tolist(), weights.tolist(), pairs, strict=True):
+        a, b = names[sa], names[sb]
+        key = (cid, a, b, "turn_taking")
+        edge = edges.get(key)
+        if edge is None:  # the usual case: one group per pair and conversation
+            edges[key] = Edge(cid, a, b, "turn_taking", e - s, w, times[pos[s]], times[pos[e - 1]],
+                              [msgs[j].id for j in pos[s : s + k]])
+            continue
         edge.count += e - s
         edge.weight += w
-        edge.last = cd.times[last]
+        edge.last = times[pos[e - 1]]
         room = k - len(edge.evidence)
         if room > 0:
-            edge.evidence.extend(ids[int(j)].id for j in idx[order[s : s + room]])
+            edge.evidence.extend([msgs[j].id for j in pos[s : s + room]])

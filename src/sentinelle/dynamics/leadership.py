@@ -138,9 +138,10 @@ def conversation_leadership(
             }
         )
     med_score = _median([r["influence"] for r in rows if r["messages"]]) or 0.0
+    top = obeyed.most_common(2)  # the best of the others is the first, or the second for the first
     for r in rows:
         # obeyed well above everyone else: a share of all obeyed orders, or a margin over the next
-        others = max((obeyed[q] for q in obeyed if q != r["person"]), default=0)
+        others = next((n for q, n in top if q != r["person"]), 0)
         stands_out = (
             r["components"]["obeyed_share"] >= settings.leader_min_obeyed_share
             or r["directives_obeyed"] >= settings.leader_obeyed_margin * max(others, 1)

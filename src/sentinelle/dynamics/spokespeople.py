@@ -16,19 +16,41 @@ from .settings import DynamicsSettings
 
 _SPOKES = [(kind, re.compile(p)) for kind, p in lx.SPOKES]
 # A text without any of these cannot match the patterns (a test checks it): a cheap gate.
-_CHEAP = re.compile(
-    r"au nom|nous,? les|parle (?:pour|au nom)|m'exprim|repr[eé]sent|porte-parole|sign|collectif|l'ensemble|"
-    r"coll[eè]gues|--|\n|transmis|relay|remont|behalf|speak|we,? the|told the|passed|forwarded|will tell|"
-    r"(?:j'ai|je vais|on a|nous avons|je l'ai) (?:port|envoy|dit|expliq)",
+_CHEAP = lx.alternation_trie(
+    [
+        "au nom", "nous,? les", "parle pour", "parle au nom", "m'exprim", "represent", "repr\u00e9sent",
+        "porte-parole", "sign", "collectif", "l'ensemble", "collegues", "coll\u00e8gues", "--", "\n", "transmis",
+        "relay", "remont", "behalf", "speak", "we,? the", "told the", "passed", "forwarded", "will tell",
+        *(f"{who} {verb}" for who in ("j'ai", "je vais", "on a", "nous avons", "je l'ai")
+          for verb in ("port", "envoy", "dit", "expliq")),
+    ],
     re.IGNORECASE,
 )
 
 
-def statement_kinds(text: str) -> list[str]:
-    """Ways a text speaks for the group (behalf, we_the, speak_for, signature, relay), if any."""
-    if len(text) < 12 or len(text) > 4000 or not _CHEAP.search(text):
+# Words that every pattern above (and RELAY) needs in the folded text (a test checks it): the
+# scan has that text already, so most messages are settled without reading the raw one again.
+_NEEDS = lx.alternation_trie(
+    [
+        "au nom ", "nous,? les ", "je parle", "je m'exprime", "je prends la parole", "je represente",
+        "porte-parole", "on behalf of ", "i speak for", "speaking for ", "i represent", "we,? the ",
+        "signe", "le collectif", "les collegues", "l'ensemble des", "la brigade", "the team", "-- ",
+        *(f"{who} {verb}" for who in ("j'ai", "je vais", "je l'ai", "on a", "nous avons")
+          for verb in ("transm", "port", "relay", "remont", "envoye", "dit", "expliqu")),
+        "i told ", "i passed ", "i forwarded ", "i will tell ",
+    ]
+)
+
+
+def statement_kinds(text: str, norm: str | None = None) -> list[str]:
+    """Ways a text speaks for the group (behalf, we_the, speak_for, signature, relay), if any.
+    `norm`: the text already folded and normalised, when the caller has it."""
+    if len(text) < 12 or len(text) > 4000:
         return []
-    norm = lx.normalise(quick_fold(text))
+    if norm is None:
+        norm = lx.normalise(quick_fold(text))
+    if not _NEEDS.search(norm) or not _CHEAP.search(text):
+        return []
     kinds = [k for k, rx in _SPOKES if rx.search(norm)]
     if lx.RELAY.search(norm):
         kinds.append("relay")
@@ -37,12 +59,15 @@ def statement_kinds(text: str) -> list[str]:
 
 def find_statements(corpus: Corpus, found: dict[tuple[str, int], list[str]] | None = None) -> list[dict[str, Any]]:
     """Statements of the case; `found` (conversation id, position) -> kinds when already scanned."""
+    if found is None:
+        found = {(cd.id, i): kinds for cd in corpus.convs.values() for i, m in enumerate(cd.messages)
+                 if (kinds := statement_kinds(m.text))}
+    order = {cid: k for k, cid in enumerate(corpus.convs)}
     out = []
-    for cd in corpus.convs.values():
-        for i, (m, p) in enumerate(zip(cd.messages, cd.senders, strict=True)):
-            kinds = found.get((cd.id, i), []) if found is not None else statement_kinds(m.text)
-            if kinds:
-                out.append({"message_id": m.id, "conversation_id": cd.id, "person": p, "kinds": kinds})
+    for cid, i in sorted(found, key=lambda key: (order[key[0]], key[1])):  # file order
+        cd, kinds = corpus.convs[cid], found[(cid, i)]
+        if kinds:
+            out.append({"message_id": cd.messages[i].id, "conversation_id": cid, "person": cd.senders[i], "kinds": kinds})
     return out
 
 
