@@ -352,4 +352,4 @@ def _people(corpus: Corpus, leadership: list[dict[str, Any]], case_graph: GraphM
         a["centrality"] = case_graph.of(p)
         row = roster_map.get(p)
         a["roster"] = row.to_dict() if row else None
-    return sorted(agg.values(), key=lambda a: (-a["max_influence"], -a["messages"]))
+    return sorted(agg.values(), key=lambda a: (-a["max_influence"], -a["messages"], str(a.get("name")), str(a.get("person"))))

@@ -44,7 +44,7 @@ def crossgroup(
         coef = n / min(len(members[a]), len(members[b]))
         if jac >= settings.overlap_min_jaccard or (coef >= settings.overlap_min_coefficient and n >= 3):
             overlaps.append({"a": a, "b": b, "shared": n, "jaccard": round(jac, 3), "overlap": round(coef, 3)})
-    overlaps.sort(key=lambda o: (-o["jaccard"], -o["overlap"]))
+    overlaps.sort(key=lambda o: (-o["jaccard"], -o["overlap"], str(o.get("a")), str(o.get("b"))))
     # same admins / leaders in several groups
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for r in leadership_rows:
@@ -67,7 +67,7 @@ def crossgroup(
         if len(cids) > 1:
             btw = case_graph.of(p).get("betweenness", 0.0)
             bridges.append({"person": p, "name": corpus.display(p), "conversations": sorted(cids), "betweenness": btw})
-    bridges.sort(key=lambda b: (-b["betweenness"], -len(b["conversations"])))
+    bridges.sort(key=lambda b: (-b["betweenness"], -len(b["conversations"]), str(b["name"]), b["person"]))
     # replacements: B's core largely A's, B starting around A's end
     replaced = []
     cores = {cd.id: _core(cd, settings.core_min_messages) for cd in convs}

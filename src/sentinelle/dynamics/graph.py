@@ -8,9 +8,10 @@ in the results), communities (Leiden on modularity, undirected).
 
 from __future__ import annotations
 
+import contextlib
 import random
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,8 @@ def build_graph(edges: Iterable[Edge], nodes: Iterable[str] = ()) -> ig.Graph:
             a[0] += e.weight
             a[1] += e.count
             a[2].add(e.method)
-    names = list(dict.fromkeys([*nodes, *(s for s, _ in acc), *(t for _, t in acc)]))
+    # sorted, not in set order (which changes with each process's hash seed): same graph, same ids
+    names = sorted({*nodes, *(s for s, _ in acc), *(t for _, t in acc)})
     index = {n: i for i, n in enumerate(names)}
     g = ig.Graph(n=len(names), edges=[(index[s], index[t]) for s, t in acc], directed=True)
     g.vs["name"] = names
@@ -55,7 +57,23 @@ def build_graph(edges: Iterable[Edge], nodes: Iterable[str] = ()) -> ig.Graph:
     return g
 
 
+@contextlib.contextmanager
+def _seeded_igraph(seed: int = 0) -> Iterator[None]:
+    """HITS (ARPACK's start vector) and Leiden draw from igraph's RNG: seed it so that the same
+    case gives the same figures in every run, then give igraph back the global generator."""
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        ig.set_random_number_generator(random)
+
+
 def analyse_graph(g: ig.Graph, settings: DynamicsSettings) -> GraphMetrics:
+    with _seeded_igraph():
+        return _analyse_graph(g, settings)
+
+
+def _analyse_graph(g: ig.Graph, settings: DynamicsSettings) -> GraphMetrics:
     names: list[str] = g.vs["name"] if g.vcount() else []
     if g.vcount() == 0:
         return GraphMetrics([], g, {}, [], "none")

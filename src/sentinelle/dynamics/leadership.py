@@ -93,7 +93,7 @@ def conversation_leadership(
             obeyed[o.directive.issuer] += 1
             if len(obeyed_ids[o.directive.issuer]) < 10:
                 obeyed_ids[o.directive.issuer].extend([o.directive.message_id, *o.acks[:2]])
-    people = sorted(cd.members | set(admin), key=lambda p: -msgs[p])
+    people = sorted(cd.members | set(admin), key=lambda p: (-msgs[p], p))
     active = [p for p in people if msgs[p]] or people
     n_active = max(1, len(active))
     total_obeyed = sum(obeyed.values())
