@@ -11,14 +11,11 @@ chat_val.csv (85/15, seed 29); the hand-written benign_chat_test.csv is NOT made
 
 from __future__ import annotations
 
-import csv
 import random
-import unicodedata
-from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "src/sentinelle/detection/data/train"
+from gen_detection_data import strip_accents, write_splits  # one writer for every training split
+
 R = random.Random(29)
-FIELDS = ["text", "lang", "hate", "sexual", "threat", "insult", "profanity", "target", "stance", "source"]
 
 ACK_FR = ["ok", "okay", "oké", "dac", "d'acc", "d'accord", "ça marche", "ça roule", "reçu", "bien reçu", "entendu",
           "noté", "c'est noté", "pas de souci", "pas de soucis", "pas de pb", "ouais", "ouai", "oui", "ouep", "yes",
@@ -125,9 +122,6 @@ SMS = [("je sais pas", "jsp"), ("quelqu'un", "qqn"), ("c'est", "c"), ("toujours"
        ("je suis", "chui"), ("vous", "vs"), ("avec", "avc"), ("pas", "pa"), ("quoi", "koi")]
 
 
-def strip_accents(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-
 
 def noise(text: str) -> str:
     if R.random() < 0.25:
@@ -188,12 +182,7 @@ def main() -> None:
         rows.append(row)
     R.shuffle(rows)
     cut = int(len(rows) * 0.85)
-    for name, part in (("chat_train", rows[:cut]), ("chat_val", rows[cut:])):
-        with (OUT / f"{name}.csv").open("w", newline="", encoding="utf-8") as fh:
-            w = csv.DictWriter(fh, fieldnames=FIELDS)
-            w.writeheader()
-            w.writerows(part)
-        print(name, len(part))
+    write_splits({"chat_train": rows[:cut], "chat_val": rows[cut:]})
 
 
 if __name__ == "__main__":

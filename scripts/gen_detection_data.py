@@ -482,6 +482,11 @@ def main() -> None:
     R.shuffle(uniq)
     n = len(uniq)
     splits = {"train": uniq[: int(n * 0.7)], "val": uniq[int(n * 0.7): int(n * 0.85)], "test": uniq[int(n * 0.85):]}
+    write_splits(splits)
+
+
+def write_splits(splits: dict[str, list[dict]]) -> None:
+    """One labelled CSV per split in the detector's training data folder."""
     OUT.mkdir(parents=True, exist_ok=True)
     for name, part in splits.items():
         with (OUT / f"{name}.csv").open("w", newline="", encoding="utf-8") as fh:
