@@ -42,32 +42,31 @@ def _scan_range(task: tuple[str, int, int]) -> tuple[list[tuple[str, int, Match]
     return hits, statements
 
 
-def _drain(_worker: int = 0) -> tuple[list[Any], float]:
-    """Scan chunks until none is left (dynamic balance between the processes); with the CPU
-    seconds this process spent on them."""
+def _claim_all(counter: Any, n: int, work: Callable[[int], Any]) -> tuple[list[Any], float]:
+    """Take item indexes from the shared `counter` until all `n` are taken (dynamic balance
+    between the processes) and do `work` on each; with the CPU seconds this process spent."""
     parts = []
     cpu = time.process_time()
     while True:
-        with _NEXT.get_lock():
-            i = _NEXT.value
-            _NEXT.value = i + 1
-        if i >= len(_TASKS):
+        with counter.get_lock():
+            i = counter.value
+            counter.value = i + 1
+        if i >= n:
             return parts, time.process_time() - cpu
-        parts.append(_scan_range(_TASKS[i]))
+        parts.append(work(i))
+
+
+def _drain(_worker: int = 0) -> tuple[list[Any], float]:
+    """Scan chunks of the text scan until none is left."""
+    return _claim_all(_NEXT, len(_TASKS), lambda i: _scan_range(_TASKS[i]))
 
 
 def _drain_job(job: tuple[Callable[[Corpus, Any], Any], list[Any]]) -> tuple[list[tuple[int, Any]], float]:
+    """Run `fn` over the chunks of a job until none is left, each result with its chunk index."""
     fn, chunks = job
     assert _SHARED is not None
-    parts = []
-    cpu = time.process_time()
-    while True:
-        with _NEXT_JOB.get_lock():
-            i = _NEXT_JOB.value
-            _NEXT_JOB.value = i + 1
-        if i >= len(chunks):
-            return parts, time.process_time() - cpu
-        parts.append((i, fn(_SHARED, chunks[i])))
+    shared = _SHARED
+    return _claim_all(_NEXT_JOB, len(chunks), lambda i: (i, fn(shared, chunks[i])))
 
 
 class TextScan:
