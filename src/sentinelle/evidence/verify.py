@@ -7,7 +7,6 @@ originals against their own names, and the decision log's chain against the head
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zipfile
 import zlib
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..hashing import sha256_bytes, sha256_file
 from .decisions import chain_problems, read_jsonl
 
 MANIFEST = "manifest.json"
@@ -34,14 +34,6 @@ class VerifyReport:
     def lines(self) -> list[str]:
         head = f"{self.target}: {'OK' if self.ok else 'ALTERED'} ({len(self.checked)} checks passed, {len(self.problems)} problems)"
         return [head] + [f"  altered: {p}" for p in self.problems]
-
-
-def sha256_path(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _file_fields(info: Any) -> dict[str, Any]:
@@ -65,7 +57,7 @@ def verify_case(case: Any) -> VerifyReport:
         if not path.exists():
             report.problems.append(f"original file {name} (sha256 {expected[:12]}…) is missing from the case")
             continue
-        actual = sha256_path(path)
+        actual = sha256_file(path)
         if actual != expected:
             report.problems.append(
                 f"original file {name}: content changed (recorded sha256 {expected}, now {actual}) at {path}"
@@ -111,7 +103,7 @@ def verify_bundle(path: Path) -> VerifyReport:
             except (zipfile.BadZipFile, OSError, zlib.error, EOFError) as exc:  # zip CRC catches a flipped byte first
                 report.problems.append(f"{member}: bytes altered inside the zip ({exc})")
                 continue
-            actual = hashlib.sha256(data).hexdigest()
+            actual = sha256_bytes(data)
             if actual != entry["sha256"]:
                 report.problems.append(
                     f"{member}: content changed (manifest sha256 {entry['sha256']}, now {actual})"

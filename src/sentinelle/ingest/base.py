@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..hashing import HASH_CHUNK, sha256_bytes, sha256_file
 from ..records import Record
 
-HASH_CHUNK = 1 << 20
+__all__ = ["HASH_CHUNK", "ReadOptions", "Reader", "conversation_id", "record_id", "sha256_bytes", "sha256_file"]
+
 
 
 @dataclass(frozen=True)
@@ -38,18 +39,6 @@ class Reader(Protocol):
         ...
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Record]: ...
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def record_id(sha256: str, byte_start: int, suffix: str = "") -> str:

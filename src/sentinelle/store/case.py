@@ -6,7 +6,6 @@ canonical records of `sentinelle.records` and the small types of `store.models`.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import stat
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CaseError, UsageError
+from ..hashing import sha256_file
 from ..records import (
     Conversation,
     Detection,
@@ -38,15 +38,6 @@ from .sqlite import SCHEMA_VERSION, SQLiteBackend
 DB_NAME = "case.sqlite"
 ORIGINALS = "originals"
 BATCH = 2000  # records per insert batch (and per progress tick)
-
-
-def _sha256_file(path: Path) -> str:
-    """(ingest.base has the same; the store may not import ingest: layers stay independent)"""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class Case:
@@ -176,7 +167,7 @@ class Case:
         inside a zip and as a .txt) are counted as `duplicates` and not stored twice.
         """
         path = Path(path)
-        sha256 = sha256 or _sha256_file(path)
+        sha256 = sha256 or sha256_file(path)
         if (existing := self.file(sha256)) is not None:
             return existing
         copied = False
