@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sentinelle.dynamics import read_directive
+from sentinelle.textutil import fold
 
 DATA = Path(__file__).parent / "data" / "directives_labelled.tsv"
 HELDOUT = Path(__file__).parent / "data" / "directives_heldout.tsv"
@@ -114,7 +115,7 @@ def test_cheap_gates_never_hide_a_phrase():
               "Je parle pour la brigade", "Je représente l'équipe", "J'ai transmis au commissaire notre position",
               "Merci\n\nSigné : les collègues de nuit", "On behalf of the team, thanks", "I speak for everyone"]
     for text in texts:
-        norm = lx.normalise(lx.quick_fold(text))
+        norm = lx.normalise(fold(text))
         if any(p.search(norm) for _, _, p in _PHRASES):
             assert _GATE.search(norm), text
         if any(rx.search(norm) for _, rx in _SPOKES) or lx.RELAY.search(norm):

@@ -8,6 +8,7 @@ import re
 from sentinelle.dynamics import lexicon as lx
 from sentinelle.dynamics.directives import _GATE
 from sentinelle.dynamics.spokespeople import _CHEAP
+from sentinelle.textutil import fold
 
 _CHEAP_FLAT = re.compile(
     r"au nom|nous,? les|parle (?:pour|au nom)|m'exprim|repr[eé]sent|porte-parole|sign|collectif|l'ensemble|"
@@ -78,7 +79,7 @@ def test_statement_words_are_needed_by_every_statement_pattern():
             texts += re.findall(r'"([^"\n]{3,300})"', fh.read())
     hits = 0
     for t in texts:
-        norm = lx.normalise(lx.quick_fold(t))
+        norm = lx.normalise(fold(t))
         if any_pattern(norm):
             hits += 1
             assert _NEEDS.search(norm), t

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from dynamics import scenarios
 from dynamics.dyn_builders import records
 from sentinelle.dynamics import analyze_dynamics, parse_roster
-from sentinelle.dynamics.lexicon import quick_fold
 from sentinelle.dynamics.roster import RosterRow, declared_level
 from sentinelle.errors import InputError
-from sentinelle.textutil import fold
+from sentinelle.records import clean_text
+from sentinelle.textutil import fold, strip_accents
 
 
 def test_french_roster_with_semicolons_and_loose_headers():
@@ -85,8 +85,9 @@ def test_dataframes():
 
 @settings(max_examples=500, deadline=None)
 @given(st.text())
-def test_quick_fold_is_textutil_fold(text):
-    assert quick_fold(text) == fold(text)
+def test_fold_per_character_equals_fold_of_the_whole_string(text):
+    """`fold` translates character by character (fast); it must equal the plain definition."""
+    assert fold(text) == " ".join(strip_accents(clean_text(text)).casefold().split())
 
 
 def test_roster_matches_by_name_first_name_alias_and_phone():

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import EventType
+from ..textutil import fold
 from . import lexicon as lx
 from .corpus import ConvData, seconds
 from .directives import Directive
-from .lexicon import quick_fold
 from .settings import DynamicsSettings
 
 _TOKENS = re.compile(r"[a-z]{3,}")
@@ -168,7 +168,7 @@ def follow_directive(
     out = Outcome(d)
     own = cd.messages[position].native_id
     t0 = d.time or 0.0
-    words = set(_TOKENS.findall(lx.normalise(quick_fold(cd.messages[position].text))))
+    words = set(_TOKENS.findall(lx.normalise(fold(cd.messages[position].text))))
     end = min(len(cd.messages), position + 1 + settings.compliance_window_messages)
     for j in range(position + 1, end):
         if cd.times[j] - t0 > settings.compliance_window_s:
@@ -183,7 +183,7 @@ def follow_directive(
             continue  # an explicit answer to something else
         raw = m.text
         if len(raw) <= 80:
-            norm = lx.normalise(quick_fold(raw)).strip()
+            norm = lx.normalise(fold(raw)).strip()
             if lx.ACK.search(norm) or lx.ACK_LEAD.search(norm):
                 if j - position > settings.ack_max_gap_messages or cd.times[j] - t0 > settings.ack_window_s:
                     continue  # a late "ok" answers something else
@@ -193,7 +193,7 @@ def follow_directive(
                 out.followers.add(p)
                 continue
         else:
-            norm = quick_fold(raw)
+            norm = fold(raw)
         if lx.PUSHBACK.search(norm):
             out.pushback.append(m.id)
         elif len(words) >= 3:

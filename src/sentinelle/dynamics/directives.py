@@ -21,8 +21,8 @@ from typing import Any
 
 import simplemma
 
+from ..textutil import fold
 from . import lexicon as lx
-from .lexicon import quick_fold
 
 KIND_RANK = {"silence_order": 4, "prohibition": 3, "order": 2, "instruction": 1}
 _PHRASES = [(kind, rid, re.compile(p)) for kind, rid, p in lx.PHRASES]
@@ -163,13 +163,13 @@ def _imperative(clause: str) -> tuple[str, str] | None:
 
 def verb_is_participle(verb: str, text: str) -> bool:
     """Folding makes "validé" and "valide" one word: the original text tells a participle."""
-    return "é" in text.lower() and verb in {quick_fold(w)[: len(verb)] for w in _PARTICIPLE.findall(text.lower())}
+    return "é" in text.lower() and verb in {fold(w)[: len(verb)] for w in _PARTICIPLE.findall(text.lower())}
 
 
 def read_directive(text: str, norm: str | None = None) -> Match | None:
     """The directive a text carries, if any. Pure function of the text; short texts, which
     chats repeat a lot ("ok", "reçu"), are cached. `norm`: the text already folded and
-    normalised (`lexicon.normalise(quick_fold(text))`), when the caller has it."""
+    normalised (`lexicon.normalise(fold(text))`), when the caller has it."""
     if not text or len(text) > 2000:
         return None
     return _read_short(text) if len(text) <= 64 else _read(text, norm)
@@ -182,7 +182,7 @@ def _read_short(text: str) -> Match | None:
 
 def _read(text: str, norm: str | None = None) -> Match | None:
     if norm is None:
-        norm = lx.normalise(quick_fold(text))
+        norm = lx.normalise(fold(text))
     if not norm:
         return None
     hits: list[tuple[str, str, str, int]] = []  # kind, rule, matched, position

@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..textutil import fold
 from .corpus import ConvData, Corpus
-from .lexicon import quick_fold
 from .settings import DynamicsSettings
 
 CONFIDENCE = {"reply": 1.0, "mention": 0.9, "quote": 0.85, "forward": 0.9, "addressed": 0.7}
@@ -128,25 +128,25 @@ def addressee(cd: ConvData, text: str) -> str | None:
     first = head.split(None, 2)
     gate = cd.aliases.first_words
     skip = 0
-    word = quick_fold(first[0]).rstrip(",:;!.?") if first else ""
+    word = fold(first[0]).rstrip(",:;!.?") if first else ""
     if len(first) > 1 and word in GREETINGS:  # "Salut Marc", "Hey Ash"
         skip, first = 1, first[1:]
-        word = quick_fold(first[0]).rstrip(",:;!.?")
+        word = fold(first[0]).rstrip(",:;!.?")
     if first and word not in gate:
         first = None
     if not first:
         if len(text) < 400 and "," in text[-40:]:
-            tail = quick_fold(text[-40:]).rsplit(",", 1)[-1].strip(" !.?")
+            tail = fold(text[-40:]).rsplit(",", 1)[-1].strip(" !.?")
             if tail and (p := cd.aliases.get(tail)):
                 return p
         return None
-    words = _LEAD_PUNCT.sub("", quick_fold(text[:60])).split()[skip:]
+    words = _LEAD_PUNCT.sub("", fold(text[:60])).split()[skip:]
     for n in range(min(cd.aliases.max_words, len(words)), 0, -1):
         cand = " ".join(words[:n]).rstrip(",:;!.?")
         if cand and (p := cd.aliases.get(cand)):
             return p
     if len(text) < 400 and "," in text:
-        tail = quick_fold(text[-40:]).rsplit(",", 1)[-1].strip(" !.?")
+        tail = fold(text[-40:]).rsplit(",", 1)[-1].strip(" !.?")
         if tail and (p := cd.aliases.get(tail)):
             return p
     return None
@@ -174,17 +174,17 @@ def build_interactions(corpus: Corpus, settings: DynamicsSettings) -> Interactio
             text = m.text
             if m.mentions:
                 for name in m.mentions:
-                    q = cd.aliases.get(quick_fold(name).lstrip("@")) or corpus.person(cid, name)
+                    q = cd.aliases.get(fold(name).lstrip("@")) or corpus.person(cid, name)
                     add(cid, p, q, "mention", CONFIDENCE["mention"], mid, t)
             elif "@" in text:
                 for name in _AT.findall(text):
-                    q = cd.aliases.get(quick_fold(name)) or cd.aliases.get(quick_fold(name.split()[0]))
+                    q = cd.aliases.get(fold(name)) or cd.aliases.get(fold(name.split()[0]))
                     if q:
                         add(cid, p, q, "mention", CONFIDENCE["mention"], mid, t)
             if m.forwarded_from:
                 add(cid, p, corpus.person(cid, m.forwarded_from), "forward", CONFIDENCE["forward"], mid, t)
             if text.startswith(">") and (qm := _QUOTE.match(text)):
-                q = cd.aliases.get(quick_fold(qm.group(1)))
+                q = cd.aliases.get(fold(qm.group(1)))
                 if q:
                     add(cid, p, q, "quote", CONFIDENCE["quote"], mid, t)
             if not linked and text:

@@ -8,33 +8,8 @@ so "Interdiction" and "interdiction", "délégués" and "delegues" are one entry
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 from importlib import resources
-
-from ..records import clean_text
-
-
-class _FoldTable(dict):
-    """str.translate table computed per character on first sight: NFKD, combining marks dropped,
-    case folded, invisible marks removed (what `textutil.fold` does to a whole string)."""
-
-    def __missing__(self, code: int) -> str:
-        ch = clean_text(chr(code))
-        out = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).casefold()
-        self[code] = out
-        return out
-
-
-_FOLD = _FoldTable()
-
-
-def quick_fold(text: str) -> str:
-    """Same result as `textutil.fold`, several times faster (this runs on every message)."""
-    if text.isascii():
-        return " ".join(text.lower().split())
-    return " ".join(text.translate(_FOLD).split())
-
 
 # --- SMS and chat spellings, word for word ------------------------------------------------------
 SMS = {

@@ -13,9 +13,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from ..textutil import fold
 from .corpus import Corpus
 from .directives import Match, read_directive
-from .lexicon import normalise, quick_fold
+from .lexicon import normalise
 from .spokespeople import statement_kinds
 
 _SHARED: Corpus | None = None  # the corpus, inherited by forked workers
@@ -32,7 +33,7 @@ def _scan_range(task: tuple[str, int, int]) -> tuple[list[tuple[str, int, Match]
     for i in range(start, end):
         text = msgs[i].text
         # fold once for both readers (short texts go to the directive reader's cache instead)
-        norm = normalise(quick_fold(text)) if 64 < len(text) <= 4000 else None
+        norm = normalise(fold(text)) if 64 < len(text) <= 4000 else None
         d = read_directive(text, norm)
         if d is not None:
             hits.append((cid, i, d))

@@ -9,9 +9,9 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from ..textutil import fold
 from . import lexicon as lx
 from .corpus import Corpus
-from .lexicon import quick_fold
 from .settings import DynamicsSettings
 
 _SPOKES = [(kind, re.compile(p)) for kind, p in lx.SPOKES]
@@ -48,7 +48,7 @@ def statement_kinds(text: str, norm: str | None = None) -> list[str]:
     if len(text) < 12 or len(text) > 4000:
         return []
     if norm is None:
-        norm = lx.normalise(quick_fold(text))
+        norm = lx.normalise(fold(text))
     if not _NEEDS.search(norm) or not _CHEAP.search(text):
         return []
     kinds = [k for k, rx in _SPOKES if rx.search(norm)]
