@@ -223,9 +223,11 @@ def iter_chunks(fh: BinaryIO, encoding: str, offset: int = 0, size: int | None =
             return
 
 
-def _utf8_chunks(fh: BinaryIO, offset: int, size: int) -> Iterator[Chunk]:
-    """UTF-8 chunks cut at the last line break of each read, in bytes: a b"\\n" never sits
-    inside a multi-byte character, so each piece decodes alone and its byte length is known."""
+def iter_byte_chunks(fh: BinaryIO, offset: int = 0, size: int | None = None) -> Iterator[tuple[bytes, int]]:
+    """(bytes, byte offset) of an open binary file in chunks cut after a b"\\n" (the last one
+    may end without it). In UTF-8 a b"\\n" never sits inside a multi-byte character, so each
+    chunk decodes alone."""
+    size = size or CHUNK_BYTES
     pos = offset
     carry = b""
     while True:
@@ -240,17 +242,21 @@ def _utf8_chunks(fh: BinaryIO, offset: int, size: int) -> Iterator[Chunk]:
                 continue
             data, carry = carry + raw[:cut], raw[cut:]
         if data:
-            try:  # valid UTF-8 never decodes to lone surrogates: strict tells damage for free
-                text = data.decode("utf-8")
-                damaged = False
-            except UnicodeDecodeError:
-                text = data.decode("utf-8", "surrogateescape")
-                damaged = True
-            ascii_ = len(text) == len(data)
-            yield Chunk(text, pos, ascii_, damaged, "utf-8", "surrogateescape")
+            yield data, pos
             pos += len(data)
         if final:
             return
+
+
+def _utf8_chunks(fh: BinaryIO, offset: int, size: int) -> Iterator[Chunk]:
+    for data, pos in iter_byte_chunks(fh, offset, size):
+        try:  # valid UTF-8 never decodes to lone surrogates: strict tells damage for free
+            text = data.decode("utf-8")
+            damaged = False
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", "surrogateescape")
+            damaged = True
+        yield Chunk(text, pos, len(text) == len(data), damaged, "utf-8", "surrogateescape")
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]")

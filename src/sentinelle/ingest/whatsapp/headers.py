@@ -125,7 +125,7 @@ def layout_regex(
     inside a message stays in that message), and the index of each field in `m.groups()`.
 
     `plain`: the file puts no marks inside its headers and uses Gregorian years (2.5x faster)."""
-    pattern, _ = _layout_pattern(layout, plain)
+    pattern, _, _ = _layout_pattern(layout, plain)
     if names:  # as in PASS1
         pattern += r"(?P<name>[^:\n]{0,80}+)(?::\ (?P<name2>[^:\n]{1,40}+):\ )?"
     regex = re.compile(pattern, re.X)
@@ -135,39 +135,98 @@ def layout_regex(
 _NAMED = re.compile(r"\(\?P<\w+>")
 
 
-def pass1_regex(layout: tuple, plain: bool = False) -> tuple[re.Pattern[str], re.Pattern[str]]:
+class SplitRegex(NamedTuple):
+    """The second pass's regexes for one layout.
+
+    `regex.split("\n" + text)` gives [text before the first header, then per header: the
+    header (its line break excluded), the two parts of its timestamp (the date and the time of
+    day, in the order the layout writes them) and the text up to the next header's line
+    break]; `date` and `clock` read the fields of those parts."""
+
+    regex: re.Pattern[str]
+    date_first: bool
+    date: re.Pattern[str]
+    clock: re.Pattern[str]
+
+
+def split_regex(layout: tuple, plain: bool = False) -> SplitRegex:
+    pattern, date, clock = _layout_pattern(layout, plain)
+    bare = re.sub(r"\(\?P<(?!date>|clock>)\w+>", "(?:", pattern)
+    bare = bare.replace("(?P<date>", "(").replace("(?P<clock>", "(")
+    assert bare.startswith(r"\n")
+    regex = re.compile(r"\n(" + bare[2:] + ")", re.X)
+    return SplitRegex(regex, not layout[5], re.compile(date, re.X), re.compile(clock, re.X))
+
+
+def pass1_regex(
+    layout: tuple, plain: bool = False, binary: bool = False
+) -> tuple[re.Pattern, re.Pattern[str]]:
     """First pass for a file of one layout: a regex with two groups only, (date, names), where
     names is the text before the first `: ` or `A: B` before the second (as PASS1's name and
     name2; fewer, longer groups make findall about twice as fast); and a regex that splits a
-    date text into d1, d2, d3."""
-    pattern, date = _layout_pattern(layout, plain)
+    date text into d1, d2, d3.
+
+    `binary`: the regex reads UTF-8 bytes (no decoding; ASCII digits only). Its names part is
+    capped in bytes (4 per character) instead of characters: `names_of` cuts it back."""
+    pattern, _, _ = _layout_pattern(layout, plain, binary)
+    date = _layout_pattern(layout, plain, date_only=True)  # read on the decoded date text
     bare = _NAMED.sub("(?:", pattern)
-    bare_date = _NAMED.sub("(?:", date)
+    bare_date = _NAMED.sub("(?:", _layout_pattern(layout, plain, binary, date_only=True))
     i = bare.index(bare_date)
     bare = bare[:i] + "(" + bare_date + ")" + bare[i + len(bare_date) :]
+    if binary:
+        bare += r"([^:\n]{0,320}+(?::\ [^:\n]{1,160}+(?=:\ ))?)"
+        return re.compile(bare.encode("utf-8"), re.X), re.compile(date, re.X)
     bare += r"([^:\n]{0,80}+(?::\ [^:\n]{1,40}+(?=:\ ))?)"
     return re.compile(bare, re.X), re.compile(date, re.X)
 
 
-def _layout_pattern(layout: tuple, plain: bool) -> tuple[str, str]:
-    """(the header pattern of `layout`, its date part). The pattern's groups `date` and `clock`
-    hold the whole date and time of day (the second pass caches on them)."""
+def names_of(key: str) -> str:
+    """A binary first pass's names text cut as the text regex cuts it (80 + 40 characters)."""
+    first, colon, second = key.partition(": ")
+    if len(first) > 80:
+        return first[:80]
+    if colon and len(second) > 40:
+        return first
+    return key
+
+
+# The same classes for a bytes regex, as UTF-8 byte sequences (a bytes regex cannot hold
+# non-ASCII characters in a class): MARKS, then space/NBSP/narrow NBSP, then "-" or "–".
+_M_ALT = r"(?:\xe2(?:\x80[\x8e\x8f\xaa-\xae]|\x81[\xa6-\xa9])|\xef\xbb\xbf)*"
+_SP_ALT = r"(?:\ |\xc2\xa0|\xe2\x80\xaf)"
+_DASH_ALT = r"(?:-|\xe2\x80\x93)"
+_AP_ALT = r"(?:[aApP]\.?{sp}?[mM]\.?|午前|午後|ص|م)"
+
+
+def _layout_pattern(
+    layout: tuple, plain: bool, binary: bool = False, date_only: bool = False
+) -> tuple[str, str, str] | str:
+    """(the header pattern of `layout`, its date part, its time-of-day part). The pattern's
+    groups `date` and `clock` hold the whole date and time of day (the second pass caches on
+    them). `binary`: written to be encoded to UTF-8 and matched against bytes."""
     ios, sep, join, secs, ampm, time_first = layout
     s = re.escape(sep)
-    _M = "" if plain else globals()["_M"]
+    marks = _M_ALT if binary else _M
+    sp = _SP_ALT if binary else _SP
+    _m = "" if plain else marks
     d3 = r"\d{1,4}" if plain else r"\d{1,4}(?:\ BE)?|[RHST]\d{1,2}"
     date = (
-        rf"(?P<d1>\d{{1,4}}){_M}{s}{_SP}?{_M}(?P<d2>\d{{1,4}}){_M}{s}{_SP}?{_M}"
-        rf"(?P<d3>{d3}){_M}\.?"
+        rf"(?P<d1>\d{{1,4}}){_m}{s}{sp}?{_m}(?P<d2>\d{{1,4}}){_m}{s}{sp}?{_m}"
+        rf"(?P<d3>{d3}){_m}\.?"
     )
+    if date_only:
+        return date
     clock = r"(?P<H>\d{1,2})[:.](?P<Mi>\d{2})" + (r"[:.](?P<S>\d{2})" if secs else "")
     if ampm:
-        clock += rf"{_SP}?(?P<ap>[aApP]\.?{_SP}?[mM]\.?|午前|午後|ص|م)"
+        ap = _AP_ALT.format(sp=sp) if binary else rf"(?:[aApP]\.?{_SP}?[mM]\.?|午前|午後|ص|م)"
+        clock += rf"{sp}?(?P<ap>{ap})"
     if time_first:
-        body = f"(?P<clock>{clock})" + rf",{_SP}?" + f"(?P<date>{date})"
+        body = f"(?P<clock>{clock})" + rf",{sp}?" + f"(?P<date>{date})"
     else:
-        glue = rf"{_SP}?{re.escape(join)}{_SP}?" if join else _SP
-        body = f"(?P<date>{date})" + glue + _M + f"(?P<clock>{clock})"
-    close = rf"\]{_SP}" if ios else rf"{_SP}[-\u2013]{_SP}"
-    lead = globals()["_M"]  # marks before the line (iOS media/system lines) are always allowed
-    return r"\n" + lead + (r"\[" if ios else "") + _M + body + _M + close, date
+        glue = rf"{sp}?{re.escape(join)}{sp}?" if join else sp
+        body = f"(?P<date>{date})" + glue + _m + f"(?P<clock>{clock})"
+    dash = _DASH_ALT if binary else r"[-\u2013]"
+    close = rf"\]{sp}" if ios else rf"{sp}{dash}{sp}"
+    # marks before the line (iOS media/system lines) are always allowed
+    return r"\n" + marks + (r"\[" if ios else "") + _m + body + _m + close, date, clock

@@ -32,6 +32,16 @@ class NameTable:
     def known(self, name: str) -> bool:
         return self.first.get(name, 0) >= 2
 
+    def extendable(self) -> set[str]:
+        """The names that `split` may extend with ": " and the next part (those with a
+        longer "A: B" seen as often as "A" itself, at least twice)."""
+        out = set()
+        for key, count in self.longer.items():
+            first = key.partition(": ")[0]
+            if count >= 2 and not key[-1].isspace() and self.first.get(first, 0) == count:
+                out.add(first)
+        return out
+
     def split(self, rest: str) -> tuple[str, int] | None:
         """(raw name, index where the body starts) or None when the line has no `Name: `."""
         i = rest.find(": ")

@@ -38,7 +38,15 @@ from ...records import (
 )
 from ..archive import read_member, safe_members
 from ..base import ReadOptions, conversation_id, record_id, sha256_bytes, sha256_file
-from ..textio import HEAD_BYTES, Chunk, detect_encoding, has_surrogate, iter_chunks, open_text
+from ..textio import (
+    HEAD_BYTES,
+    Chunk,
+    detect_encoding,
+    has_surrogate,
+    iter_byte_chunks,
+    iter_chunks,
+    open_text,
+)
 from . import system
 from .dates import ORDERS, DateEvidence, TimeBuilder, decide_order
 from .headers import (
@@ -55,7 +63,9 @@ from .headers import (
     layout_of_row,
     layout_regex,
     lex,
+    names_of,
     pass1_regex,
+    split_regex,
 )
 from .names import NameTable, clean_sender, phone_of
 
@@ -105,12 +115,21 @@ _SUBJECT_HINTS = (
 )
 
 
+_SUBJECT_HINT = re.compile("|".join(map(re.escape, _SUBJECT_HINTS)))
+
+
 def _subject_in(text: str) -> str | None:
     """The last group subject set or created in `text` (the first chunk of the file)."""
     subject = None
-    for line in text.splitlines():
-        if not any(hint in line for hint in _SUBJECT_HINTS):
+    done = -1  # the end of the last line read (a line with two hints is read once)
+    for hint in _SUBJECT_HINT.finditer(text):
+        if hint.start() < done:
             continue
+        begin = text.rfind("\n", 0, hint.start()) + 1
+        done = text.find("\n", hint.end())
+        if done < 0:
+            done = len(text)
+        line = text[begin:done].rstrip("\r")
         h = lex(line)
         if h is None:
             continue
@@ -135,6 +154,7 @@ class _Scan:
     dates: DateEvidence = field(default_factory=DateEvidence)
     names: NameTable = field(default_factory=NameTable)
     lines: int = 0
+    layout_rows: int = 0  # headers counted by the file's one layout regex (after the first chunk)
     subject: str | None = None  # the group's subject as last set in the first chunk
 
 
@@ -217,6 +237,8 @@ class _Counts:
 class _Parse:
     """One read of one export (both passes)."""
 
+    inline = True  # build plain messages inline (False: every record through `_record`)
+
     def __init__(
         self,
         path: Path,
@@ -247,86 +269,138 @@ class _Parse:
         self.lex: system.Lexicon = system.ALL
         self.heads = self.lex.heads  # read on every message: one attribute, not two
         self._rid_prefix = record_id(sha, 0).rsplit(":", 1)[0]
-        self._senders_seen: dict[str, tuple[str, bool, str | None, bool]] = {}
+        self._senders_seen: dict[str, tuple[str, bool, str | None, bool, bool]] = {}
         self._stamps: dict[str, tuple[datetime | None, str, bool]] = {}  # per header text
+        # the inline path's caches: possible and unambiguous dates, possible times of day
+        self._fast_dates: dict[str, datetime] = {}
+        self._fast_clocks: dict[str, timedelta] = {}
         self._days: dict[str, tuple[datetime | None, bool]] = {}  # per date text
-        self._clocks: dict[str, tuple[timedelta | None]] = {}  # per time-of-day text
+        self._clocks: dict[str, timedelta | None] = {}  # per time-of-day text
 
     # -- pass 1 ------------------------------------------------------------------------------
     def scan(self, encoding: str, skip: int) -> _Scan:
         """First pass: header lines only, matched chunk by chunk and tallied at C speed.
 
-        The layouts are learnt from the first chunks with the general lexer; when they show a
-        single layout, the rest is scanned with that layout's own (faster) regex."""
+        The layouts are learnt from the first chunk with the general lexer; when it shows a
+        single layout, the rest is scanned with that layout's own (faster) regex, on the raw
+        bytes when the file is UTF-8 with ASCII digits (no decoding at all)."""
         scan = _Scan()
-        dates, names = scan.dates, scan.names
         raw_layouts: Counter = Counter()
-        text = first_text = ""
-        layout = date_regex = None
+        first_text = ""
+        regex = date_regex = None
+        binary = False
+        last = b""
         with self.opener() as fh:
             fh.seek(skip)
-            for i, chunk in enumerate(iter_chunks(fh, encoding, skip)):
-                text = chunk.text
+            if encoding.startswith("utf-8"):
+                chunks = ((data, None) for data, _ in iter_byte_chunks(fh, skip))
+            else:
+                chunks = ((None, chunk.text) for chunk in iter_chunks(fh, encoding, skip))
+            for i, (data, text) in enumerate(chunks):
+                if binary:
+                    scan.lines += data.count(b"\n")
+                    last = data
+                    self._tally_binary(scan, regex.findall(b"\n" + data), date_regex)
+                    continue
+                if text is None:
+                    text = data.decode("utf-8", "surrogateescape")
                 scan.lines += text.count("\n")
+                last = text
                 if i == 0:
                     first_text = "\n" + text
-                if i == 2 and layout is None:
-                    seen = Counter()
-                    for key, count in raw_layouts.items():
-                        seen[layout_of_row(key)] += count
-                    if len(seen) == 1:
-                        layout = next(iter(seen))
-                        plain, _ = layout_regex(layout, plain=True)
-                        self.plain = len(plain.findall(first_text)) == len(PASS1.findall(first_text))
+                    self._tally_general(scan, PASS1.findall(first_text), raw_layouts)
+                    seen = {layout_of_row(key) for key in raw_layouts}
+                    if len(seen) != 1:
+                        continue  # several layouts (or none yet): the general lexer goes on
+                    layout = next(iter(seen))
+                    plain, _ = layout_regex(layout, plain=True)
+                    headers = len(PASS1.findall(first_text))
+                    self.plain = len(plain.findall(first_text)) == headers
+                    if data is not None:
+                        regex, date_regex = pass1_regex(layout, plain=self.plain, binary=True)
+                        # ASCII digits (a bytes regex knows no others): the same headers found
+                        binary = len(regex.findall(b"\n" + data)) == headers
+                    if not binary:
                         regex, date_regex = pass1_regex(layout, plain=self.plain)
-                if layout is None:
-                    rows = PASS1.findall("\n" + text)
-                    if not rows:
-                        continue
-                    raw_layouts.update(map(itemgetter(*ROW_LAYOUT), rows))
-                    for key, _ in groupby(map(itemgetter(*ROW_DATE), rows)):
-                        if key[0]:
-                            dates.add(key[0], key[1], key[2])
-                        else:
-                            dates.add(key[3], key[4], key[5])
-                    first = list(map(itemgetter(ROW_NAME), rows))
-                    names.first.update(first)
-                    second = list(map(itemgetter(ROW_NAME2), rows))
-                    if any(second):
-                        names.longer.update(
-                            f"{a}: {b}" for a, b in compress(zip(first, second, strict=True), second)
-                        )
+                elif regex is None:
+                    self._tally_general(scan, PASS1.findall("\n" + text), raw_layouts)
                 else:
-                    rows = regex.findall("\n" + text)
-                    if not rows:
-                        continue
-                    scan.layouts[layout] += len(rows)
-                    for key, _ in groupby(map(itemgetter(0), rows)):
-                        d = date_regex.match(key)
-                        dates.add(d["d1"], d["d2"], d["d3"])
-                    # names: "A" (the text before the first ": ") or "A: B" (before the second)
-                    for key, count in Counter(map(itemgetter(1), rows)).items():
-                        a, colon, _ = key.partition(": ")
-                        names.first[a] += count
-                        if colon:
-                            names.longer[key] += count
-                names.prune()  # memory stays bounded whatever the file size
-        names.first.pop("", None)
+                    self._tally_layout(scan, regex.findall("\n" + text), date_regex)
+        scan.names.first.pop("", None)
         scan.subject = _subject_in(first_text)
         for key, count in raw_layouts.items():
             scan.layouts[layout_of_row(key)] += count
+        if regex is not None:  # the single layout's count so far was kept apart (by row keys)
+            scan.layouts[layout] += scan.layout_rows
+        dates = scan.dates
         for layout_key, count in scan.layouts.items():
             dates.headers += count
             if layout_key[4]:
                 dates.twelve_hour += count
-        if text and not text.endswith("\n"):
+        if last and last[-1:] not in ("\n", b"\n"):
             scan.lines += 1
         return scan
+
+    @staticmethod
+    def _tally_general(scan: _Scan, rows: list[tuple[str, ...]], raw_layouts: Counter) -> None:
+        """Rows of the general lexer (PASS1): layouts, dates and candidate names."""
+        if not rows:
+            return
+        dates, names = scan.dates, scan.names
+        raw_layouts.update(map(itemgetter(*ROW_LAYOUT), rows))
+        for key, _ in groupby(map(itemgetter(*ROW_DATE), rows)):
+            if key[0]:
+                dates.add(key[0], key[1], key[2])
+            else:
+                dates.add(key[3], key[4], key[5])
+        first = list(map(itemgetter(ROW_NAME), rows))
+        names.first.update(first)
+        second = list(map(itemgetter(ROW_NAME2), rows))
+        if any(second):
+            names.longer.update(f"{a}: {b}" for a, b in compress(zip(first, second, strict=True), second))
+        names.prune()  # memory stays bounded whatever the file size
+
+    @staticmethod
+    def _tally_layout(scan: _Scan, rows: list[tuple[str, str]], date_regex: re.Pattern[str]) -> None:
+        """(date, names) rows of the file's one layout (pass1_regex)."""
+        if not rows:
+            return
+        scan.layout_rows += len(rows)
+        dates, names = scan.dates, scan.names
+        for key, _ in groupby(map(itemgetter(0), rows)):
+            d = date_regex.match(key)
+            dates.add(d["d1"], d["d2"], d["d3"])
+        # names: "A" (the text before the first ": ") or "A: B" (before the second)
+        for key, count in Counter(map(itemgetter(1), rows)).items():
+            a, colon, _ = key.partition(": ")
+            names.first[a] += count
+            if colon:
+                names.longer[key] += count
+        names.prune()
+
+    @staticmethod
+    def _tally_binary(scan: _Scan, rows: list[tuple[bytes, bytes]], date_regex: re.Pattern[str]) -> None:
+        """The same from a bytes regex: only distinct dates and names are decoded."""
+        if not rows:
+            return
+        scan.layout_rows += len(rows)
+        dates, names = scan.dates, scan.names
+        for key, _ in groupby(map(itemgetter(0), rows)):
+            d = date_regex.match(key.decode("utf-8", "surrogateescape"))
+            dates.add(d["d1"], d["d2"], d["d3"])
+        for raw, count in Counter(map(itemgetter(1), rows)).items():
+            key = names_of(raw.decode("utf-8", "surrogateescape"))
+            a, colon, _ = key.partition(": ")
+            names.first[a] += count
+            if colon:
+                names.longer[key] += count
+        names.prune()
 
     # -- pass 2 ------------------------------------------------------------------------------
     def run(self) -> Iterator[Record]:
         with self.opener() as fh:
             encoding, skip = open_text(fh, self.display)
+        self.encoding = encoding
         scan = self.scan(encoding, skip)
         if not scan.layouts:
             raise InputError("no WhatsApp message header found (not a WhatsApp export?)", path=self.display)
@@ -337,7 +411,8 @@ class _Parse:
         decision = decide_order(scan.dates, self.options.date_order)
         self.decision = decision
         self.names = scan.names
-        self._longer = bool(scan.names.longer)  # some names contain ": "
+        self._longer = bool(scan.names.longer)  # some names may contain ": "
+        self._colon_names = scan.names.extendable()  # those that do, as far as the file tells
         self.times = TimeBuilder(decision.order, self.tz)
         self.times.ambiguous = decision.ambiguous
         details = {"file": self.path.name, **({"member": self.member} if self.member else {})}
@@ -382,60 +457,242 @@ class _Parse:
         )
 
     def _records(self, chunks: Iterator[Chunk]) -> Iterator[Record]:
-        """Second pass. Each header match closes the record before it. Records are handed out
-        as soon as built (a consumer that keeps few of them keeps the working set in cache)."""
+        """Second pass. Records are handed out as soon as built (a consumer that keeps few of
+        them keeps the working set in cache)."""
+        codec = (
+            "utf-16-le"
+            if self.encoding == "utf-16-le"
+            else "utf-16-be"
+            if self.encoding == "utf-16-be"
+            else "utf-8"
+        )
+        self._codec = codec
+        self._errors = "surrogatepass" if codec != "utf-8" else "surrogateescape"
+        if len(self.layouts) == 1:
+            return self._split_records(chunks)
+        return self._match_records(chunks)
+
+    def _nbytes(self, piece: str) -> int:
+        """Byte length of a piece of the file's text."""
+        if self._codec == "utf-8" and piece.isascii():
+            return len(piece)
+        return len(piece.encode(self._codec, self._errors))
+
+    def _split_records(self, chunks: Iterator[Chunk]) -> Iterator[Record]:
+        """A file of one layout: each chunk is split on that layout's headers at C speed; a
+        plain message (a known sender, a cached date and time going forward, nothing that
+        could make it a system line or flag it) is built inline, anything else goes through
+        `_record` (the inline path is `_record`'s common case, made cheap; a test checks that
+        both give the same records on every fixture)."""
+        sr = self._split = split_regex(next(iter(self.layouts)), plain=self.plain)
+        split = sr.regex.split
+        record, nbytes, out = self._record, self._nbytes, []
+        # what the inline path reads, as locals
+        fast_ok = self.inline and self._codec == "utf-8" and not self.times.ambiguous
+        dates, clocks = self._fast_dates, self._fast_clocks
+        get1, get2 = (dates.get, clocks.get) if sr.date_first else (clocks.get, dates.get)
+        miss1, miss2 = (self._fast_day, self._fast_clock) if sr.date_first else (self._fast_clock, self._fast_day)
+        seen_get = self._senders_seen.get
+        senders, authors, counts = self.senders, self.system_authors, self.counts
+        placeholders, message_flags = system.PLACEHOLDERS, system.message_flags
+        sha, path, csha, member = self.sha, self._path_str, self.container_sha, self.member
+        prefix, conv = self._rid_prefix, self.conv_id
+        heads = self.heads
+        last = self.last_time
+        # the last record of the chunk before (it may go on in this chunk):
+        # [header, part 1, part 2, text pieces after the header, line, byte, damaged]
+        pending: list | None = None
+        line, byte = 1, -1
+        for chunk in chunks:
+            text = chunk.text
+            if byte < 0:
+                byte = chunk.start
+            parts = split("\n" + text)
+            n = len(parts)
+            lead = parts[0]  # "\n" + the text before the chunk's first header ("" if none)
+            if pending is not None:
+                pending[6] = pending[6] or chunk.damaged
+                if n == 1:  # no header in this chunk: the record goes on
+                    pending[3].append(text)
+                    continue
+                head, p1, p2, pieces, p_line, p_start, p_damaged = pending
+                pending = None
+                if lead:
+                    pieces.append(lead[1:] + "\n")
+                after = "".join(pieces)
+                size = nbytes(head) + nbytes(after)
+                self.last_time = last
+                rec = record(head, None, p1, p2, head + after, p_line, p_start, size, p_damaged, out)
+                last, heads = self.last_time, self.heads
+                if out:
+                    yield from out
+                    out.clear()
+                if rec is not None:
+                    yield rec
+                byte, line = p_start + size, p_line + after.count("\n")
+            elif lead:  # text before the file's first header
+                orphan = lead[1:] + "\n" if n > 1 else text
+                yield from self._orphans(orphan, line, byte)
+                byte += nbytes(orphan)
+                line += orphan.count("\n")
+            if n == 1:
+                continue
+            inline = fast_ok and not chunk.damaged
+            ascii_ = chunk.ascii
+            damaged = chunk.damaged
+            it = iter(parts)
+            next(it)
+            for _ in range(n // 4 - 1):  # every record of the chunk but its last
+                head, p1, p2, rest = next(it), next(it), next(it), next(it)
+                if inline:
+                    # the text without a final "\r" (CRLF files), its lines, its time
+                    if rest[-1:] == "\r":
+                        content, cut = rest[:-1], 1
+                    else:
+                        content, cut = rest, 0
+                    a, b = get1(p1), get2(p2)
+                    if a is None:  # first seen (or impossible, or ambiguous)
+                        a = miss1(p1)
+                    if b is None:
+                        b = miss2(p2)
+                    i = content.find(": ")
+                    if (
+                        a is not None
+                        and b is not None
+                        and i > 0
+                        and not content[-1:].isspace()
+                        and (last is None or a + b >= last)
+                        and (got := seen_get(content[:i])) is not None
+                        and got[4]  # a plain name: seen twice, not actor-like, no ": " inside
+                        and got[0] in senders
+                        and got[0] not in authors
+                    ):
+                        sender = got[0]
+                        body = content[i + 2 :]
+                        if not (
+                            body[:1] in _MARK_SET
+                            or body[:4] in heads
+                            or body.startswith(_YOU_PREFIXES)
+                            or body.startswith(sender)
+                        ):
+                            last = a + b
+                            nl = content.count("\n")
+                            if ascii_:
+                                hb, rb = len(head), len(rest)
+                            else:
+                                hb = len(head) if head.isascii() else len(head.encode())
+                                rb = len(rest) if rest.isascii() else len(rest.encode())
+                            flags, attachments = _NO_FLAGS, ()
+                            if (
+                                nl
+                                or body in placeholders
+                                or body[-1:] in ">)"
+                                or ":" in body
+                                or "\u200e" in body
+                            ):
+                                more, attachments = message_flags(body)
+                                if more:
+                                    flags = frozenset(more)
+                            counts.messages += 1
+                            yield Message(
+                                f"{prefix}:{byte}",
+                                conv,
+                                last,
+                                head.strip(_AROUND),
+                                sender,
+                                body,
+                                Source(sha, line, line + nl, byte, byte + hb + rb - cut, path, csha, member),
+                                got[2],  # sender_id: the phone number a name is
+                                None,
+                                None,
+                                (),
+                                flags,
+                                attachments,
+                                None,
+                                None,
+                                {"non_contact": True} if got[1] else {},
+                            )
+                            byte += hb + rb + 1
+                            line += nl + 1
+                            continue
+                after = rest + "\n"
+                size = nbytes(head) + nbytes(after)
+                self.last_time = last
+                rec = record(head, None, p1, p2, head + after, line, byte, size, damaged, out)
+                last, heads = self.last_time, self.heads
+                if out:
+                    yield from out
+                    out.clear()
+                if rec is not None:
+                    yield rec
+                byte += size
+                line += after.count("\n")
+            head, p1, p2, rest = parts[n - 4 :]
+            pending = [head, p1, p2, [rest], line, byte, chunk.damaged]
+        self.last_time = last
+        if pending is not None:
+            head, p1, p2, pieces, p_line, p_start, p_damaged = pending
+            after = "".join(pieces)
+            rec = record(
+                head,
+                None,
+                p1,
+                p2,
+                head + after,
+                p_line,
+                p_start,
+                nbytes(head) + nbytes(after),
+                p_damaged,
+                out,
+            )
+            yield from out
+            if rec is not None:
+                yield rec
+
+    def _match_records(self, chunks: Iterator[Chunk]) -> Iterator[Record]:
+        """A file mixing layouts: every header is lexed, and one of a layout that is not the
+        file's stays part of the message it sits in."""
         layouts = self.layouts
-        generic = len(layouts) != 1
-        if generic:
-            regex = HEADER_N
-        else:
-            regex, fields = layout_regex(next(iter(layouts)), plain=self.plain)
-            self._fields = tuple(fields.get(k, -1) for k in ("d1", "d2", "d3", "H", "Mi", "S", "ap"))
-            self._date_group, self._clock_group = regex.groupindex["date"], regex.groupindex["clock"]
-        emit = self._emit
-        out: list[Record] = []
-        # The record being read: its header match (and lexed header), line, byte offset; and
+        nbytes, out = self._nbytes, []
+        # The record being read: its header match and lexed header, line, byte offset; and
         # for one that spans chunks, its text so far.
         p_m: re.Match[str] | None = None
         p_h = p_line = p_start = None
         pieces: list[str] = []
-        p_bytes = 0
         p_damaged = False
         line = 1  # line number where the pending record (or the unread text) starts
         byte = -1  # byte offset of the same
-        chunk = None
-        h = None
         for chunk in chunks:
             text = chunk.text
-            ascii_ = chunk.ascii
-            utf8 = chunk.codec == "utf-8"
             damaged = chunk.damaged
             pos = 0
             if byte < 0:
                 byte = chunk.start
             # Matches start at the line break before a header: in "\n" + text, m.start() is the
             # header's index in `text`.
-            for m in regex.finditer("\n" + text):
-                if generic:
-                    h = from_match(m)
-                    if h is None or h.layout not in layouts:
-                        continue  # a date-like line of another layout: part of the message
+            for m in HEADER_N.finditer("\n" + text):
+                h = from_match(m)
+                if h is None or h.layout not in layouts:
+                    continue  # a date-like line of another layout: part of the message
                 s = m.start()
-                raw = text[pos:s]
-                if ascii_:
-                    size = len(raw)
-                elif utf8:
-                    size = len(raw.encode("utf-8", "surrogateescape"))
-                else:
-                    size = chunk.nbytes(raw)
+                pieces.append(text[pos:s])
+                raw = "".join(pieces)
+                pieces = []
+                size = nbytes(raw)
                 if p_m is not None:
-                    if pieces:  # began in an earlier chunk
-                        pieces.append(raw)
-                        raw, size = "".join(pieces), p_bytes + size
-                        rec = emit(p_m, p_h, p_line, p_start, raw, size, chunk, damaged or p_damaged, out)
-                        pieces, p_bytes, p_damaged = [], 0, False
-                    else:
-                        rec = emit(p_m, p_h, p_line, p_start, raw, size, chunk, damaged, out)
+                    rec = self._record(
+                        p_m.group()[1:],
+                        p_h,
+                        None,
+                        None,
+                        raw,
+                        p_line,
+                        p_start,
+                        size,
+                        damaged or p_damaged,
+                        out,
+                    )
+                    p_damaged = False
                     if out:
                         yield from out
                         out.clear()
@@ -448,77 +705,82 @@ class _Parse:
                 p_m, p_h, p_line, p_start = m, h, line, byte
                 pos = s
             rest = text[pos:]
-            if p_m is not None:
-                # goes on in the next chunk (or ends the file)
+            if p_m is not None:  # goes on in the next chunk (or ends the file)
                 pieces.append(rest)
-                p_bytes += chunk.nbytes(rest)
                 p_damaged = p_damaged or damaged
             elif rest:
                 yield from self._orphans(rest, line, byte)
-                byte += chunk.nbytes(rest)
+                byte += nbytes(rest)
                 line += rest.count("\n")
-        if p_m is not None and chunk is not None:
-            rec = emit(p_m, p_h, p_line, p_start, "".join(pieces), p_bytes, chunk, p_damaged, out)
+        raw = "".join(pieces)
+        if p_m is not None:
+            rec = self._record(
+                p_m.group()[1:], p_h, None, None, raw, p_line, p_start, nbytes(raw), p_damaged, out
+            )
             yield from out
             if rec is not None:
                 yield rec
 
-    def _stamp(self, m: re.Match[str], header: Header | None) -> tuple[datetime | None, str, bool]:
-        """(time, raw timestamp, date ambiguous) of a record's header."""
-        if header is not None:  # generic lexer (files mixing layouts)
-            h = header
-            day, amb = self.times.day(h.d1, h.d2, h.d3)
-            hour, minute, sec, pm = h.hour, h.minute, h.second, h.pm
-        else:
-            g = m.groups()
-            i1, i2, i3, ih, imi, isec, iap = self._fields
-            day, amb = self.times.day(g[i1], g[i2], g[i3])
-            hour, minute = int(g[ih]), int(g[imi])
-            sec = int(g[isec]) if isec >= 0 else 0
-            pm = None
-            if iap >= 0:
-                ap = g[iap]
-                pm = ap[0] in "pP" or ap in ("午後", "م")
-        raw = m.group().strip(_AROUND)
+    def _stamp(self, header: Header) -> tuple[datetime | None, str, bool]:
+        """(time, raw timestamp, date ambiguous) of a lexed header."""
+        h = header
+        day, amb = self.times.day(h.d1, h.d2, h.d3)
+        hour, minute, sec, pm = h.hour, h.minute, h.second, h.pm
         if pm is not None:
             if hour > 12:
-                return None, raw, amb
+                return None, h.raw, amb
             hour = hour % 12 + (12 if pm else 0)
         if day is None or minute > 59 or hour > 23 or sec > 59:
             # 24:00 and leap seconds are rare enough to take the slow, careful path
             if day is None or minute > 59 or hour > 24 or sec > 60:
-                return None, raw, amb
-            return self.times.build(day, hour % 24, minute, min(sec, 59)), raw, amb
-        return datetime(day.year, day.month, day.day, hour, minute, sec, 0, self.tz), raw, amb
+                return None, h.raw, amb
+            return self.times.build(day, hour % 24, minute, min(sec, 59)), h.raw, amb
+        return datetime(day.year, day.month, day.day, hour, minute, sec, 0, self.tz), h.raw, amb
 
-    def _day(self, m: re.Match[str], text: str) -> tuple[datetime | None, bool]:
-        """(midnight of a header's date, or None if impossible; date ambiguous), cached."""
-        g = m.groups()
-        i1, i2, i3 = self._fields[:3]
-        day, amb = self.times.day(g[i1], g[i2], g[i3])
+    def _day(self, text: str) -> tuple[datetime | None, bool]:
+        """(midnight of a header's date, or None if impossible; date ambiguous), cached (also
+        for the inline path when the date is possible and unambiguous)."""
+        d = self._split.date.match(text)
+        day, amb = self.times.day(d["d1"], d["d2"], d["d3"])
         got = (None if day is None else datetime(day.year, day.month, day.day, tzinfo=self.tz), amb)
         if len(self._days) > 100_000:
             self._days.clear()
+            self._fast_dates.clear()
         self._days[text] = got
+        if got[0] is not None and not amb:
+            self._fast_dates[text] = got[0]
         return got
 
-    def _clock(self, m: re.Match[str], text: str) -> tuple[timedelta | None]:
-        """(time of day of a header as a timedelta, or None if impossible,), cached."""
-        g = m.groups()
-        ih, imi, isec, iap = self._fields[3:]
-        hour, minute = int(g[ih]), int(g[imi])
-        sec = int(g[isec]) if isec >= 0 else 0
-        got: tuple[timedelta | None] = (None,)
-        if iap >= 0:
-            ap = g[iap]
+    def _fast_day(self, text: str) -> datetime | None:
+        """The inline path's midnight of a date text: None if impossible or ambiguous."""
+        if text not in self._days:
+            self._day(text)
+        return self._fast_dates.get(text)
+
+    def _fast_clock(self, text: str) -> timedelta | None:
+        if text not in self._clocks:
+            self._clock(text)
+        return self._fast_clocks.get(text)
+
+    def _clock(self, text: str) -> timedelta | None:
+        """The time of day of a header as a timedelta (None if impossible), cached."""
+        c = self._split.clock.match(text).groupdict()
+        hour, minute = int(c["H"]), int(c["Mi"])
+        sec = int(c["S"]) if c.get("S") else 0
+        got = None
+        ap = c.get("ap")
+        if ap:
             pm = ap[0] in "pP" or ap in ("午後", "م")
             hour = -1 if hour > 12 else hour % 12 + (12 if pm else 0)
         # 24:00 is midnight of the same day, a leap second the second before (as TimeBuilder)
         if 0 <= hour <= 24 and minute <= 59 and sec <= 60:
-            got = (timedelta(hours=hour % 24, minutes=minute, seconds=min(sec, 59)),)
+            got = timedelta(hours=hour % 24, minutes=minute, seconds=min(sec, 59))
         if len(self._clocks) > 100_000:
             self._clocks.clear()
+            self._fast_clocks.clear()
         self._clocks[text] = got
+        if got is not None:
+            self._fast_clocks[text] = got
         return got
 
     def _orphans(self, seg: str, line: int, byte: int) -> Iterator[Record]:
@@ -537,21 +799,25 @@ class _Parse:
         self.counts.issues += 1
         return ParseIssue(self.display, line, cause, byte_start)
 
-    def _emit(
+    def _record(
         self,
-        m: re.Match[str],
+        head: str,
         header: Header | None,
+        part1: str | None,
+        part2: str | None,
+        raw: str,
         line: int,
         start: int,
-        raw: str,
         size: int,
-        chunk: Chunk,
         damaged: bool,
         out: list[Record],
     ) -> Message | None:
         """The records of one header's raw text (header, continuation lines, line break) of
         `size` bytes at byte `start`, line `line`: the message, returned (the common case, the
-        cheapest to hand out), after those appended to `out` (issues, participants, events)."""
+        cheapest to hand out), after those appended to `out` (issues, participants, events).
+
+        `head` is the header's text; `header` the lexed header (files mixing layouts), else
+        `part1` and `part2` are the split's date and time-of-day texts."""
         # The record's content: without its final line break and trailing blank lines.
         content = raw.rstrip("\r\n")
         if content[-1:].isspace():
@@ -567,28 +833,23 @@ class _Parse:
             content, line_end, end = kept
         else:
             line_end = line + content.count("\n")
-            tail = raw[len(content) :]
-            if chunk.codec == "utf-8" and tail.isascii():
-                end = start + size - len(tail)
-            else:
-                end = start + size - chunk.nbytes(tail)
-        rest = content[m.end() - m.start() - 1 :]
+            end = start + size - self._nbytes(raw[len(content) :])
+        rest = content[len(head) :]
         source = Source(self.sha, line, line_end, start, end, self._path_str, self.container_sha, self.member)
         if header is None:  # the file's one layout: the day and the time of day, each cached
-            day_text, clock_text = m.group(self._date_group, self._clock_group)
-            day = self._days.get(day_text) or self._day(m, day_text)
-            clock = self._clocks.get(clock_text) or self._clock(m, clock_text)
+            date_text, clock_text = (part1, part2) if self._split.date_first else (part2, part1)
+            day = self._days.get(date_text) or self._day(date_text)
+            clock = self._clocks[clock_text] if clock_text in self._clocks else self._clock(clock_text)
             base, ambiguous = day
-            when = None if base is None or clock[0] is None else base + clock[0]
-            raw_time = m.group().strip(_AROUND)
+            when = None if base is None or clock is None else base + clock
+            raw_time = head.strip(_AROUND)
         else:
-            key = m.group()
-            stamp = self._stamps.get(key)
+            stamp = self._stamps.get(head)
             if stamp is None:
-                stamp = self._stamp(m, header)
+                stamp = self._stamp(header)
                 if len(self._stamps) > 10_000:
                     self._stamps.clear()
-                self._stamps[key] = stamp
+                self._stamps[head] = stamp
             when, raw_time, ambiguous = stamp
         flags = _NO_FLAGS
         last = self.last_time
@@ -621,7 +882,7 @@ class _Parse:
                 self._event(rid, when, raw_time, event, rest, source, set(flags), None, out)
                 return None
             raw_name, body_at = split
-        sender, non_contact, phone, suspicious = self._senders_seen.get(raw_name) or self._sender(raw_name)
+        sender, non_contact, phone, suspicious, _ = self._senders_seen.get(raw_name) or self._sender(raw_name)
         body = rest[body_at:]
         if (
             suspicious
@@ -688,8 +949,9 @@ class _Parse:
         kept = "\n".join(lines[:bad]).rstrip("\r")
         return kept, line + bad - 1, start + len(kept.encode("utf-8", "surrogateescape"))
 
-    def _sender(self, raw_name: str) -> tuple[str, bool, str | None, bool]:
-        """(display name, non_contact, phone, suspicious) of a raw name, cached."""
+    def _sender(self, raw_name: str) -> tuple[str, bool, str | None, bool, bool]:
+        """(display name, non_contact, phone, suspicious, plain) of a raw name, cached; plain:
+        neither suspicious nor a name that may go on with ": " (the inline path takes it)."""
         got = self._senders_seen.get(raw_name)
         if got is None:
             name, non_contact = clean_sender(raw_name)
@@ -698,7 +960,8 @@ class _Parse:
                 or any(q in raw_name for q in '"“«')
                 or (" " in raw_name and any(k in raw_name for k in system.ACTOR_KEYWORDS))
             )
-            got = (name, non_contact, phone_of(name), suspicious)
+            plain = not suspicious and raw_name not in self._colon_names
+            got = (name, non_contact, phone_of(name), suspicious, plain)
             if len(self._senders_seen) < 100_000:
                 self._senders_seen[raw_name] = got
         return got

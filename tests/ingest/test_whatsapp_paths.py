@@ -1,0 +1,96 @@
+"""The WhatsApp reader's three ways through a file give the same records.
+
+A file of one layout is split on its headers and its plain messages are built inline; every
+other record goes through `_record`, and files that mix layouts are lexed header by header.
+The inline path and the split are only speed: forcing every record through `_record`, or the
+whole file through the mixed-layout lexer, must not change one field of one record, on every
+real export, the project's own test exports and the demo, with chunks cut anywhere."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_whatsapp_props import LAYOUTS, chats, render
+
+from sentinelle.ingest import textio
+from sentinelle.ingest.base import ReadOptions
+from sentinelle.ingest.whatsapp import READER
+from sentinelle.ingest.whatsapp.reader import _Parse
+from sharedpaths import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _exports() -> list[Path]:
+    roots = [FIXTURES, ROOT / "tests" / "data" / "whatsapp", ROOT / "src" / "sentinelle" / "demo"]
+    found = []
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix.lower() in (".txt", ".zip") and READER.sniff(path.read_bytes()[:65536], path.name) > 0.5:
+                found.append(path)
+    return found
+
+
+EXPORTS = _exports()
+
+
+def _fields(path: Path, **options) -> list[tuple]:
+    out = []
+    for rec in READER.read(path, ReadOptions(**options)):
+        values = []
+        for f in dataclasses.fields(rec):
+            value = getattr(rec, f.name)
+            values.append(sorted(value) if isinstance(value, frozenset) else value)
+        out.append((type(rec).__name__, *values))
+    return out
+
+
+def test_the_exports_are_found() -> None:
+    names = {p.name for p in EXPORTS}
+    assert "Discussion WhatsApp avec Brigade Fictive 75.txt" in names
+    assert len(EXPORTS) >= 15
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 613])
+@pytest.mark.parametrize("path", EXPORTS, ids=lambda p: p.name)
+def test_inline_path_and_mixed_layout_lexer_change_nothing(monkeypatch, path: Path, chunk: int) -> None:
+    monkeypatch.setattr(textio, "CHUNK_BYTES", chunk)
+    fast = _fields(path)
+    assert any(r[0] == "Message" for r in fast)
+    monkeypatch.setattr(_Parse, "inline", False)
+    assert _fields(path) == fast
+    monkeypatch.setattr(_Parse, "_split_records", _Parse._match_records)
+    assert _fields(path) == fast
+
+
+def test_the_inline_path_is_taken(monkeypatch) -> None:
+    """A guard for the test above: on the demo most messages never reach `_record`."""
+    calls = []
+    original = _Parse._record
+
+    def counting(self, *args):
+        calls.append(1)
+        return original(self, *args)
+
+    monkeypatch.setattr(_Parse, "_record", counting)
+    records = _fields(ROOT / "src" / "sentinelle" / "demo" / "Discussion WhatsApp avec Brigade Fictive 75.txt")
+    messages = sum(r[0] == "Message" for r in records)
+    assert messages > 3000 and len(calls) < messages / 10
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(chat=chats(), layout=st.sampled_from(sorted(LAYOUTS)), newline=st.sampled_from(["\n", "\r\n"]))
+def test_generated_exports_read_the_same_every_way(tmp_path_factory, monkeypatch, chat, layout, newline) -> None:
+    path = tmp_path_factory.mktemp("wa") / "Discussion WhatsApp avec Groupe Test.txt"
+    path.write_bytes(render(chat, layout, newline).encode())
+    with monkeypatch.context() as m:
+        m.setattr(textio, "CHUNK_BYTES", 97)
+        fast = _fields(path)
+        m.setattr(_Parse, "inline", False)
+        assert _fields(path) == fast
+        m.setattr(_Parse, "_split_records", _Parse._match_records)
+        assert _fields(path) == fast
