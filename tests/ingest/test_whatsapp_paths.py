@@ -8,7 +8,6 @@ real export, the project's own test exports and the demo, with chunks cut anywhe
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from sentinelle.ingest import textio
 from sentinelle.ingest.base import ReadOptions
 from sentinelle.ingest.whatsapp import READER
 from sentinelle.ingest.whatsapp.reader import _Parse
+from sentinelle.records import field_names
 from sharedpaths import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,8 +42,8 @@ def _fields(path: Path, **options) -> list[tuple]:
     out = []
     for rec in READER.read(path, ReadOptions(**options)):
         values = []
-        for f in dataclasses.fields(rec):
-            value = getattr(rec, f.name)
+        for name in field_names(rec):
+            value = getattr(rec, name)
             values.append(sorted(value) if isinstance(value, frozenset) else value)
         out.append((type(rec).__name__, *values))
     return out

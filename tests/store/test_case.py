@@ -6,14 +6,13 @@ import os
 import sqlite3
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from sentinelle.errors import CaseError
-from sentinelle.records import Detection, Event, Message, Reason, Source
+from sentinelle.records import Detection, Event, Message, Reason, Source, replace
 from sentinelle.store import Case, CaseMetadata, RosterEntry
 
 from .helpers import LINES, write_export

@@ -14,9 +14,12 @@ from datetime import UTC, date, datetime
 from pathlib import PurePath
 from typing import Any
 
+import msgspec
+
 from .. import __version__
 from ..evidence.decisions import latest_decisions
 from ..evidence.pseudonym import Pseudonymiser
+from ..records import to_dict
 
 STEPS = ("scan", "dynamics", "harassment")
 MAX_EVIDENCE = 1500  # records cited by analyses, shown in the appendix
@@ -57,6 +60,8 @@ def plain(value: Any) -> Any:
     """Model objects, dates and sets as JSON-able values."""
     if is_dataclass(value) and not isinstance(value, type):
         return {k: plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, msgspec.Struct):  # the records read from exports
+        return {k: plain(v) for k, v in to_dict(value).items()}
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, dict):

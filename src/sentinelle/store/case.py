@@ -29,6 +29,7 @@ from ..records import (
     Record,
     Source,
     Summary,
+    to_dict,
 )
 from . import codec, identity
 from .backend import Backend
@@ -227,7 +228,7 @@ class Case:
             elif isinstance(rec, Participant):
                 participants.append(codec.participant_to_dict(rec))
             elif isinstance(rec, ParseIssue):
-                issues.append(asdict(rec))
+                issues.append(to_dict(rec))
             elif isinstance(rec, Summary):
                 summary = rec
         flush()

@@ -24,6 +24,7 @@ from ..records import (
     Reason,
     Source,
     Summary,
+    field_names,
 )
 
 RECORD_COLUMNS = (
@@ -143,7 +144,7 @@ def conversation_to_dict(c: Conversation) -> dict[str, Any]:
 
 
 def conversation_from_dict(d: dict[str, Any]) -> Conversation:
-    d = {k: v for k, v in d.items() if k in Conversation.__dataclass_fields__}
+    d = {k: v for k, v in d.items() if k in field_names(Conversation)}
     d["date_order_ambiguous"] = bool(d.get("date_order_ambiguous"))
     d["details"] = d.get("details") or {}
     return Conversation(**d)
@@ -157,7 +158,7 @@ def participant_to_dict(p: Participant) -> dict[str, Any]:
 
 
 def participant_from_dict(d: dict[str, Any]) -> Participant:
-    d = {k: v for k, v in d.items() if k in Participant.__dataclass_fields__}
+    d = {k: v for k, v in d.items() if k in field_names(Participant)}
     d["details"] = d.get("details") or {}
     return Participant(**d)
 
@@ -176,7 +177,7 @@ def detection_from_dict(d: dict[str, Any]) -> Detection:
 
 
 def source_json(s: Source) -> dict[str, Any]:
-    """Source.to_dict() without dataclasses.asdict's deep copies (10x faster on big exports)."""
+    """Source.to_dict() spelt out (the store writes one per record)."""
     d = {"sha256": s.sha256, "line_start": s.line_start, "line_end": s.line_end,
          "byte_start": s.byte_start, "byte_end": s.byte_end, "path": s.path}  # fmt: skip
     if s.container_sha256 is not None:
