@@ -159,7 +159,7 @@ def split_regex(layout: tuple, plain: bool = False) -> SplitRegex:
 
 
 def pass1_regex(
-    layout: tuple, plain: bool = False, binary: bool = False
+    layout: tuple, plain: bool = False, binary: bool = False, ascii_spaces: bool = False
 ) -> tuple[re.Pattern, re.Pattern[str]]:
     """First pass for a file of one layout: a regex with two groups only, (date, names), where
     names is the text before the first `: ` or `A: B` before the second (as PASS1's name and
@@ -167,11 +167,12 @@ def pass1_regex(
     date text into d1, d2, d3.
 
     `binary`: the regex reads UTF-8 bytes (no decoding; ASCII digits only). Its names part is
-    capped in bytes (4 per character) instead of characters: `names_of` cuts it back."""
-    pattern, _, _ = _layout_pattern(layout, plain, binary)
+    capped in bytes (4 per character) instead of characters: `names_of` cuts it back.
+    `ascii_spaces`: (binary) the headers' spaces and dash are ASCII (20 % faster)."""
+    pattern, _, _ = _layout_pattern(layout, plain, binary, ascii_spaces=ascii_spaces)
     date = _layout_pattern(layout, plain, date_only=True)  # read on the decoded date text
     bare = _NAMED.sub("(?:", pattern)
-    bare_date = _NAMED.sub("(?:", _layout_pattern(layout, plain, binary, date_only=True))
+    bare_date = _NAMED.sub("(?:", _layout_pattern(layout, plain, binary, True, ascii_spaces))
     i = bare.index(bare_date)
     bare = bare[:i] + "(" + bare_date + ")" + bare[i + len(bare_date) :]
     if binary:
@@ -200,7 +201,7 @@ _AP_ALT = r"(?:[aApP]\.?{sp}?[mM]\.?|午前|午後|ص|م)"
 
 
 def _layout_pattern(
-    layout: tuple, plain: bool, binary: bool = False, date_only: bool = False
+    layout: tuple, plain: bool, binary: bool = False, date_only: bool = False, ascii_spaces: bool = False
 ) -> tuple[str, str, str] | str:
     """(the header pattern of `layout`, its date part, its time-of-day part). The pattern's
     groups `date` and `clock` hold the whole date and time of day (the second pass caches on
@@ -208,7 +209,7 @@ def _layout_pattern(
     ios, sep, join, secs, ampm, time_first = layout
     s = re.escape(sep)
     marks = _M_ALT if binary else _M
-    sp = _SP_ALT if binary else _SP
+    sp = r"\ " if ascii_spaces else _SP_ALT if binary else _SP
     _m = "" if plain else marks
     d3 = r"\d{1,4}" if plain else r"\d{1,4}(?:\ BE)?|[RHST]\d{1,2}"
     date = (
@@ -226,7 +227,7 @@ def _layout_pattern(
     else:
         glue = rf"{sp}?{re.escape(join)}{sp}?" if join else sp
         body = f"(?P<date>{date})" + glue + _m + f"(?P<clock>{clock})"
-    dash = _DASH_ALT if binary else r"[-\u2013]"
+    dash = "-" if ascii_spaces else _DASH_ALT if binary else r"[-\u2013]"
     close = rf"\]{sp}" if ios else rf"{sp}{dash}{sp}"
     # marks before the line (iOS media/system lines) are always allowed
     return r"\n" + marks + (r"\[" if ios else "") + _m + body + _m + close, date, clock

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from itertools import compress, groupby
+from itertools import compress, groupby, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
@@ -270,6 +270,8 @@ class _Parse:
         self.heads = self.lex.heads  # read on every message: one attribute, not two
         self._rid_prefix = record_id(sha, 0).rsplit(":", 1)[0]
         self._senders_seen: dict[str, tuple[str, bool, str | None, bool, bool]] = {}
+        # raw names whose plain messages the inline path builds: (sender, phone, non_contact)
+        self._ready: dict[str, tuple[str, str | None, bool]] = {}
         self._stamps: dict[str, tuple[datetime | None, str, bool]] = {}  # per header text
         # the inline path's caches: possible and unambiguous dates, possible times of day
         self._fast_dates: dict[str, datetime] = {}
@@ -308,18 +310,22 @@ class _Parse:
                 last = text
                 if i == 0:
                     first_text = "\n" + text
-                    self._tally_general(scan, PASS1.findall(first_text), raw_layouts)
+                    rows = PASS1.findall(first_text)
+                    self._tally_general(scan, rows, raw_layouts)
                     seen = {layout_of_row(key) for key in raw_layouts}
                     if len(seen) != 1:
                         continue  # several layouts (or none yet): the general lexer goes on
                     layout = next(iter(seen))
                     plain, _ = layout_regex(layout, plain=True)
-                    headers = len(PASS1.findall(first_text))
-                    self.plain = len(plain.findall(first_text)) == headers
+                    self.plain = len(plain.findall(first_text)) == len(rows)
                     if data is not None:
-                        regex, date_regex = pass1_regex(layout, plain=self.plain, binary=True)
-                        # ASCII digits (a bytes regex knows no others): the same headers found
-                        binary = len(regex.findall(b"\n" + data)) == headers
+                        # a bytes regex when it finds the same headers (ASCII digits: a bytes
+                        # regex knows no others), ASCII spaces first (faster)
+                        for ascii_spaces in (True, False):
+                            regex, date_regex = pass1_regex(layout, self.plain, True, ascii_spaces)
+                            binary = len(regex.findall(b"\n" + data)) == len(rows)
+                            if binary:
+                                break
                     if not binary:
                         regex, date_regex = pass1_regex(layout, plain=self.plain)
                 elif regex is None:
@@ -491,9 +497,10 @@ class _Parse:
         fast_ok = self.inline and self._codec == "utf-8" and not self.times.ambiguous
         dates, clocks = self._fast_dates, self._fast_clocks
         get1, get2 = (dates.get, clocks.get) if sr.date_first else (clocks.get, dates.get)
-        miss1, miss2 = (self._fast_day, self._fast_clock) if sr.date_first else (self._fast_clock, self._fast_day)
-        seen_get = self._senders_seen.get
-        senders, authors, counts = self.senders, self.system_authors, self.counts
+        first_seen = self._fast_when
+        ready_get = self._ready.get
+        counts = self.counts
+        messages = 0  # inline messages not yet added to counts.messages
         placeholders, message_flags = system.PLACEHOLDERS, system.message_flags
         sha, path, csha, member = self.sha, self._path_str, self.container_sha, self.member
         prefix, conv = self._rid_prefix, self.conv_id
@@ -521,7 +528,7 @@ class _Parse:
                     pieces.append(lead[1:] + "\n")
                 after = "".join(pieces)
                 size = nbytes(head) + nbytes(after)
-                self.last_time = last
+                self.last_time, counts.messages, messages = last, counts.messages + messages, 0
                 rec = record(head, None, p1, p2, head + after, p_line, p_start, size, p_damaged, out)
                 last, heads = self.last_time, self.heads
                 if out:
@@ -540,34 +547,28 @@ class _Parse:
             inline = fast_ok and not chunk.damaged
             ascii_ = chunk.ascii
             damaged = chunk.damaged
-            it = iter(parts)
-            next(it)
-            for _ in range(n // 4 - 1):  # every record of the chunk but its last
-                head, p1, p2, rest = next(it), next(it), next(it), next(it)
+            it = islice(parts, 1, n - 4)  # every record of the chunk but its last
+            for head, p1, p2, rest in zip(it, it, it, it, strict=True):
                 if inline:
                     # the text without a final "\r" (CRLF files), its lines, its time
                     if rest[-1:] == "\r":
                         content, cut = rest[:-1], 1
                     else:
                         content, cut = rest, 0
-                    a, b = get1(p1), get2(p2)
-                    if a is None:  # first seen (or impossible, or ambiguous)
-                        a = miss1(p1)
-                    if b is None:
-                        b = miss2(p2)
+                    try:
+                        when = get1(p1) + get2(p2)
+                    except TypeError:  # first seen (or impossible, or ambiguous)
+                        when = first_seen(p1, p2)
                     i = content.find(": ")
                     if (
-                        a is not None
-                        and b is not None
+                        when is not None
                         and i > 0
                         and not content[-1:].isspace()
-                        and (last is None or a + b >= last)
-                        and (got := seen_get(content[:i])) is not None
-                        and got[4]  # a plain name: seen twice, not actor-like, no ": " inside
-                        and got[0] in senders
-                        and got[0] not in authors
+                        and (last is None or when >= last)
+                        # a sender the inline path may take (see _record)
+                        and (got := ready_get(content[:i])) is not None
                     ):
-                        sender = got[0]
+                        sender, phone, non_contact = got
                         body = content[i + 2 :]
                         if not (
                             body[:1] in _MARK_SET
@@ -575,7 +576,7 @@ class _Parse:
                             or body.startswith(_YOU_PREFIXES)
                             or body.startswith(sender)
                         ):
-                            last = a + b
+                            last = when
                             nl = content.count("\n")
                             if ascii_:
                                 hb, rb = len(head), len(rest)
@@ -593,7 +594,7 @@ class _Parse:
                                 more, attachments = message_flags(body)
                                 if more:
                                     flags = frozenset(more)
-                            counts.messages += 1
+                            messages += 1
                             yield Message(
                                 f"{prefix}:{byte}",
                                 conv,
@@ -602,7 +603,7 @@ class _Parse:
                                 sender,
                                 body,
                                 Source(sha, line, line + nl, byte, byte + hb + rb - cut, path, csha, member),
-                                got[2],  # sender_id: the phone number a name is
+                                phone,  # sender_id: the phone number a name is
                                 None,
                                 None,
                                 (),
@@ -610,14 +611,14 @@ class _Parse:
                                 attachments,
                                 None,
                                 None,
-                                {"non_contact": True} if got[1] else {},
+                                {"non_contact": True} if non_contact else {},
                             )
                             byte += hb + rb + 1
                             line += nl + 1
                             continue
                 after = rest + "\n"
                 size = nbytes(head) + nbytes(after)
-                self.last_time = last
+                self.last_time, counts.messages, messages = last, counts.messages + messages, 0
                 rec = record(head, None, p1, p2, head + after, line, byte, size, damaged, out)
                 last, heads = self.last_time, self.heads
                 if out:
@@ -629,7 +630,7 @@ class _Parse:
                 line += after.count("\n")
             head, p1, p2, rest = parts[n - 4 :]
             pending = [head, p1, p2, [rest], line, byte, chunk.damaged]
-        self.last_time = last
+        self.last_time, counts.messages = last, counts.messages + messages
         if pending is not None:
             head, p1, p2, pieces, p_line, p_start, p_damaged = pending
             after = "".join(pieces)
@@ -750,6 +751,13 @@ class _Parse:
         if got[0] is not None and not amb:
             self._fast_dates[text] = got[0]
         return got
+
+    def _fast_when(self, part1: str, part2: str) -> datetime | None:
+        """The inline path's time of a header whose parts are not both cached yet: None if
+        impossible or ambiguous (then `_record` says why)."""
+        date, clock = (part1, part2) if self._split.date_first else (part2, part1)
+        day, time_of_day = self._fast_day(date), self._fast_clock(clock)
+        return None if day is None or time_of_day is None else day + time_of_day
 
     def _fast_day(self, text: str) -> datetime | None:
         """The inline path's midnight of a date text: None if impossible or ambiguous."""
@@ -882,7 +890,7 @@ class _Parse:
                 self._event(rid, when, raw_time, event, rest, source, set(flags), None, out)
                 return None
             raw_name, body_at = split
-        sender, non_contact, phone, suspicious, _ = self._senders_seen.get(raw_name) or self._sender(raw_name)
+        sender, non_contact, phone, suspicious, plain = self._senders_seen.get(raw_name) or self._sender(raw_name)
         body = rest[body_at:]
         if (
             suspicious
@@ -909,6 +917,8 @@ class _Parse:
                 flags = flags | more
         if sender not in self.senders:
             self._participant(sender, non_contact, out)
+        if plain and sender in self.senders and sender not in self.system_authors and len(self._ready) < 100_000:
+            self._ready[raw_name] = (sender, phone, non_contact)
         self.counts.messages += 1
         # every field positionally, in records.Message's order: the call costs half as much
         return Message(
@@ -1074,6 +1084,7 @@ class _Parse:
             details["author"] = author
             if event.actor and event.actor != author and event.type in _GROUP_EVENTS:
                 self.system_authors.add(author)
+                self._ready.clear()  # the group's name may be among them: checked again
             if (
                 actor is None
                 and author not in self.system_authors
