@@ -94,6 +94,7 @@ _TITLE = re.compile(
 )
 _CHAT_MEMBER = re.compile(r"(^|/)(_chat\.txt|WhatsApp Chat.*\.txt|Discussion WhatsApp.*\.txt)$", re.I)
 _YOU_PREFIXES = ("You ", "You'", "Vous ")
+_YOU_HEADS = frozenset(p[:4] for p in _YOU_PREFIXES)  # the same, as first 4 characters
 
 
 _SUBJECT_HINTS = (
@@ -203,7 +204,9 @@ class WhatsAppReader:
                     f"unknown time zone {options.tz!r} (use an IANA name like Europe/Paris)"
                 ) from None
         opener, sha, container_sha, member = self._open(path, options)
-        yield from _Parse(path, opener, sha, container_sha, member, options, tz).run()
+        # the records' generator itself (not wrapped: one generator less for every record);
+        # so bad options and unreadable files raise here, at the call
+        return _Parse(path, opener, sha, container_sha, member, options, tz).run()
 
     def _open(
         self, path: Path, options: ReadOptions
@@ -268,6 +271,7 @@ class _Parse:
         # tells its language, then that one plus English (see _learn).
         self.lex: system.Lexicon = system.ALL
         self.heads = self.lex.heads  # read on every message: one attribute, not two
+        self._inline_heads = self.heads | _YOU_HEADS  # the same and "You"/"Vous" (inline path)
         self._rid_prefix = record_id(sha, 0).rsplit(":", 1)[0]
         self._senders_seen: dict[str, tuple[str, bool, str | None, bool, bool]] = {}
         # raw names whose plain messages the inline path builds: (sender, phone, non_contact)
@@ -503,8 +507,8 @@ class _Parse:
         messages = 0  # inline messages not yet added to counts.messages
         placeholders, message_flags = system.PLACEHOLDERS, system.message_flags
         sha, path, csha, member = self.sha, self._path_str, self.container_sha, self.member
-        prefix, conv = self._rid_prefix, self.conv_id
-        heads = self.heads
+        prefix, conv = self._rid_prefix + ":", self.conv_id
+        heads = self._inline_heads
         last = self.last_time
         # the last record of the chunk before (it may go on in this chunk):
         # [header, part 1, part 2, text pieces after the header, line, byte, damaged]
@@ -530,7 +534,7 @@ class _Parse:
                 size = nbytes(head) + nbytes(after)
                 self.last_time, counts.messages, messages = last, counts.messages + messages, 0
                 rec = record(head, None, p1, p2, head + after, p_line, p_start, size, p_damaged, out)
-                last, heads = self.last_time, self.heads
+                last, heads = self.last_time, self._inline_heads
                 if out:
                     yield from out
                     out.clear()
@@ -550,11 +554,13 @@ class _Parse:
             it = islice(parts, 1, n - 4)  # every record of the chunk but its last
             for head, p1, p2, rest in zip(it, it, it, it, strict=True):
                 if inline:
-                    # the text without a final "\r" (CRLF files), its lines, its time
-                    if rest[-1:] == "\r":
+                    # the text without a final "\r" (CRLF files); other trailing blanks: _record
+                    if not rest[-1:].isspace():
+                        content, cut = rest, 0
+                    elif rest[-1] == "\r" and not rest[-2:-1].isspace():
                         content, cut = rest[:-1], 1
                     else:
-                        content, cut = rest, 0
+                        content = ""  # (no ": " in it: _record)
                     try:
                         when = get1(p1) + get2(p2)
                     except TypeError:  # first seen (or impossible, or ambiguous)
@@ -563,7 +569,6 @@ class _Parse:
                     if (
                         when is not None
                         and i > 0
-                        and not content[-1:].isspace()
                         and (last is None or when >= last)
                         # a sender the inline path may take (see _record)
                         and (got := ready_get(content[:i])) is not None
@@ -572,8 +577,7 @@ class _Parse:
                         body = content[i + 2 :]
                         if not (
                             body[:1] in _MARK_SET
-                            or body[:4] in heads
-                            or body.startswith(_YOU_PREFIXES)
+                            or body[:4] in heads  # the system lines' first words, "You", "Vous"
                             or body.startswith(sender)
                         ):
                             last = when
@@ -596,7 +600,7 @@ class _Parse:
                                     flags = frozenset(more)
                             messages += 1
                             yield Message(
-                                f"{prefix}:{byte}",
+                                f"{prefix}{byte}",
                                 conv,
                                 last,
                                 head.strip(_AROUND),
@@ -620,7 +624,7 @@ class _Parse:
                 size = nbytes(head) + nbytes(after)
                 self.last_time, counts.messages, messages = last, counts.messages + messages, 0
                 rec = record(head, None, p1, p2, head + after, line, byte, size, damaged, out)
-                last, heads = self.last_time, self.heads
+                last, heads = self.last_time, self._inline_heads
                 if out:
                     yield from out
                     out.clear()
@@ -1068,6 +1072,7 @@ class _Parse:
             langs = self.lex.langs | {lang}
         self.lex = system.lexicon(frozenset(langs))
         self.heads = self.lex.heads
+        self._inline_heads = self.heads | _YOU_HEADS
 
     def _participant(self, name: str, non_contact: bool, out: list[Record]) -> None:
         if name in self.senders or len(self.senders) > 100_000 or name.casefold() in system.YOU_WORDS:
