@@ -6,7 +6,9 @@ about it later can be traced back to the exact bytes of a file.
 The records read from exports (Source, Conversation, Participant, Message, Event, ParseIssue,
 Summary) are msgspec Structs: readers build millions of them and a Struct is built about 8x
 faster than a slotted dataclass; they are frozen (Summary excepted), equal by value, hashable
-and copied with changes by `replace`. Analysis results (Reason, Detection) are dataclasses.
+and copied with changes by `replace`. Their msgspec JSON encoding is the JSON-lines contract of
+`sentinelle parse` ("kind" first, "conversation" and "event" for conversation_id and type).
+Analysis results (Reason, Detection) are dataclasses.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import msgspec
 
@@ -88,7 +90,7 @@ class EventType(StrEnum):
     OTHER = "other"  # a known platform action with no type of its own; details["action"]
 
 
-class Source(msgspec.Struct, frozen=True, gc=False):
+class Source(msgspec.Struct, frozen=True, gc=False, omit_defaults=True):
     """Where a record came from: re-reading bytes[byte_start:byte_end] of the file whose
     SHA-256 is `sha256` gives back the record's source exactly.
 
@@ -109,7 +111,8 @@ class Source(msgspec.Struct, frozen=True, gc=False):
         return {k: v for k in self.__struct_fields__ if (v := getattr(self, k)) is not None}
 
 
-class Conversation(msgspec.Struct, frozen=True):
+class Conversation(msgspec.Struct, frozen=True, tag_field="kind", tag="conversation"):
+    kind: ClassVar[str] = "conversation"  # the record's type, first in its JSON form
     id: str  # stable: derived from the source file's hash (+ the chat's native id in multi-chat exports)
     platform: str  # whatsapp | telegram | matrix | discord | signal | csv | jsonl
     title: str | None
@@ -120,23 +123,23 @@ class Conversation(msgspec.Struct, frozen=True):
     date_order: str | None = None  # dmy | mdy | ymd (WhatsApp)
     date_order_ambiguous: bool = False
     details: Mapping[str, Any] = msgspec.field(default_factory=dict)
-    kind: str = "conversation"
 
 
-class Participant(msgspec.Struct, frozen=True):
+class Participant(msgspec.Struct, frozen=True, tag_field="kind", tag="participant"):
     """What an export says about a person, when it says more than a display name."""
 
+    kind: ClassVar[str] = "participant"  # the record's type, first in its JSON form
     conversation_id: str
     display_name: str | None
     platform_id: str | None = None  # Telegram user123, Matrix @a:b, Discord snowflake
     phone: str | None = None
     details: Mapping[str, Any] = msgspec.field(default_factory=dict)
-    kind: str = "participant"
 
 
-class Message(msgspec.Struct, frozen=True):
+class Message(msgspec.Struct, frozen=True, tag_field="kind", tag="message"):
+    kind: ClassVar[str] = "message"  # the record's type, first in its JSON form
     id: str  # stable record id, unique in a case: "<sha256[:16]>:<byte_start>"
-    conversation_id: str
+    conversation_id: str = msgspec.field(name="conversation")  # (names: in the JSON form)
     time: datetime | None  # naive local time unless the format or --tz gives the zone
     time_raw: str  # the timestamp exactly as written in the export
     sender: str | None  # display name as exported (may be a phone number)
@@ -151,19 +154,19 @@ class Message(msgspec.Struct, frozen=True):
     forwarded_from: str | None = None
     edited_time: datetime | None = None
     details: Mapping[str, Any] = msgspec.field(default_factory=dict)
-    kind: str = "message"
 
     @property
     def text_clean(self) -> str:
         return clean_text(self.text)
 
 
-class Event(msgspec.Struct, frozen=True):
+class Event(msgspec.Struct, frozen=True, tag_field="kind", tag="event"):
+    kind: ClassVar[str] = "event"  # the record's type, first in its JSON form
     id: str
-    conversation_id: str
+    conversation_id: str = msgspec.field(name="conversation")
     time: datetime | None
     time_raw: str
-    type: str  # an EventType value
+    type: str = msgspec.field(name="event")  # an EventType value
     source: Source
     actor: str | None = None  # display name of who did it, None if the export does not say
     targets: tuple[str, ...] = ()  # display names acted upon
@@ -173,27 +176,27 @@ class Event(msgspec.Struct, frozen=True):
     native_id: str | None = None
     flags: frozenset[str] = frozenset()
     details: Mapping[str, Any] = msgspec.field(default_factory=dict)  # e.g. {"title": "..."}
-    kind: str = "event"
 
 
-class ParseIssue(msgspec.Struct, frozen=True):
+class ParseIssue(msgspec.Struct, frozen=True, tag_field="kind", tag="issue"):
     """A line or object that could not be read: reported, counted, and reading goes on."""
 
+    kind: ClassVar[str] = "issue"  # the record's type, first in its JSON form
     path: str
     line: int | None
     cause: str
     byte_start: int | None = None
     skipped: bool = True
-    kind: str = "issue"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.cause}"
 
 
-class Summary(msgspec.Struct):
+class Summary(msgspec.Struct, tag_field="kind", tag="summary"):
     """Last record of every read: counts and the decisions the reader made."""
 
+    kind: ClassVar[str] = "summary"  # the record's type, first in its JSON form
     path: str
     sha256: str
     format: str
@@ -206,7 +209,6 @@ class Summary(msgspec.Struct):
     date_order_ambiguous: bool = False
     encoding: str | None = None
     details: dict[str, Any] = msgspec.field(default_factory=dict)
-    kind: str = "summary"
 
 
 Record = Conversation | Participant | Message | Event | ParseIssue | Summary

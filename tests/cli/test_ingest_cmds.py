@@ -66,6 +66,25 @@ def test_parse_writes_the_json_lines_contract_on_a_real_export(fixtures_dir: Pat
     assert {e["event"] for e in events} >= {"created", "encryption_notice"}
 
 
+def test_parse_prints_the_same_bytes_every_run_kind_first(fixtures_dir: Path) -> None:
+    """Flags are sets and Python salts string hashes per process: the JSON lines must not
+    depend on it (two runs with different hash seeds print the same bytes)."""
+    path = fixtures_dir / "chat-analytics" / "whatsapp" / "4A_11M.txt"
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONHASHSEED": seed}
+        cmd = [sys.executable, "-m", "sentinelle", "parse", str(path)]
+        outputs.append(subprocess.run(cmd, env=env, capture_output=True, check=True).stdout)
+    assert outputs[0] == outputs[1]
+    lines = [json.loads(line) for line in outputs[0].splitlines()]
+    assert all(next(iter(line)) == "kind" for line in lines)
+    both = next(x for x in lines if len(x.get("flags", [])) == 2)
+    assert both["flags"] == ["date_ambiguous", "time_backwards"] and both["conversation"] == lines[0]["id"]
+    event = next(x for x in lines if x["kind"] == "event")
+    assert event["event"] == "encryption_notice" and "type" not in event and "conversation_id" not in event
+    assert "member" not in event["source"] and "container_sha256" not in event["source"]
+
+
 def test_parse_names_the_zip_member(fixtures_dir: Path) -> None:
     lines = parse_lines(fixtures_dir / "chat-analytics" / "whatsapp" / "4A_11M.zip")
     msg = next(x for x in lines if x["kind"] == "message")

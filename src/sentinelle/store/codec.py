@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import msgspec
 import orjson
 
 from ..records import (
@@ -19,11 +20,10 @@ from ..records import (
     Detection,
     Event,
     Message,
-    ParseIssue,
     Participant,
     Reason,
+    Record,
     Source,
-    Summary,
     field_names,
 )
 
@@ -187,40 +187,20 @@ def source_json(s: Source) -> dict[str, Any]:
     return d
 
 
-def record_to_json(rec: Any) -> dict[str, Any]:
-    """The JSON-lines form of any record, as `sentinelle parse` prints it (the CLI contract)."""
-    if isinstance(rec, Message):
-        return {
-            "kind": "message", "id": rec.id, "conversation": rec.conversation_id,
-            "time": rec.time.isoformat() if rec.time else None, "time_raw": rec.time_raw,
-            "sender": rec.sender, "sender_id": rec.sender_id, "text": rec.text,
-            "flags": sorted(rec.flags), "reply_to": rec.reply_to, "mentions": list(rec.mentions),
-            "attachments": list(rec.attachments), "forwarded_from": rec.forwarded_from,
-            "native_id": rec.native_id,
-            "edited_time": rec.edited_time.isoformat() if rec.edited_time else None,
-            "details": dict(rec.details), "source": source_json(rec.source),
-        }  # fmt: skip
-    if isinstance(rec, Event):
-        return {
-            "kind": "event", "id": rec.id, "conversation": rec.conversation_id,
-            "time": rec.time.isoformat() if rec.time else None, "time_raw": rec.time_raw,
-            "event": rec.type, "actor": rec.actor, "actor_id": rec.actor_id, "targets": list(rec.targets),
-            "target_ids": list(rec.target_ids), "text": rec.text, "flags": sorted(rec.flags),
-            "native_id": rec.native_id, "details": dict(rec.details), "source": source_json(rec.source),
-        }  # fmt: skip
-    if isinstance(rec, Conversation):
-        return {"kind": "conversation", **conversation_to_dict(rec)}
-    if isinstance(rec, Participant):
-        return {"kind": "participant", **participant_to_dict(rec)}
-    if isinstance(rec, ParseIssue):
-        return {"kind": "issue", "path": rec.path, "line": rec.line, "cause": rec.cause,
-                "byte_start": rec.byte_start, "skipped": rec.skipped}  # fmt: skip
-    if isinstance(rec, Summary):
-        return {
-            "kind": "summary", "path": rec.path, "sha256": rec.sha256, "format": rec.format,
-            "messages": rec.messages, "events": rec.events, "conversations": rec.conversations,
-            "skipped_lines": rec.skipped_lines, "issues": rec.issues, "date_order": rec.date_order,
-            "date_order_ambiguous": rec.date_order_ambiguous, "encoding": rec.encoding,
-            "details": rec.details,
-        }  # fmt: skip
-    raise TypeError(f"not a record: {type(rec).__name__}")
+# The JSON form of records: their msgspec encoding (field names as records.py declares them),
+# sets and dict keys sorted so that the same export always prints the same bytes; values JSON
+# does not know (a path in details...) as text.
+_JSON = msgspec.json.Encoder(enc_hook=str, order="deterministic")
+
+
+def records_to_json_lines(records: list[Record]) -> bytes:
+    """JSON lines of records, as `sentinelle parse` prints them (the CLI contract): times in
+    ISO 8601 (a zero UTC offset as "Z"), a Source without its empty fields."""
+    return _JSON.encode_lines(records)
+
+
+def record_to_json(rec: Record) -> dict[str, Any]:
+    """One record's JSON form as a dict (what `records_to_json_lines` writes)."""
+    if not isinstance(rec, msgspec.Struct):
+        raise TypeError(f"not a record: {type(rec).__name__}")
+    return msgspec.json.decode(_JSON.encode(rec))
