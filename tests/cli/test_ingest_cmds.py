@@ -182,3 +182,22 @@ def test_case_init_records_metadata_once(tmp_path: Path, capsys) -> None:
     run_main(["case-init", str(old), "--retention-until", "2001-01-01"], capsys)
     code, out, err = run_main(["info", str(old)], capsys)
     assert code == 0 and "retention date of this case (2001-01-01) has passed" in err
+
+
+def test_reading_commands_do_not_load_the_analyses(fr_export: Path) -> None:
+    """`parse`, `--help` and the like start in a fraction of a second: the analyses' heavy
+    libraries (igraph, pandas, matplotlib, the detector) load only for the commands that use them."""
+    code = (
+        "import sys\n"
+        "from sentinelle.cli import main\n"
+        "try:\n"
+        f"    main(['parse', {str(fr_export)!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = sorted(m for m in ('igraph', 'pandas', 'matplotlib', 'sklearn', 'onnxruntime') if m in sys.modules)\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert '"kind":"summary"' in done.stdout
+    assert "HEAVY []" in done.stderr

@@ -11,7 +11,7 @@ import orjson
 from rich.console import Console
 from rich.table import Table
 
-from ..pipeline import import_roster_file, run_dynamics
+from .. import pipeline  # its steps load when a command runs (igraph, pandas)
 from ..store import Case
 from .common import quiet_option, stderr_console
 
@@ -78,7 +78,7 @@ def register(cli: click.Group) -> None:
                 err.print(f"dynamics: {stage}…")
 
         with Case.open(case) as c:
-            result = run_dynamics(c, progress=say, gexf=gexf, graphml=graphml)
+            result = pipeline.run_dynamics(c, progress=say, gexf=gexf, graphml=graphml)
         data = result.to_json()
         if as_json:
             click.echo(orjson.dumps(data, default=str).decode())
@@ -97,6 +97,6 @@ def register(cli: click.Group) -> None:
         """Import declared roles: a CSV with person (as named in the chats, or phone), rank,
         role, unit and union representative (yes/no); French or English headers."""
         with Case.open(case) as c:
-            entries = import_roster_file(c, file)
+            entries = pipeline.import_roster_file(c, file)
         reps = sum(e.union_rep for e in entries)
         click.echo(f"{len(entries)} roster entries imported ({reps} union representatives)")

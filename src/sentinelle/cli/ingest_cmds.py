@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 import orjson
 
+from .. import pipeline
 from ..errors import InputError, UsageError
 from ..ingest import READERS, ReadOptions, read
-from ..pipeline import ingest_files
 from ..records import Record
 from ..store import Case, CaseMetadata
 from ..store.codec import record_to_json, records_to_json_lines
@@ -142,7 +142,7 @@ def register(cli: click.Group) -> None:
                     elif path in tasks:
                         bar.remove_task(tasks.pop(path))
 
-                report = ingest_files(c, files, _options(fmt, date_order, tz, exporter), tick)
+                report = pipeline.ingest_files(c, files, _options(fmt, date_order, tz, exporter), tick)
         if as_json:
             click.echo(orjson.dumps(report.to_dict(), default=str).decode())
         else:
