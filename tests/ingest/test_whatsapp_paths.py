@@ -94,3 +94,36 @@ def test_generated_exports_read_the_same_every_way(tmp_path_factory, monkeypatch
         assert _fields(path) == fast
         m.setattr(_Parse, "_split_records", _Parse._match_records)
         assert _fields(path) == fast
+
+
+def _scan(path: Path) -> tuple:
+    opener, sha, container, member = READER._open(path, ReadOptions())
+    parse = _Parse(path, opener, sha, container, member, ReadOptions(), None)
+    with opener() as fh:
+        encoding, skip = textio.open_text(fh)
+    scan = parse.scan(encoding, skip)
+    return (dict(scan.layouts), scan.dates, dict(scan.names.first), dict(scan.names.longer), scan.lines, scan.subject)
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 613])
+def test_first_pass_on_bytes_counts_what_the_text_pass_counts(monkeypatch, tmp_path: Path, chunk: int) -> None:
+    """The bytes regex caps names in bytes (4 per character) and `names_of` cuts them back to
+    the text regex's 80 + 40 characters: long, accented and emoji names count the same."""
+    long_name = "Brigadier-chef 🚓🚓🚓 " + "é" * 70  # over 80 characters, far over 80 bytes
+    colon = "Cdt: Élodie Pétronille-Désirée 🌸🌸🌸"  # a ": " inside, its second part > 40 bytes
+    lines = ["12/01/2024 08:00 - Vous avez créé le groupe « Brigade »"]
+    for i in range(30):
+        who = (long_name, colon, "Léa", "+33 6 12 34 56 78")[i % 4]
+        lines.append(f"{13 + i % 10}/01/2024 09:{i:02d} - {who}: message {i} : détail: fin")
+    lines.append(f"25/01/2024 10:00 - {'x' * 50}: {'y' * 45}: corps")
+    path = tmp_path / "Discussion WhatsApp avec Brigade.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for export in [path, *EXPORTS]:
+        monkeypatch.setattr(textio, "CHUNK_BYTES", chunk)
+        binary = _scan(export)
+        with monkeypatch.context() as m:
+            m.setattr(_Parse, "binary_pass", False)
+            assert _scan(export) == binary, export.name
+    _, _, first, longer, _, _ = _scan(path)
+    assert first[long_name[:80]] == 8 and first["Cdt"] == 8 and longer[colon] == 8
+    assert "x" * 50 in first and not [k for k in longer if k.startswith("x")]  # a second part over 40

@@ -241,6 +241,7 @@ class _Parse:
     """One read of one export (both passes)."""
 
     inline = True  # build plain messages inline (False: every record through `_record`)
+    binary_pass = True  # first pass on the raw bytes of UTF-8 files (False: on decoded text)
 
     def __init__(
         self,
@@ -322,7 +323,7 @@ class _Parse:
                     layout = next(iter(seen))
                     plain, _ = layout_regex(layout, plain=True)
                     self.plain = len(plain.findall(first_text)) == len(rows)
-                    if data is not None:
+                    if data is not None and self.binary_pass:
                         # a bytes regex when it finds the same headers (ASCII digits: a bytes
                         # regex knows no others), ASCII spaces first (faster)
                         for ascii_spaces in (True, False):
