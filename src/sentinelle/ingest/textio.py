@@ -174,7 +174,23 @@ class Chunk(NamedTuple):
 
     def nbytes(self, piece: str) -> int:
         """Byte length in the file of a piece of this chunk's text."""
-        return len(piece) if self.ascii else len(piece.encode(self.codec, self.errors))
+        return len(piece) if self.ascii else encoded_length(piece, self.codec)
+
+
+def codec_of(encoding: str) -> tuple[str, str]:
+    """(codec, error handler) that decode a file of `encoding` (as `detect_encoding` names it)
+    so that every piece of text re-encodes to its exact bytes: invalid UTF-8 bytes as lone
+    surrogates (surrogateescape), UTF-16 surrogates passed through."""
+    if encoding in ("utf-16-le", "utf-16-be"):
+        return encoding, "surrogatepass"
+    return "utf-8", "surrogateescape"
+
+
+def encoded_length(piece: str, codec: str) -> int:
+    """Byte length in the file of a piece of text decoded with `codec_of`'s codec."""
+    if codec == "utf-8":
+        return len(piece) if piece.isascii() else len(piece.encode(codec, "surrogateescape"))
+    return len(piece.encode(codec, "surrogatepass"))
 
 
 CHUNK_BYTES = 1 << 20
@@ -187,8 +203,7 @@ def iter_chunks(fh: BinaryIO, encoding: str, offset: int = 0, size: int | None =
     (surrogateescape), so byte lengths stay exact and the caller can report the lines.
     """
     size = size or CHUNK_BYTES  # read at call time: tests shrink it to cross chunk boundaries
-    codec = "utf-16-le" if encoding == "utf-16-le" else "utf-16-be" if encoding == "utf-16-be" else "utf-8"
-    errors = "surrogatepass" if codec != "utf-8" else "surrogateescape"
+    codec, errors = codec_of(encoding)
     decoder = codecs.getincrementaldecoder(codec)(errors="strict" if codec != "utf-8" else errors)
     if codec == "utf-8":
         yield from _utf8_chunks(fh, offset, size)

@@ -43,7 +43,9 @@ from ..base import ReadOptions, conversation_id, record_id, sha256_bytes, sha256
 from ..textio import (
     HEAD_BYTES,
     Chunk,
+    codec_of,
     detect_encoding,
+    encoded_length,
     has_surrogate,
     iter_byte_chunks,
     iter_chunks,
@@ -472,24 +474,14 @@ class _Parse:
     def _records(self, chunks: Iterator[Chunk]) -> Iterator[Record]:
         """Second pass. Records are handed out as soon as built (a consumer that keeps few of
         them keeps the working set in cache)."""
-        codec = (
-            "utf-16-le"
-            if self.encoding == "utf-16-le"
-            else "utf-16-be"
-            if self.encoding == "utf-16-be"
-            else "utf-8"
-        )
-        self._codec = codec
-        self._errors = "surrogatepass" if codec != "utf-8" else "surrogateescape"
+        self._codec = codec_of(self.encoding)[0]
         if len(self.layouts) == 1:
             return self._split_records(chunks)
         return self._match_records(chunks)
 
     def _nbytes(self, piece: str) -> int:
         """Byte length of a piece of the file's text."""
-        if self._codec == "utf-8" and piece.isascii():
-            return len(piece)
-        return len(piece.encode(self._codec, self._errors))
+        return encoded_length(piece, self._codec)
 
     def _split_records(self, chunks: Iterator[Chunk]) -> Iterator[Record]:
         """A file of one layout: each chunk is split on that layout's headers at C speed; a
