@@ -169,10 +169,10 @@ def pass1_regex(
     `binary`: the regex reads UTF-8 bytes (no decoding; ASCII digits only). Its names part is
     capped in bytes (4 per character) instead of characters: `names_of` cuts it back.
     `ascii_spaces`: (binary) the headers' spaces and dash are ASCII (20 % faster)."""
-    pattern, _, _ = _layout_pattern(layout, plain, binary, ascii_spaces=ascii_spaces)
-    date = _layout_pattern(layout, plain, date_only=True)  # read on the decoded date text
+    pattern, date_in_pattern, _ = _layout_pattern(layout, plain, binary, ascii_spaces)
+    date = _layout_pattern(layout, plain)[1]  # read on the decoded date text
     bare = _NAMED.sub("(?:", pattern)
-    bare_date = _NAMED.sub("(?:", _layout_pattern(layout, plain, binary, True, ascii_spaces))
+    bare_date = _NAMED.sub("(?:", date_in_pattern)
     i = bare.index(bare_date)
     bare = bare[:i] + "(" + bare_date + ")" + bare[i + len(bare_date) :]
     if binary:
@@ -201,8 +201,8 @@ _AP_ALT = r"(?:[aApP]\.?{sp}?[mM]\.?|午前|午後|ص|م)"
 
 
 def _layout_pattern(
-    layout: tuple, plain: bool, binary: bool = False, date_only: bool = False, ascii_spaces: bool = False
-) -> tuple[str, str, str] | str:
+    layout: tuple, plain: bool, binary: bool = False, ascii_spaces: bool = False
+) -> tuple[str, str, str]:
     """(the header pattern of `layout`, its date part, its time-of-day part). The pattern's
     groups `date` and `clock` hold the whole date and time of day (the second pass caches on
     them). `binary`: written to be encoded to UTF-8 and matched against bytes."""
@@ -216,8 +216,6 @@ def _layout_pattern(
         rf"(?P<d1>\d{{1,4}}){_m}{s}{sp}?{_m}(?P<d2>\d{{1,4}}){_m}{s}{sp}?{_m}"
         rf"(?P<d3>{d3}){_m}\.?"
     )
-    if date_only:
-        return date
     clock = r"(?P<H>\d{1,2})[:.](?P<Mi>\d{2})" + (r"[:.](?P<S>\d{2})" if secs else "")
     if ampm:
         ap = _AP_ALT.format(sp=sp) if binary else rf"(?:[aApP]\.?{_SP}?[mM]\.?|午前|午後|ص|م)"

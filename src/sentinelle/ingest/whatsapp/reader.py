@@ -16,7 +16,7 @@ import io
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import compress, groupby, islice
@@ -311,7 +311,7 @@ class _Parse:
                 if binary:
                     scan.lines += data.count(b"\n")
                     last = data
-                    self._tally_binary(scan, regex.findall(b"\n" + data), date_regex)
+                    self._tally_layout(scan, regex.findall(b"\n" + data), date_regex)
                     continue
                 if text is None:
                     text = data.decode("utf-8", "surrogateescape")
@@ -376,40 +376,27 @@ class _Parse:
         names.prune()  # memory stays bounded whatever the file size
 
     @staticmethod
-    def _tally_layout(scan: _Scan, rows: list[tuple[str, str]], date_regex: re.Pattern[str]) -> None:
-        """(date, names) rows of the file's one layout (pass1_regex)."""
+    def _tally_layout(
+        scan: _Scan, rows: list[tuple[str, str]] | list[tuple[bytes, bytes]], date_regex: re.Pattern[str]
+    ) -> None:
+        """(date, names) rows of the file's one layout (pass1_regex), text or bytes: only
+        distinct dates and names are decoded (and bytes names cut as the text regex cuts them)."""
         if not rows:
             return
+        binary = isinstance(rows[0][0], bytes)
         scan.layout_rows += len(rows)
         dates, names = scan.dates, scan.names
         for key, _ in groupby(map(itemgetter(0), rows)):
-            d = date_regex.match(key)
+            d = date_regex.match(key.decode("utf-8", "surrogateescape") if binary else key)
             dates.add(d["d1"], d["d2"], d["d3"])
         # names: "A" (the text before the first ": ") or "A: B" (before the second)
-        for key, count in Counter(map(itemgetter(1), rows)).items():
-            a, colon, _ = key.partition(": ")
-            names.first[a] += count
-            if colon:
-                names.longer[key] += count
-        names.prune()
-
-    @staticmethod
-    def _tally_binary(scan: _Scan, rows: list[tuple[bytes, bytes]], date_regex: re.Pattern[str]) -> None:
-        """The same from a bytes regex: only distinct dates and names are decoded."""
-        if not rows:
-            return
-        scan.layout_rows += len(rows)
-        dates, names = scan.dates, scan.names
-        for key, _ in groupby(map(itemgetter(0), rows)):
-            d = date_regex.match(key.decode("utf-8", "surrogateescape"))
-            dates.add(d["d1"], d["d2"], d["d3"])
         for raw, count in Counter(map(itemgetter(1), rows)).items():
-            key = names_of(raw.decode("utf-8", "surrogateescape"))
+            key = names_of(raw.decode("utf-8", "surrogateescape")) if binary else raw
             a, colon, _ = key.partition(": ")
             names.first[a] += count
             if colon:
                 names.longer[key] += count
-        names.prune()
+        names.prune()  # memory stays bounded whatever the file size
 
     # -- pass 2 ------------------------------------------------------------------------------
     def run(self) -> Iterator[Record]:
@@ -491,7 +478,7 @@ class _Parse:
         both give the same records on every fixture)."""
         sr = self._split = split_regex(next(iter(self.layouts)), plain=self.plain)
         split = sr.regex.split
-        record, nbytes, out = self._record, self._nbytes, []
+        slow, nbytes = self._through_record, self._nbytes
         # what the inline path reads, as locals
         fast_ok = self.inline and self._codec == "utf-8" and not self.times.ambiguous
         dates, clocks = self._fast_dates, self._fast_clocks
@@ -526,15 +513,9 @@ class _Parse:
                 if lead:
                     pieces.append(lead[1:] + "\n")
                 after = "".join(pieces)
-                size = nbytes(head) + nbytes(after)
                 self.last_time, counts.messages, messages = last, counts.messages + messages, 0
-                rec = record(head, None, p1, p2, head + after, p_line, p_start, size, p_damaged, out)
+                size = yield from slow(head, None, p1, p2, after, p_line, p_start, p_damaged)
                 last, heads = self.last_time, self._inline_heads
-                if out:
-                    yield from out
-                    out.clear()
-                if rec is not None:
-                    yield rec
                 byte, line = p_start + size, p_line + after.count("\n")
             elif lead:  # text before the file's first header
                 orphan = lead[1:] + "\n" if n > 1 else text
@@ -616,44 +597,43 @@ class _Parse:
                             line += nl + 1
                             continue
                 after = rest + "\n"
-                size = nbytes(head) + nbytes(after)
                 self.last_time, counts.messages, messages = last, counts.messages + messages, 0
-                rec = record(head, None, p1, p2, head + after, line, byte, size, damaged, out)
+                size = yield from slow(head, None, p1, p2, after, line, byte, damaged)
                 last, heads = self.last_time, self._inline_heads
-                if out:
-                    yield from out
-                    out.clear()
-                if rec is not None:
-                    yield rec
-                byte += size
-                line += after.count("\n")
+                byte, line = byte + size, line + after.count("\n")
             head, p1, p2, rest = parts[n - 4 :]
             pending = [head, p1, p2, [rest], line, byte, chunk.damaged]
         self.last_time, counts.messages = last, counts.messages + messages
         if pending is not None:
             head, p1, p2, pieces, p_line, p_start, p_damaged = pending
-            after = "".join(pieces)
-            rec = record(
-                head,
-                None,
-                p1,
-                p2,
-                head + after,
-                p_line,
-                p_start,
-                nbytes(head) + nbytes(after),
-                p_damaged,
-                out,
-            )
-            yield from out
-            if rec is not None:
-                yield rec
+            yield from slow(head, None, p1, p2, "".join(pieces), p_line, p_start, p_damaged)
+
+    def _through_record(
+        self,
+        head: str,
+        header: Header | None,
+        part1: str | None,
+        part2: str | None,
+        after: str,
+        line: int,
+        start: int,
+        damaged: bool,
+    ) -> Generator[Record, None, int]:
+        """The records of one header and the text `after` it (its line break(s) included), built
+        by `_record` and handed out in order; returns their byte size."""
+        out: list[Record] = []
+        size = self._nbytes(head) + self._nbytes(after)
+        rec = self._record(head, header, part1, part2, head + after, line, start, size, damaged, out)
+        yield from out
+        if rec is not None:
+            yield rec
+        return size
 
     def _match_records(self, chunks: Iterator[Chunk]) -> Iterator[Record]:
         """A file mixing layouts: every header is lexed, and one of a layout that is not the
         file's stays part of the message it sits in."""
         layouts = self.layouts
-        nbytes, out = self._nbytes, []
+        slow, nbytes = self._through_record, self._nbytes
         # The record being read: its header match and lexed header, line, byte offset; and
         # for one that spans chunks, its text so far.
         p_m: re.Match[str] | None = None
@@ -678,28 +658,15 @@ class _Parse:
                 pieces.append(text[pos:s])
                 raw = "".join(pieces)
                 pieces = []
-                size = nbytes(raw)
                 if p_m is not None:
-                    rec = self._record(
-                        p_m.group()[1:],
-                        p_h,
-                        None,
-                        None,
-                        raw,
-                        p_line,
-                        p_start,
-                        size,
-                        damaged or p_damaged,
-                        out,
-                    )
+                    head = p_m.group()[1:]
+                    after = raw[len(head) :]
+                    size = yield from slow(head, p_h, None, None, after, p_line, p_start, damaged or p_damaged)
                     p_damaged = False
-                    if out:
-                        yield from out
-                        out.clear()
-                    if rec is not None:
-                        yield rec
-                elif raw:
-                    yield from self._orphans(raw, line, byte)
+                else:
+                    size = nbytes(raw)
+                    if raw:
+                        yield from self._orphans(raw, line, byte)
                 byte += size
                 line += raw.count("\n")
                 p_m, p_h, p_line, p_start = m, h, line, byte
@@ -712,14 +679,9 @@ class _Parse:
                 yield from self._orphans(rest, line, byte)
                 byte += nbytes(rest)
                 line += rest.count("\n")
-        raw = "".join(pieces)
         if p_m is not None:
-            rec = self._record(
-                p_m.group()[1:], p_h, None, None, raw, p_line, p_start, nbytes(raw), p_damaged, out
-            )
-            yield from out
-            if rec is not None:
-                yield rec
+            head = p_m.group()[1:]
+            yield from slow(head, p_h, None, None, "".join(pieces)[len(head) :], p_line, p_start, p_damaged)
 
     def _stamp(self, header: Header) -> tuple[datetime | None, str, bool]:
         """(time, raw timestamp, date ambiguous) of a lexed header."""
