@@ -96,9 +96,12 @@ class Detector:
             a.scores = self._fuse(a)
             self.cache[t] = a
         self.stats["distinct"] += len(todo)
+        # the answer is read before any eviction: a text cached earlier in this batch may be the
+        # one evicted below (the 1M-message scan died on exactly that KeyError)
+        out = [fresh[t] if t in fresh else self.cache[t] for t in texts]
         while len(self.cache) > self.cache_size:
             self.cache.popitem(last=False)
-        return [self.cache[t] if t in self.cache else fresh[t] for t in texts]
+        return out
 
     def _score_heads(self, items: list[_Analysis]) -> None:
         heads = self.heads
@@ -117,7 +120,7 @@ class Detector:
         self.stats["gated"] += len(items) - len(need)
         if need:
             emb = H.embed([items[i].norm for i in need])
-            full = heads.full_logits(emb, hashed[need])
+            full = heads.full_logits(emb, hashed.rows(need))
             for k, i in enumerate(need):
                 items[i].logits = full[k]
             self.stats["encoded"] += len(need)

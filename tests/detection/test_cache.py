@@ -1,0 +1,22 @@
+"""The detector's text cache under eviction pressure (issue 16: a 1M-message scan died with a
+KeyError when a text cached earlier in the batch was evicted before its answer was read)."""
+
+from sentinelle.detection.api import Detector
+
+
+def test_results_survive_evictions_within_one_batch() -> None:
+    det = Detector(cache_size=2)
+    texts = ["bonjour", "je vais te buter", "ok", "bonjour", "les clés sont où", "je vais te buter", "ok"]
+    first = det.detect(texts[:2])
+    # the batch holds two texts already cached and more fresh texts than the cache can keep
+    dets = det.detect(texts, context=[[t] for t in ["salut", *texts[:-1]]])
+    assert len(dets) == len(texts)
+    assert [d.flagged for d in dets] == [d.flagged for d in Detector(cache_size=10_000).detect(texts)]
+    assert dets[1].categories == first[1].categories and dets[1].flagged
+    assert len(det.cache) <= 2
+
+
+def test_same_scores_whatever_the_cache_size() -> None:
+    texts = [f"message {i} du planning" for i in range(30)] + ["t'es qu'une merde"] * 3
+    small, big = Detector(cache_size=1), Detector(cache_size=100_000)
+    assert [d.categories for d in small.detect(texts)] == [d.categories for d in big.detect(texts)]
