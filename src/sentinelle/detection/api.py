@@ -39,6 +39,12 @@ HEAD_ONLY_BAR = 0.5
 HEAD_ONLY_BAR_SHORT = 0.9
 SHORT_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
+# A very long "message" (a pasted document, a damaged export's single line) is scored on bounded
+# windows so that its cost stays constant: the text stays whole in the case and searchable, and
+# the detection says which share of it was scored.
+LONG_TEXT = 6_000
+WINDOW = 1_500
+MAX_WINDOWS = 64
 
 
 @dataclass
@@ -171,6 +177,8 @@ class Detector:
     def detect(self, texts: Sequence[str], context: Sequence[Any] | None = None,
                ids: Sequence[str | None] | None = None, language: str | None = None) -> list[Detection]:
         texts = list(texts)
+        if any(len(t) > LONG_TEXT for t in texts):
+            return self._detect_with_long(texts, context, ids, language)
         self.stats["texts"] += len(texts)
         ctx_lists = [_context_items(context[i]) if context is not None and i < len(context) else []
                      for i in range(len(texts))]
@@ -194,6 +202,47 @@ class Detector:
                     self.detections.clear()
             out.append(replace(d, message_id=msg_id) if msg_id is not None else d)
         return out
+
+    def _detect_with_long(self, texts: list[str], context: Sequence[Any] | None,
+                          ids: Sequence[str | None] | None, language: str | None) -> list[Detection]:
+        short = [i for i, t in enumerate(texts) if len(t) <= LONG_TEXT]
+        out: list[Detection | None] = [None] * len(texts)
+        if short:
+            got = self.detect([texts[i] for i in short],
+                              context=[context[i] if i < len(context) else None for i in short] if context is not None else None,
+                              ids=[ids[i] for i in short] if ids else None, language=language)
+            for i, d in zip(short, got, strict=True):
+                out[i] = d
+        for i, t in enumerate(texts):
+            if out[i] is None:
+                out[i] = self._detect_long(t, ids[i] if ids else None, language)
+        return out  # type: ignore[return-value]
+
+    def _detect_long(self, text: str, msg_id: str | None, language: str | None) -> Detection:
+        """Windows spread evenly over the text (the first and the last included), scored alone; the
+        highest score per category wins and the reasons' spans point into the whole text."""
+        wins = _windows(text)
+        dets = self.detect([p for _, p in wins], language=language)
+        scores = {c: max(d.categories[c] for d in dets) for c in CATEGORIES}
+        top = max(range(len(dets)), key=lambda k: max(dets[k].categories[c] for c in MISCONDUCT))
+        reasons = []
+        for k, d in enumerate(dets):
+            if k != top and not d.flagged:
+                continue
+            off = wins[k][0]
+            reasons += [replace(r, span=(r.span[0] + off, r.span[1] + off)) if r.span else r
+                        for r in d.reasons if k == top or r.kind not in ("lang", "stance")]
+        scored, reach = 0, 0
+        for off, p in wins:  # characters covered by the (possibly overlapping) windows
+            scored += max(0, off + len(p) - max(off, reach))
+            reach = max(reach, off + len(p))
+        reasons.append(Reason("limit", None, f"long message: {len(wins)} windows, {scored:,} of {len(text):,} "
+                                             "characters scored; the whole text is stored and searchable"))
+        return Detection(categories=scores, flagged=any(d.flagged for d in dets),
+                         targets=tuple(dict.fromkeys(t for d in dets for t in d.targets)),
+                         severity=max(d.severity for d in dets), stance=dets[top].stance,
+                         language=dets[0].language, reasons=tuple(reasons), message_id=msg_id,
+                         model_version=self.version)
 
     @staticmethod
     def _context_language(ctx: list[tuple[str | None, str]], ctx_an: dict[str, _Analysis]) -> str | None:
@@ -272,6 +321,26 @@ class Detector:
             message_id=msg_id,
             model_version=self.version,
         )
+
+
+def _windows(text: str) -> list[tuple[int, str]]:
+    """Up to MAX_WINDOWS pieces of about WINDOW characters, cut at a space when one is near,
+    spread evenly from the start to the end of the text: (offset, piece)."""
+    n = len(text)
+    count = min(MAX_WINDOWS, -(-n // WINDOW))
+    step = (n - WINDOW) / (count - 1) if count > 1 else 0
+    out = []
+    for k in range(count):
+        start = int(k * step)
+        if start:
+            sp = text.find(" ", start, start + 100)
+            start = sp + 1 if sp >= 0 else start
+        end = min(n, start + WINDOW)
+        if end < n:
+            sp = text.rfind(" ", end - 100, end)
+            end = sp if sp > start else end
+        out.append((start, text[start:end]))
+    return out
 
 
 def _context_items(items: Any) -> list[tuple[str | None, str]]:
