@@ -77,12 +77,20 @@ def register(cli: click.Group) -> None:
                        f"{rep.flagged} flagged · model {rep.model_version}")
 
     @cli.command("evaluate")
-    @click.argument("path", type=click.Path(dir_okay=False))
+    @click.argument("path", type=click.Path())
     @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
     def evaluate_cmd(path: str, as_json: bool) -> None:
         """Precision, recall, F1 per category, per-target figures, confusion and false-flag rate
-        on a labelled CSV/JSONL (columns text, hate, sexual, threat, insult, profanity)."""
-        from ..detection.evaluate import evaluate_file, format_report
+        on a labelled CSV/JSONL (columns text, hate, sexual, threat, insult, profanity; optional
+        target, context). A functional suite (a directory of <functionality>.jsonl files, or rows
+        with a `functionality` column) also gets its accuracy per functionality and per target."""
+        from ..detection.evaluate import evaluate, evaluate_suite, format_report, format_suite, load_suite
 
-        rep = evaluate_file(path)
-        click.echo(json.dumps(rep, ensure_ascii=False, indent=1) if as_json else format_report(rep))
+        rows = load_suite(path)
+        if any(r.get("functionality") for r in rows):
+            rep = evaluate_suite(rows)
+            text = format_suite(rep) + "\n\n" + format_report(evaluate(rows))
+        else:
+            rep = evaluate(rows)
+            text = format_report(rep)
+        click.echo(json.dumps(rep, ensure_ascii=False, indent=1) if as_json else text)
