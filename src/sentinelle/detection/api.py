@@ -45,6 +45,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 LONG_TEXT = 6_000
 WINDOW = 1_500
 MAX_WINDOWS = 64
+# The colleague a flagged message speaks to: an @mention, or a capitalised name used as a
+# vocative at the start ("Karim, ...", "Eh Sarah ...") or at the end (", Karim ?"). The
+# harassment analysis links messages to people with the conversation; this is the text's own word.
+_MENTION = re.compile(r"@([^\W\d_][\w.\-]{1,30})")
+_VOC_START = re.compile(r"^(?:(?:eh|hé|he|hey|oh|ô|salut|bonjour|dis|dites)\s+)?([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)?)\s*[,:!]", re.I)
+_VOC_END = re.compile(r",\s*([A-ZÀ-Ý][a-zà-ÿ]+)\s*[?!.]*\s*$")
+_NOT_NAMES = frozenset("""bon ok okay alors franchement sérieux serieux putain merde bref voilà voila non oui ouais
+    salut bonjour coucou mdr lol attends attention écoute ecoute tiens regarde chef patron mec frère frere gars les
+    des une the and well hey yes no wait listen man dude bro guys sorry désolé desole merci thanks stop arrête arrete
+    vous tu toi moi lui elle eux ils elles nous on franchement perso honnêtement honnetement bravo super génial""".split())
 
 
 @dataclass
@@ -301,6 +311,8 @@ class Detector:
             reasons.append(Reason("rule", i.category, f"{i.id}: {i.note} (lowers the score)", i.span, i.matched))
         if a.framing:
             reasons.append(Reason("stance", None, "framing: " + ", ".join(a.framing)))
+        if flagged_cats and (who := _addressee(text)) is not None:
+            reasons.append(Reason("addressee", None, who[0], who[1], text[who[1][0]:who[1][1]]))
         if lang:
             reasons.append(Reason("lang", None, lang))
         sev = 0
@@ -321,6 +333,18 @@ class Detector:
             message_id=msg_id,
             model_version=self.version,
         )
+
+
+def _addressee(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The person a message speaks to by its own words (mention or vocative), with its span."""
+    m = _MENTION.search(text)
+    if m:
+        return m.group(1), m.span(1)
+    for rx in (_VOC_START, _VOC_END):
+        m = rx.search(text)
+        if m and m.group(1).split()[0].lower() not in _NOT_NAMES and m.group(1)[0].isupper():
+            return m.group(1), m.span(1)
+    return None
 
 
 def _windows(text: str) -> list[tuple[int, str]]:
