@@ -132,7 +132,8 @@ def test_complaint_followed_by_removal_and_silence() -> None:
     kinds = [i["kind"] for i in res.cases[0]["timeline"]]
     assert "complaint" in kinds and "retaliation" in kinds
     after = next(i for i in res.cases[0]["timeline"] if i["id"] == gloat)  # gloating, about who was just removed
-    assert after["targeting"] == {"person": "yannick", "method": "context", "confidence": 0.6, "ref": removed}
+    assert after["targeting"] == {"person": "yannick", "method": "context", "confidence": 0.6, "ref": removed,
+                                  "reason": "right after the person was removed or left"}
     assert after["after_complaint"] is True
 
 
