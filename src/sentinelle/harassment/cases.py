@@ -334,6 +334,9 @@ def add_shape(case: dict[str, Any], shape: str, episodes: Sequence[Episode], nam
     first_attack = min((lk for ep in eps for lk in ep.attacks), key=lambda lk: (lk.reading.time or datetime.min, lk.reading.order),
                        default=None)
     initiator = first_attack.sender if first_attack is not None else (aggressors[0] if aggressors else None)
+    first_ep = next((ep for ep in eps if first_attack is not None and first_attack in ep.attacks), None)
+    if first_ep is not None and first_ep.roles.get("initiator"):
+        initiator = first_ep.roles["initiator"]
     agg = set(aggressors)
 
     def union(key: str) -> list[str]:

@@ -151,7 +151,9 @@ def label_links(sitting: Sequence[Reading], settings: Settings) -> tuple[list[Li
             p = t.person
             if t.confidence < settings.min_confidence or p == s:
                 continue
-            if accused.get(p) and not (accused[p] & {q for q, att in attackers_of.items() if s in att}):
+            if attackers_of.get(s) and s not in defended.get(p, ()) and not accused.get(s):
+                label = ANSWER  # someone under attack hitting back (at an attacker or their side)
+            elif accused.get(p) and not (accused[p] & {q for q, att in attackers_of.items() if s in att}):
                 # p attacked (or was called out for attacking) someone s never attacked
                 if s in accused[p] and not defended.get(s):
                     label = ANSWER
@@ -204,12 +206,25 @@ def _episode(cid: str, target: str, attacks: list[Link], links: list[Link], defe
     defenders = {d for d, qs in defended.items() if target in qs and d not in aggressors and d != target}
     counters = [lk for lk in links if lk.label in (ANSWER, COUNTER) and lk.person in aggressors
                 and (lk.sender == target or lk.sender in defenders or lk.sender not in aggressors)]
-    defenders |= {lk.sender for lk in counters if lk.sender != target and lk.sender not in aggressors}
+    hitters = {lk.sender for lk in counters if lk.sender != target and lk.sender not in aggressors}
+    calm = Counter(r.sender for r in sitting if r.conciliation)
+    # calming everyone down more often than siding with the target (and never hitting back): a conciliator
+    defenders = {d for d in defenders if d in hitters or len(defence_msgs.get(d, ())) > calm.get(d, 0)} | hitters
     on_defenders = [lk for lk in links if lk.label == ATTACK and lk.person in defenders and lk.sender in aggressors]
     ep = Episode(cid, target, attacks, on_defenders=on_defenders, counters=counters, sitting=sitting)
     ep.defences = sorted({r.message.id: r for d in defenders for r in defence_msgs.get(d, ())}.values(), key=lambda r: r.order)
     first = attacks[0].reading
     start, end = first.time, attacks[-1].reading.time
+    initiator = first.sender
+    # who started it: a message at the target by one of its aggressors just before the first
+    # attack the patterns or the detector caught ("t'as tout gâché" before "cette idiote")
+    i0 = sitting.index(first)
+    for prev in sitting[max(0, i0 - 3) : i0]:
+        if (prev.sender in aggressors and prev.time is not None and start is not None
+                and start - prev.time <= timedelta(minutes=settings.turn_window_min)
+                and any(t.person == target and t.confidence >= settings.min_confidence for t in prev.targets.values())):
+            initiator = prev.sender
+            break
     assert start is not None and end is not None
     ep.objections = [r for r in sitting if r.sender == target and r.time is not None and r.time >= start
                      and (r.complaint or r.defence or r.is_reported)]
@@ -241,17 +256,12 @@ def _episode(cid: str, target: str, attacks: list[Link], links: list[Link], defe
     # roles
     endorsers = Counter(r.sender for r, _ in ep.endorsements if r.sender not in aggressors)
     conciliators = Counter(r.sender for r in conc if r.sender not in defenders)
-    for person in list(conciliators):
-        # a conciliator who also sided with the target more often than they calmed everyone is a defender
-        if len(defence_msgs.get(person, ())) > conciliators[person]:
-            defenders.add(person)
-            del conciliators[person]
     spoke = {r.sender for r in sitting if r.sender and r.time is not None and start <= r.time <= horizon}
     named = aggressors | defenders | set(endorsers) | set(conciliators) | {target}
     ep.roles = {
         "target": target,
-        "initiator": first.sender,
-        "joiners": [a for a in dict.fromkeys(lk.sender for lk in attacks) if a != first.sender],
+        "initiator": initiator,
+        "joiners": [a for a in dict.fromkeys(lk.sender for lk in attacks) if a != initiator],
         "defenders": sorted(defenders),
         "counter_attackers": sorted({lk.sender for lk in counters if lk.sender != target}),
         "endorsers": sorted(endorsers),

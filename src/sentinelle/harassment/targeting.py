@@ -611,7 +611,7 @@ def _context_targets(readings: list[Reading], settings: Settings, exits: list[tu
                                                    reason="about the person who just spoke")
 
 
-_EPITHETS = {"fr.mockery.boulet", "fr.body.gros"}  # "la girafe", "le boulet": names for the one attacked
+_EPITHETS = {"fr.mockery.boulet", "fr.body.gros", "fr.mockery.infantilise"}  # "la girafe", "le boulet": names for the one attacked
 
 
 def _epithet(r: Reading) -> bool:
