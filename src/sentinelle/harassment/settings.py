@@ -32,6 +32,10 @@ class Settings:
     # Teasing, not a pile-on: the target laughs along in at least this share of their messages,
     # never objects, and nobody defends them.
     teasing_laugh_share: float = 0.4
+    # A remark aimed at someone that at least this many other members laugh at right after
+    # (within the bystander window), while the person does not laugh along, counts as mockery.
+    laughed_at: bool = True
+    laughed_at_min: int = 2
     # A detector flag that rests on the model heads alone (no rule, lexicon or context reason)
     # counts as abuse only at or above this score: precision over volume.
     head_only_min_score: float = 0.85
@@ -80,6 +84,10 @@ class Settings:
         for key, value in values.items():
             default = getattr(cls(), key)
             try:
+                if isinstance(default, bool) and isinstance(value, str):
+                    if value.strip().lower() not in ("true", "false", "1", "0", "yes", "no"):
+                        raise ValueError(value)
+                    value = value.strip().lower() in ("true", "1", "yes")
                 kwargs[key] = type(default)(value)
             except (TypeError, ValueError):
                 raise UsageError(f"harassment setting {key}: expected {type(default).__name__}, got {value!r}") from None

@@ -334,6 +334,8 @@ def read_conversation(
         for name in (e.targets or ((e.actor,) if e.type == EventType.LEFT and e.actor else ()))
     )
     _context_targets(readings, settings, exits)
+    if settings.laughed_at:
+        _laughed_at(readings, settings)
     return readings
 
 
@@ -524,6 +526,37 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
         if mocking:
             for r in rs:
                 r.nickname = nick
+
+
+_LAUGHED_AT = P.Pattern("reaction.laughed_at", "any", "mockery", 1, re.compile(r".+"),
+                        "others laughed right after this remark at the person, who did not laugh along")
+
+
+def _laughed_at(readings: list[Reading], settings: Settings) -> None:
+    """A remark aimed at someone (name, mention, reply, quote, nickname or an answer) that two
+    other members laugh at or approve right after (before anything else is said), while the
+    person does not laugh along, is
+    mockery even in words no lexicon knows: marked degrading (severity 1), reason "laughed at"."""
+    window = timedelta(minutes=settings.bystander_window_min)
+    for idx, r in enumerate(readings):
+        if r.time is None or r.sender is None or r.hostile or r.is_reported or r.bystander or r.defence or r.conciliation:
+            continue
+        aimed = [t.person for t in r.targets.values() if t.confidence >= 0.6 and t.person != r.sender]
+        if not aimed:
+            continue
+        laughers: set[str] = set()
+        amused = False
+        for nxt in readings[idx + 1 : idx + 1 + settings.bystander_messages]:
+            if nxt.time is None or nxt.time - r.time > window:
+                break
+            if not nxt.bystander or nxt.hostile or nxt.defence:
+                break  # only the laughs that come right after it, before anything else is said
+            if nxt.sender in aimed:
+                amused = True
+            elif nxt.sender not in (None, r.sender):
+                laughers.add(nxt.sender)  # type: ignore[arg-type]
+        if len(laughers) >= settings.laughed_at_min and not amused:
+            r.degrading = [P.Match(_LAUGHED_AT, (0, len(r.message.text)), r.message.text)]
 
 
 def _floor(readings: list[Reading], idx: int, sender: str | None, settings: Settings) -> tuple[str, Reading] | None:
