@@ -106,7 +106,7 @@ def measure(directory: Path, pattern: str = "*.json", detector: Any = None, verb
             none_cases += len(cases)
             cases_wrong += len(cases)
         # defenders never listed as aggressors of the person they defend (the labelled target)
-        for c, g in zip(cases, got, strict=True):
+        for g in got:
             if g["target"] & target:
                 defenders_as_agg += len(g["aggressors"] & _names(lab.get("defenders")))
         # roles: the top case against the labels, on episodes with a victim (a missed target

@@ -14,6 +14,15 @@ Inputs: records from `sentinelle.records`; `detections` maps a message id to the
 JSON shape of one case (times ISO 8601, ids are record ids):
     {
       "rank": 1,                                   # 1 = most severe, then longest
+      "shape": "campaign" | "pileon", "summary": "3 members against L. on 12/03 between 21:04 and 21:41, ...",
+      "thresholds": {"shape", "rule", "met": [figures]},
+      "roles": {"target", "initiator": {"person", "names"}, "joiners" | "defenders" | "counter_attackers" |
+                "endorsers" | "conciliators" | "bystanders": [{"person", "names"}]},
+      "pileon": {"aggressors", "messages", "first", "last", "minutes", "per_10_min", "started_by",
+                 "first_message", "joined": [{"person", "names", "messages", "first", "first_id",
+                 "minutes_after_start"}], "defended_by", "defenders_attacked", "counter_attacks":
+                 [{"id", "sender", "at", "kind"}], "target_reaction": {"reaction", "all", "ids"}},  # pile-ons
+      "episodes": [{"conversation_id", "first", "last", "aggressors", "messages", "verdict"}],  # campaigns
       "target": "karim", "target_names": ["Karim"], "conversations": ["<conv id>"],
       "mobbing": false,                            # >= 2 aggressors with >= min_messages each
       "aggressors": [{"person", "names", "role": "main aggressor"|"aggressor", "messages", "days",
@@ -55,10 +64,11 @@ JSON shape of one case (times ISO 8601, ids are record ids):
       "power": {"any_authority": bool, "aggressors_with_authority": [...]},
       "reported_kept_apart": [ids],                # quotes / counter-speech, never aggression
       "timeline": [{"id", "conversation_id", "time", "time_raw", "sender", "sender_name", "text",
-                    "kind": abuse|degrading|bystander|complaint|retaliation|reported|act|photo,
+                    "kind": abuse|degrading|bystander|complaint|retaliation|reported|act|photo|endorsement|
+                            defence|counter_attack|answer_back|attack_on_defender|conciliation|exit,
                     "source": {sha256, line_start, line_end, byte_start, byte_end, path, ...},
                     "severity", "categories", "reasons": [{kind, detail, span, matched, note, ...}],
-                    "targeting": {"person", "method", "confidence", "ref", "matched"},
+                    "targeting": {"person", "method", "confidence", "ref", "matched", "reason"},
                     "after_complaint": bool, "acts": [act categories mentioned in it],
                     "target_groups": [groups the detector saw targeted: women, origin_arab...],
                     "ref": id (bystander: the message joined in on; photo: the aggression it preceded),

@@ -338,6 +338,7 @@ def add_shape(case: dict[str, Any], shape: str, episodes: Sequence[Episode], nam
     if first_ep is not None and first_ep.roles.get("initiator"):
         initiator = first_ep.roles["initiator"]
     agg = set(aggressors)
+    first_seen = {row["person"]: row["first"] or "" for row in case["aggressors"]}
 
     def union(key: str) -> list[str]:
         return sorted({p for ep in eps for p in ep.roles.get(key, ()) if p not in agg and p != target})
@@ -350,7 +351,7 @@ def add_shape(case: dict[str, Any], shape: str, episodes: Sequence[Episode], nam
     case["roles"] = {
         "target": _row(target, names),
         "initiator": _row(initiator, names) if initiator else None,
-        "joiners": [_row(a, names) for a in aggressors if a != initiator],
+        "joiners": [_row(a, names) for a in sorted(aggressors, key=lambda a: first_seen.get(a, "")) if a != initiator],
         "defenders": [_row(p, names) for p in defenders],
         "counter_attackers": [_row(p, names) for p in sorted({lk.sender for ep in eps for lk in ep.counters if lk.sender != target})],
         "endorsers": [_row(p, names) for p in endorsers],

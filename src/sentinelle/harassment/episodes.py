@@ -19,8 +19,9 @@ taking a side), bystanders (spoke, no role). Attacks on the target's defenders b
 episode. An episode is then:
   pileon   >= `pileon_min_aggressors` members with >= `pileon_min_messages` attacks at the target
            within `pileon_max_hours`;
-  mutual   the target's side hits back at least `reciprocity_ratio` as often as it is attacked, and
-           is not mostly defending (defence/objection messages < `defending_share` of its hits);
+  mutual   the target hits back themself, their side hits back at least `reciprocity_ratio` as
+           often as it is attacked, and is not mostly defending (defence/objection messages <
+           `defending_share` of its hits);
   teasing  the target laughs along (>= `teasing_laugh_share` of their messages), never objects,
            and nobody defends them;
   below    under the pile-on thresholds (it may still count toward a campaign).
@@ -282,7 +283,8 @@ def _verdict(ep: Episode, aggressors: set[str], defenders: set[str], settings: S
                    and r.time >= ep.start]
     laughs = sum(1 for r in target_msgs if r.bystander or (r.detection is not None and r.detection.stance == "joke"))
     why: list[str] = []
-    if hits_out and hits_out >= settings.reciprocity_ratio * hits_in and defending < settings.defending_share * hits_out:
+    own = sum(1 for lk in ep.counters if lk.sender == ep.target)
+    if own and hits_out >= settings.reciprocity_ratio * hits_in and defending < settings.defending_share * hits_out:
         why.append(f"the target's side ({len(side)}) hit back {hits_out} times for {hits_in} attacks "
                    f"(>= {settings.reciprocity_ratio}) and was not mostly defending ({defending} defence or objection messages)")
         return "mutual", why
