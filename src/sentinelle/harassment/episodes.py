@@ -29,6 +29,7 @@ episode. An episode is then:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -121,7 +122,7 @@ def label_links(sitting: Sequence[Reading], settings: Settings) -> tuple[list[Li
     def is_aggressor(p: str) -> bool:
         return any(p in a for a in attackers_of.values())
 
-    for r in sitting:
+    for idx, r in enumerate(sitting):
         s = r.sender
         if s is None or r.time is None:
             continue
@@ -141,7 +142,6 @@ def label_links(sitting: Sequence[Reading], settings: Settings) -> tuple[list[Li
                     if others:
                         against = {others[0]}
                     else:  # the last other speaker is whom the defence answers
-                        idx = sitting.index(r)
                         prev = next((x.sender for x in reversed(sitting[:idx]) if x.sender not in (None, s, q)), None)
                         against = {prev} if prev else set()
                 for a in against:
@@ -182,6 +182,8 @@ def find_episodes(conversation_id: str, readings: Sequence[Reading], events: Seq
     for sitting in sittings(readings, settings):
         links, defended, defence_msgs = label_links(sitting, settings)
         all_links += links
+        times = [r.time for r in sitting]
+        pos = {r.message.id: i for i, r in enumerate(sitting)}
         attacks = [lk for lk in links if lk.label == ATTACK]
         used: set[int] = set()
         while True:
@@ -193,7 +195,8 @@ def find_episodes(conversation_id: str, readings: Sequence[Reading], events: Seq
                 break
             target, its = max(by_target.items(), key=lambda kv: (len({lk.sender for lk in kv[1]}), len(kv[1]),
                                                                  -kv[1][0].reading.order))
-            ep = _episode(conversation_id, target, its, links, defended, defence_msgs, sitting, exits, person_of, settings)
+            ep = _episode(conversation_id, target, its, links, defended, defence_msgs, sitting, times, pos, exits,
+                          person_of, settings)
             episodes.append(ep)
             ids = {id(lk) for lk in ep.attacks + ep.on_defenders}
             used |= {i for i, lk in enumerate(attacks) if id(lk) in ids}
@@ -201,21 +204,29 @@ def find_episodes(conversation_id: str, readings: Sequence[Reading], events: Seq
 
 
 def _episode(cid: str, target: str, attacks: list[Link], links: list[Link], defended: dict[str, set[str]],
-             defence_msgs: dict[str, list[Reading]], sitting: list[Reading], exits: list[Event], person_of: Any,
-             settings: Settings) -> Episode:
+             defence_msgs: dict[str, list[Reading]], whole: list[Reading], times: list[Any], pos: dict[str, int],
+             exits: list[Event], person_of: Any, settings: Settings) -> Episode:
     aggressors = set(lk.sender for lk in attacks)
     defenders = {d for d, qs in defended.items() if target in qs and d not in aggressors and d != target}
     counters = [lk for lk in links if lk.label in (ANSWER, COUNTER) and lk.person in aggressors
                 and (lk.sender == target or lk.sender in defenders or lk.sender not in aggressors)]
     hitters = {lk.sender for lk in counters if lk.sender != target and lk.sender not in aggressors}
+    # the part of the sitting the episode covers: from just before its first attack to a while
+    # after its last one (a long sitting is not scanned once per target)
+    first = attacks[0].reading
+    end = attacks[-1].reading.time
+    assert end is not None
+    horizon = end + timedelta(minutes=settings.context_window_min)
+    lo = max(0, pos[first.message.id] - 3)
+    hi = bisect_right(times, horizon, lo=lo)
+    sitting = whole[lo:hi]
     calm = Counter(r.sender for r in sitting if r.conciliation)
     # calming everyone down more often than siding with the target (and never hitting back): a conciliator
     defenders = {d for d in defenders if d in hitters or len(defence_msgs.get(d, ())) > calm.get(d, 0)} | hitters
     on_defenders = [lk for lk in links if lk.label == ATTACK and lk.person in defenders and lk.sender in aggressors]
     ep = Episode(cid, target, attacks, on_defenders=on_defenders, counters=counters, sitting=sitting)
     ep.defences = sorted({r.message.id: r for d in defenders for r in defence_msgs.get(d, ())}.values(), key=lambda r: r.order)
-    first = attacks[0].reading
-    start, end = first.time, attacks[-1].reading.time
+    start = first.time
     initiator = first.sender
     # who started it: a message at the target by one of its aggressors just before the first
     # attack the patterns or the detector caught ("t'as tout gâché" before "cette idiote")
@@ -231,7 +242,7 @@ def _episode(cid: str, target: str, attacks: list[Link], links: list[Link], defe
                      and (r.complaint or r.defence or r.is_reported)]
     # endorsements: a laugh, "+1" or endorsement right after an attack on the target
     window = timedelta(minutes=settings.bystander_window_min)
-    pos = {r.message.id: i for i, r in enumerate(sitting)}
+    pos = {r.message.id: i for i, r in enumerate(sitting)}  # within the episode's part
     seen: set[str] = set()
     for lk in attacks:
         i = pos[lk.reading.message.id]
@@ -247,7 +258,6 @@ def _episode(cid: str, target: str, attacks: list[Link], links: list[Link], defe
     conc = [r for r in sitting if r.conciliation and r.sender not in aggressors and r.sender != target
             and r.time is not None and r.time >= start]
     ep.conciliations = conc
-    horizon = end + timedelta(minutes=settings.context_window_min)
     for e in exits:
         t = naive(e.time)
         who = [person_of(e.conversation_id, n) for n in (e.targets or ((e.actor,) if e.actor else ()))]

@@ -123,10 +123,10 @@ class Reading:
     defence: list[P.Match] = field(default_factory=list)  # sides with someone attacked
     conciliation: list[P.Match] = field(default_factory=list)  # calms everyone down
     nickname: str | None = None  # a mocking nickname used in it (set when nicknames are judged)
+    time: datetime | None = field(init=False, default=None)  # comparable (naive UTC) time
 
-    @property
-    def time(self) -> datetime | None:
-        return naive(self.message.time)
+    def __post_init__(self) -> None:
+        self.time = naive(self.message.time)
 
     @property
     def hostile(self) -> bool:
