@@ -54,8 +54,10 @@ def register(cli: click.Group) -> None:
     def cases_cmd(case_dir: str, min_messages, min_days, min_confidence, extra, refresh, as_json, quiet) -> None:  # type: ignore[no-untyped-def]
         """List harassment cases in CASE, ranked by severity and duration.
 
-        A case needs repeated targeting of one person (by default at least 3 abusive or degrading
-        messages on at least 2 different days); reported speech never counts as aggression.
+        Two shapes: a campaign is repeated targeting of one person (by default at least 3 attacks
+        on at least 2 different days); a pile-on is several members against one person in one
+        sitting (by default at least 2 members, 4 attacks, within 6 h). Reported speech, a
+        defender's counter-attack and the target answering back never count as aggression.
         """
         from ..pipeline.harassment import list_cases
         from ..store import Case
@@ -66,14 +68,16 @@ def register(cli: click.Group) -> None:
             click.echo(json.dumps(data, ensure_ascii=False, indent=1))
             return
         table = Table(title=f"Harassment cases ({len(data['cases'])})")
-        for col in ("#", "target", "aggressors", "msgs", "per week", "max sev", "period", "escalation", "spoke up", "authority"):
+        for col in ("#", "shape", "target", "aggressors", "defenders", "msgs", "per week", "max sev", "period", "escalation",
+                    "spoke up", "authority"):
             table.add_column(col)
         for c in data["cases"]:
             esc = c["escalation"]
             sp = c["speaking_up"]
             table.add_row(
-                str(c["rank"]), ", ".join(c["target_names"]) or c["target"],
+                str(c["rank"]), c.get("shape", "campaign"), ", ".join(c["target_names"]) or c["target"],
                 ", ".join(_who(a) for a in c["aggressors"]) + (" (mobbing)" if c["mobbing"] else ""),
+                ", ".join(_who(d) for d in (c.get("roles") or {}).get("defenders", [])) or "-",
                 str(c["messages"]), str(c["frequency_per_week"]), str(c["severity"]["max"]),
                 f"{(c['period']['first'] or '')[:10]} → {(c['period']['last'] or '')[:10]} ({c['period']['days']} d)",
                 "yes" if esc["escalating"] else esc["frequency"]["trend"],
@@ -81,7 +85,12 @@ def register(cli: click.Group) -> None:
                 ", ".join(_who(a) for a in c["aggressors"] if a["authority"]["holds_authority"]) or "-",
             )
         Console().print(table)
-        click.echo(f"thresholds: {json.dumps({k: data['settings'][k] for k in ('min_messages', 'min_days', 'min_span_hours', 'min_confidence')})}")
+        for c in data["cases"]:
+            if c.get("summary"):
+                click.echo(f"#{c['rank']} {c.get('shape', 'campaign')}: {c['summary']}")
+        keys = ("min_messages", "min_days", "min_span_hours", "pileon_min_aggressors", "pileon_min_messages",
+                "pileon_max_hours", "min_confidence")
+        click.echo(f"thresholds: {json.dumps({k: data['settings'][k] for k in keys if k in data['settings']})}")
 
     @cli.command("case")
     @click.argument("case_dir", metavar="CASE", type=click.Path(file_okay=False))
@@ -114,10 +123,40 @@ def _print_case(c: dict[str, Any]) -> None:
     per = c["period"]
     names = {row["person"]: _who(row) for row in c["aggressors"] + c["bystanders"] + c["witnesses"]}
     names[c["target"]] = " / ".join(c["target_names"]) or c["target"]
-    out(f"Case #{c['rank']}: {names[c['target']]} — {c['messages']} messages, {per['first']} → {per['last']} "
+    roles = c.get("roles") or {}
+    for key in ("defenders", "endorsers", "conciliators", "bystanders", "counter_attackers"):
+        for row in roles.get(key) or []:
+            names.setdefault(row["person"], _who(row))
+    out(f"Case #{c['rank']} ({c.get('shape', 'campaign')}): {names[c['target']]} — {c['messages']} messages, {per['first']} → {per['last']} "
         f"({per['days']} days, {per['active_days']} active), {c['frequency_per_week']} per week, "
         f"max severity {c['severity']['max']}", bold=True)
+    if c.get("summary"):
+        out(f"  {c['summary']}")
+    th = c.get("thresholds")
+    if th:
+        out(f"  {th['shape']} thresholds: {th['rule']}; here: {'; '.join(th['met'])}")
+    pile = c.get("pileon")
+    if pile:
+        out("Pile-on", bold=True)
+        out(f"  {pile['aggressors']} members, {pile['messages']} attacks in {pile['minutes']} min "
+            f"({pile['per_10_min']} per 10 min), started by {_who(pile['started_by'])} [{pile['first_message']}]")
+        for j in pile["joined"]:
+            out(f"  {'started' if j['person'] == pile['started_by']['person'] else 'joined'}: {_who(j)} after {j['minutes_after_start']} min, {j['messages']} messages [{j['first_id']}]")
+        for d in pile["defended_by"]:
+            out(f"  defended by: {_who(d)} ({d['messages']} defence messages)")
+        for d in pile["defenders_attacked"]:
+            out(f"  defender attacked in turn: {_who(d)} ({d['messages']} messages)")
+        for k in pile["counter_attacks"]:
+            out(f"  {k['kind']}: {names.get(k['sender'], k['sender'])} at {names.get(k['at'], k['at'])} [{k['id']}]")
+        r = pile["target_reaction"]
+        out(f"  the target: {', '.join(r['all']) or 'no reaction seen'}")
     out("People", bold=True)
+    if roles:
+        for key in ("initiator", "joiners", "defenders", "counter_attackers", "endorsers", "conciliators", "bystanders"):
+            v = roles.get(key)
+            rows = [v] if isinstance(v, dict) else (v or [])
+            if rows:
+                out(f"  {key.replace('_', ' ')}: " + ", ".join(_who(x) for x in rows))
     for a in c["aggressors"]:
         auth = a["authority"]
         extra = f", authority: {auth['kind']}" if auth["holds_authority"] else ""
@@ -160,6 +199,9 @@ def _print_case(c: dict[str, Any]) -> None:
         src = item.get("source", {})
         who = item.get("sender_name") or names.get(item.get("sender"), item.get("sender"))
         out(f"  {item['time']} [{item['kind']}] {who}: {item['text']}")
+        tg = item.get("targeting")
+        if tg:
+            out(f"      aimed at {names.get(tg['person'], tg['person'])}: {tg['method']} {tg['confidence']} — {tg.get('reason', '')}")
         where = f"{src.get('path', '')}:{src.get('line_start')} bytes {src.get('byte_start')}-{src.get('byte_end')}"
         out(f"      id {item['id']} · {where}" + (f" · {reasons}" if reasons else ""))
         if item.get("source_text") is not None:

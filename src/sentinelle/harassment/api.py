@@ -14,6 +14,15 @@ Inputs: records from `sentinelle.records`; `detections` maps a message id to the
 JSON shape of one case (times ISO 8601, ids are record ids):
     {
       "rank": 1,                                   # 1 = most severe, then longest
+      "shape": "campaign" | "pileon", "summary": "3 members against L. on 12/03 between 21:04 and 21:41, ...",
+      "thresholds": {"shape", "rule", "met": [figures]},
+      "roles": {"target", "initiator": {"person", "names"}, "joiners" | "defenders" | "counter_attackers" |
+                "endorsers" | "conciliators" | "bystanders": [{"person", "names"}]},
+      "pileon": {"aggressors", "messages", "first", "last", "minutes", "per_10_min", "started_by",
+                 "first_message", "joined": [{"person", "names", "messages", "first", "first_id",
+                 "minutes_after_start"}], "defended_by", "defenders_attacked", "counter_attacks":
+                 [{"id", "sender", "at", "kind"}], "target_reaction": {"reaction", "all", "ids"}},  # pile-ons
+      "episodes": [{"conversation_id", "first", "last", "aggressors", "messages", "verdict"}],  # campaigns
       "target": "karim", "target_names": ["Karim"], "conversations": ["<conv id>"],
       "mobbing": false,                            # >= 2 aggressors with >= min_messages each
       "aggressors": [{"person", "names", "role": "main aggressor"|"aggressor", "messages", "days",
@@ -55,10 +64,11 @@ JSON shape of one case (times ISO 8601, ids are record ids):
       "power": {"any_authority": bool, "aggressors_with_authority": [...]},
       "reported_kept_apart": [ids],                # quotes / counter-speech, never aggression
       "timeline": [{"id", "conversation_id", "time", "time_raw", "sender", "sender_name", "text",
-                    "kind": abuse|degrading|bystander|complaint|retaliation|reported|act|photo,
+                    "kind": abuse|degrading|bystander|complaint|retaliation|reported|act|photo|endorsement|
+                            defence|counter_attack|answer_back|attack_on_defender|conciliation|exit,
                     "source": {sha256, line_start, line_end, byte_start, byte_end, path, ...},
                     "severity", "categories", "reasons": [{kind, detail, span, matched, note, ...}],
-                    "targeting": {"person", "method", "confidence", "ref", "matched"},
+                    "targeting": {"person", "method", "confidence", "ref", "matched", "reason"},
                     "after_complaint": bool, "acts": [act categories mentioned in it],
                     "target_groups": [groups the detector saw targeted: women, origin_arab...],
                     "ref": id (bystander: the message joined in on; photo: the aggression it preceded),
@@ -76,7 +86,8 @@ from typing import Any
 
 from ..records import Conversation, Detection, Event, Message
 from ..textutil import fold
-from .cases import aggression_items, build_case, is_repeated, mutual_pairs, rank_key
+from .cases import add_shape, build_case, is_repeated, mutual_pairs, rank_key
+from .episodes import ATTACK, Episode, find_episodes
 from .index import ConvIndex
 from .membership import Presence
 from .power import power
@@ -156,10 +167,26 @@ def find_cases(
         readings[cid] = read_conversation(cid, msgs, detections, who, conv_names, cfg, ev_conv.get(cid, ()))
         presence[cid] = Presence.build(cid, msgs, ev_conv.get(cid, []), who)
 
+    # episodes per sitting: every hostile link labelled attack / answer / counter; the links of
+    # quarrels and teasing never count as attacks
+    episodes: dict[str, list[Episode]] = defaultdict(list)  # target -> episodes
     items: dict[str, list] = defaultdict(list)
-    for rs in readings.values():
-        for target, its in aggression_items(rs, cfg).items():
-            items[target] += its
+    hostile = 0
+    for cid, rs in readings.items():
+        eps, links = find_episodes(cid, rs, ev_conv.get(cid, ()), who, cfg)
+        hostile += len(links)
+        for ep in eps:
+            if ep.verdict in ("mutual", "teasing") and any(
+                power(a, ep.target, authority, cfg)["holds_authority"] for a in ep.aggressors
+            ):  # a superior's "teasing" answered back by a subordinate is not play between equals
+                ep.why.append(f"not {ep.verdict}: an aggressor holds authority over the target")
+                ep.verdict = "pileon" if len(ep.aggressors) >= cfg.pileon_min_aggressors else "below"
+        excluded = {id(lk) for ep in eps if ep.verdict in ("mutual", "teasing") for lk in ep.attacks + ep.on_defenders}
+        for ep in eps:
+            episodes[ep.target].append(ep)
+        for lk in links:
+            if lk.label == ATTACK and id(lk) not in excluded:
+                items[lk.person].append((lk.reading, lk.target))
     mutual = {
         pair: counts for pair, counts in mutual_pairs(items, cfg).items()
         # a superior's "teasing" answered back by a subordinate is not play between equals
@@ -169,8 +196,16 @@ def find_cases(
     cases = []
     for target, its in items.items():
         kept = [(r, t) for r, t in its if frozenset((r.sender, target)) not in mutual]
+        mine = [ep for ep in episodes.get(target, []) if ep.verdict not in ("mutual", "teasing")]
         if is_repeated(kept, cfg):
-            cases.append(build_case(target, kept, mutual, index, ev_conv, presence, names, who, authority, cfg))
+            case = build_case(target, kept, mutual, index, ev_conv, presence, names, who, authority, cfg)
+            cases.append(add_shape(case, "campaign", mine, names, index, cfg))
+            continue
+        for ep in mine:
+            if ep.verdict == "pileon":
+                ep_items = [(lk.reading, lk.target) for lk in ep.attacks]
+                case = build_case(target, ep_items, {}, index, ev_conv, presence, names, who, authority, cfg)
+                cases.append(add_shape(case, "pileon", [ep], names, index, cfg))
     cases.sort(key=rank_key)
     for i, c in enumerate(cases, 1):
         c["rank"] = i
@@ -178,6 +213,11 @@ def find_cases(
         "conversations": len(by_conv),
         "messages": sum(len(v) for v in by_conv.values()),
         "aggression_messages": len({r.message.id for its in items.values() for r, _ in its}),
+        "hostile_links": hostile,
+        "episodes": sum(len(v) for v in episodes.values()),
+        "episodes_set_aside": sum(1 for v in episodes.values() for ep in v if ep.verdict in ("mutual", "teasing")),
+        "pileons": sum(1 for c in cases if c["shape"] == "pileon"),
+        "campaigns": sum(1 for c in cases if c["shape"] == "campaign"),
         "targets_considered": len(items),
         "mutual_pairs_set_aside": len(mutual),
         "cases": len(cases),

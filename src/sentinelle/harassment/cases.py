@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from ..records import Event, Flag
+from ..records import Event, EventType, Flag
+from .episodes import Episode
 from .escalation import escalation, weekly
 from .index import ConvIndex
 from .membership import Presence
@@ -259,3 +260,167 @@ def _find(idx: Sequence[ConvIndex], record_id: str) -> Reading:
 def rank_key(case: Mapping[str, Any]) -> tuple:
     """Ranked by severity (max, then total) and duration, then by name for a stable order."""
     return (-case["severity"]["max"], -case["severity"]["sum"], -case["period"]["days"], case["target"])
+
+
+def _row(person: str | None, names: Mapping[str, set[str]], **extra: Any) -> dict[str, Any]:
+    return {"person": person, "names": sorted(names.get(person or "", ())), **extra}
+
+
+def _short(person: str | None, names: Mapping[str, set[str]]) -> str:
+    shown = sorted(names.get(person or "", ())) or [person or "?"]
+    return shown[0]
+
+
+def _reaction(ep: Episode) -> dict[str, Any]:
+    """What the target did: left / removed, went silent, answered back, objected, laughed along."""
+    target = ep.target
+    found: list[str] = []
+    ids: list[str] = []
+    for e in ep.exits:
+        found.append("left" if e.type == EventType.LEFT else "removed")
+        ids.append(e.id)
+    answers = [lk for lk in ep.counters if lk.sender == target]
+    if answers:
+        found.append("answered back")
+        ids += [lk.reading.message.id for lk in answers]
+    if ep.objections:
+        found.append("objected")
+        ids += [r.message.id for r in ep.objections]
+    own = [r for r in ep.sitting if r.sender == target and ep.start is not None and r.time is not None and r.time >= ep.start]
+    if own and sum(1 for r in own if r.bystander) * 2 >= len(own) and not ep.objections:
+        found.append("laughed along")
+    last_own = max((r.order for r in own), default=-1)
+    after = [lk for lk in ep.attacks if lk.reading.order > last_own]
+    if not ep.exits and len(after) >= 3:
+        found.append("went silent")  # attacks kept coming and the target wrote nothing more
+    order = ("left", "removed", "went silent", "answered back", "objected", "laughed along")
+    found = sorted(dict.fromkeys(found), key=order.index)
+    return {"reaction": found[0] if found else "none", "all": found, "ids": list(dict.fromkeys(ids))}
+
+
+def _timeline_extra(ep: Episode, index: Mapping[str, ConvIndex]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for lk in ep.counters:
+        r = lk.reading
+        out.append(_item(r, "answer_back" if lk.sender == ep.target else "counter_attack", severity=r.severity,
+                         categories=r.categories, reasons=r.reasons(), targeting=lk.target.to_dict(),
+                         note="the target answering back" if lk.sender == ep.target
+                         else "a defender hitting back at an aggressor: not harassment of the aggressor"))
+    for lk in ep.on_defenders:
+        r = lk.reading
+        out.append(_item(r, "attack_on_defender", severity=r.severity, categories=r.categories,
+                         reasons=r.reasons(), targeting=lk.target.to_dict()))
+    for r in ep.defences:
+        out.append(_item(r, "defence", reasons=[m.reason() for m in r.defence + r.complaint]))
+    for r in ep.conciliations:
+        out.append(_item(r, "conciliation", reasons=[m.reason() for m in r.conciliation]))
+    for r, attack in ep.endorsements:
+        out.append(_item(r, "endorsement", ref=attack.message.id, reasons=[m.reason() for m in r.bystander]
+                         + ([{"kind": "stance", "detail": "endorse", "source": "detection"}]
+                            if r.detection is not None and r.detection.stance == "endorse" else [])))
+    for e in ep.exits:
+        out.append({"id": e.id, "conversation_id": e.conversation_id, "time": _iso(e.time), "time_raw": e.time_raw,
+                    "sender": ep.target, "sender_name": e.actor, "text": e.text, "kind": "exit",
+                    "event": "left" if e.type == EventType.LEFT else "removed", "source": e.source.to_dict()})
+    return out
+
+
+def add_shape(case: dict[str, Any], shape: str, episodes: Sequence[Episode], names: Mapping[str, set[str]],
+              index: Mapping[str, ConvIndex], settings: Settings) -> dict[str, Any]:
+    """Adds the case's shape, roles, thresholds, summary and (pile-on) episode figures."""
+    target = case["target"]
+    eps = sorted(episodes, key=lambda ep: ep.start or datetime.min)
+    aggressors = [a["person"] for a in case["aggressors"]]
+    first_attack = min((lk for ep in eps for lk in ep.attacks), key=lambda lk: (lk.reading.time or datetime.min, lk.reading.order),
+                       default=None)
+    initiator = first_attack.sender if first_attack is not None else (aggressors[0] if aggressors else None)
+    first_ep = next((ep for ep in eps if first_attack is not None and first_attack in ep.attacks), None)
+    if first_ep is not None and first_ep.roles.get("initiator"):
+        initiator = first_ep.roles["initiator"]
+    agg = set(aggressors)
+    first_seen = {row["person"]: row["first"] or "" for row in case["aggressors"]}
+
+    def union(key: str) -> list[str]:
+        return sorted({p for ep in eps for p in ep.roles.get(key, ()) if p not in agg and p != target})
+
+    defenders = union("defenders")
+    endorsers = sorted(set(union("endorsers")) - set(defenders))
+    conciliators = sorted(set(union("conciliators")) - set(defenders))
+    bystanders = sorted(set(union("bystanders")) - set(defenders) - set(endorsers) - set(conciliators))
+    case["shape"] = shape
+    case["roles"] = {
+        "target": _row(target, names),
+        "initiator": _row(initiator, names) if initiator else None,
+        "joiners": [_row(a, names) for a in sorted(aggressors, key=lambda a: first_seen.get(a, "")) if a != initiator],
+        "defenders": [_row(p, names) for p in defenders],
+        "counter_attackers": [_row(p, names) for p in sorted({lk.sender for ep in eps for lk in ep.counters if lk.sender != target})],
+        "endorsers": [_row(p, names) for p in endorsers],
+        "conciliators": [_row(p, names) for p in conciliators],
+        "bystanders": [_row(p, names) for p in bystanders],
+    }
+    extra = [d for ep in eps for d in _timeline_extra(ep, index)]
+    have = {(d["id"], d["kind"]) for d in case["timeline"]}
+    case["timeline"] += [d for d in extra if (d["id"], d["kind"]) not in have]
+    case["timeline"].sort(key=lambda d: (d["time"] or "", d["id"]))
+    who = _short(target, names)
+    if shape == "pileon":
+        ep = eps[0]
+        start, end = ep.start, ep.end
+        assert start is not None and end is not None
+        minutes = (end - start).total_seconds() / 60
+        joined = []
+        for a in dict.fromkeys(lk.sender for lk in ep.attacks):
+            mine = [lk for lk in ep.attacks if lk.sender == a]
+            t0 = mine[0].reading.time
+            joined.append(_row(a, names, messages=len(mine), first=_iso(t0), first_id=mine[0].reading.message.id,
+                               minutes_after_start=round((t0 - start).total_seconds() / 60, 1) if t0 else None))
+        reaction = _reaction(ep)
+        case["pileon"] = {
+            "aggressors": len(joined), "messages": len(ep.attacks),
+            "first": _iso(start), "last": _iso(end), "minutes": round(minutes, 1),
+            "per_10_min": round(len(ep.attacks) / max(minutes / 10, 1.0), 2),
+            "started_by": _row(initiator, names), "first_message": ep.attacks[0].reading.message.id,
+            "joined": joined,
+            "defended_by": [_row(p, names, messages=len([r for r in ep.defences if r.sender == p]))
+                            for p in defenders],
+            "defenders_attacked": [_row(p, names, messages=n, ids=[lk.reading.message.id for lk in ep.on_defenders if lk.person == p])
+                                   for p, n in Counter(lk.person for lk in ep.on_defenders).most_common()],
+            "counter_attacks": [{"id": lk.reading.message.id, "sender": lk.sender, "at": lk.person,
+                                 "kind": "answer back" if lk.sender == target else "counter-attack"} for lk in ep.counters],
+            "target_reaction": reaction,
+        }
+        day = start.strftime("%d/%m")
+        text = (f"{len(joined)} members against {who} on {day} between {start:%H:%M} and {end:%H:%M}, "
+                f"{len(ep.attacks)} messages, started by {_short(initiator, names)}")
+        if defenders:
+            text += ", defended by " + ", ".join(_short(p, names) for p in defenders)
+        if reaction["reaction"] != "none":
+            text += f"; the target {reaction['reaction']}"
+        case["summary"] = text + "."
+        case["thresholds"] = {
+            "shape": "pileon",
+            "rule": (f">= {settings.pileon_min_aggressors} members, >= {settings.pileon_min_messages} attacks at the target, "
+                     f"within {settings.pileon_max_hours} h (one sitting: no gap over {settings.sitting_gap_min:g} min)"),
+            "met": ep.why,
+        }
+    else:
+        per = case["period"]
+        text = (f"{len(aggressors)} member{'s' if len(aggressors) > 1 else ''} against {who} from {(per['first'] or '')[:10]} "
+                f"to {(per['last'] or '')[:10]} ({per['active_days']} days), {case['messages']} messages")
+        if initiator:
+            text += f", started by {_short(initiator, names)}"
+        if defenders:
+            text += ", defended by " + ", ".join(_short(p, names) for p in defenders)
+        case["summary"] = text + "."
+        case["thresholds"] = {
+            "shape": "campaign",
+            "rule": (f">= {settings.min_messages} attacks at the target on >= {settings.min_days} days spanning "
+                     f">= {settings.min_span_hours:g} h"),
+            "met": [f"{case['messages']} attacks on {per['active_days']} days over {per['days']} days"],
+        }
+        case["episodes"] = [
+            {"conversation_id": ep.conversation_id, "first": _iso(ep.start), "last": _iso(ep.end),
+             "aggressors": ep.aggressors, "messages": len(ep.attacks), "verdict": ep.verdict}
+            for ep in eps
+        ]
+    return case

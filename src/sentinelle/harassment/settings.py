@@ -11,13 +11,31 @@ from ..errors import UsageError
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    # A case needs REPEATED targeting: at least this many abusive/degrading messages aimed at the
-    # person, spread over at least this many different days (one heated evening is not a campaign).
+    # Two shapes of case. A CAMPAIGN is repeated targeting: at least `min_messages` attacks at the
+    # person, spread over at least `min_days` different days spanning `min_span_hours`.
+    # A PILE-ON is several members against one person in one sitting: at least
+    # `pileon_min_aggressors` members with at least `pileon_min_messages` attacks at them between
+    # them, within `pileon_max_hours` ("harcelement en meute": each may have acted once).
     min_messages: int = 3
     min_days: int = 2
     # ... and the first and last of them at least this many hours apart (an argument that runs past
     # midnight touches two days but is still one evening).
     min_span_hours: float = 24.0
+    pileon_min_aggressors: int = 2
+    pileon_min_messages: int = 4
+    pileon_max_hours: float = 6.0
+    # A sitting (one evening's talk) ends after this many minutes without a message.
+    sitting_gap_min: float = 120.0
+    # A quarrel, not a pile-on: the target's side hits back at least `reciprocity_ratio` as often
+    # as it is attacked, with fewer defence/objection messages than this share of its hits.
+    defending_share: float = 0.5
+    # Teasing, not a pile-on: the target laughs along in at least this share of their messages,
+    # never objects, and nobody defends them.
+    teasing_laugh_share: float = 0.4
+    # A remark aimed at someone that at least this many other members laugh at right after
+    # (within the bystander window), while the person does not laugh along, counts as mockery.
+    laughed_at: bool = True
+    laughed_at_min: int = 2
     # A detector flag that rests on the model heads alone (no rule, lexicon or context reason)
     # counts as abuse only at or above this score: precision over volume.
     head_only_min_score: float = 0.85
@@ -66,6 +84,10 @@ class Settings:
         for key, value in values.items():
             default = getattr(cls(), key)
             try:
+                if isinstance(default, bool) and isinstance(value, str):
+                    if value.strip().lower() not in ("true", "false", "1", "0", "yes", "no"):
+                        raise ValueError(value)
+                    value = value.strip().lower() in ("true", "1", "yes")
                 kwargs[key] = type(default)(value)
             except (TypeError, ValueError):
                 raise UsageError(f"harassment setting {key}: expected {type(default).__name__}, got {value!r}") from None

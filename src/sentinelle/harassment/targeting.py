@@ -6,9 +6,16 @@ A message is linked to a person by (method, confidence):
   turn 0.6 a second-person "tu/toi/you" message that answers the last other speaker within
   `turn_window_min` (0.4 for the plural/polite "vous", below the default threshold) ·
   context 0.6 / 0.45 a third-person degrading message ("on l'ignore") right after a person was
-  named (0.6) or spoke (0.45).
+  named (0.6) or spoke (0.45) ·
+  quote 0.85 the message quotes («...», "...") a recent message of the person ·
+  name 0.7 a diminutive ("Nico" for Nicolas) or a misspelling ("Rayane", "Ryan" for Rayan) of a
+  first name, when it is no dictionary word and fits one member only ·
+  floor 0.55 a hostile second-person message that continues an attack: the last other speaker
+  attacked X, or only laughed at it, so "t'es moche" goes to X, not to the one who just spoke
+  (unless the sender defended X, or X just spoke).
 Nicknames are learned per conversation: a vocative ("eh X,", ", X !") used at least
 `nickname_min_uses` times in turns with one person, mostly (`nickname_concentration`) with them.
+Every link carries its method, its confidence, the record it rests on and a reason in words.
 """
 
 from __future__ import annotations
@@ -74,6 +81,7 @@ class Target:
     confidence: float
     ref: str | None = None  # the record the link rests on (replied or answered message)
     matched: str | None = None
+    reason: str | None = None  # the link in words
 
     def to_dict(self) -> dict:
         d = {"person": self.person, "method": self.method, "confidence": round(self.confidence, 2)}
@@ -81,7 +89,20 @@ class Target:
             d["ref"] = self.ref
         if self.matched:
             d["matched"] = self.matched
+        d["reason"] = self.reason or _REASONS.get(self.method, self.method)
         return d
+
+
+_REASONS = {
+    "mention": "@mention of the person",
+    "reply": "reply to the person's message",
+    "name": "names the person",
+    "nickname": "uses a nickname the group uses for the person",
+    "turn": "second person, answering the last other speaker",
+    "context": "third person, about the person the talk was about just before",
+    "quote": "quotes the person's message",
+    "floor": "second person, continuing an attack on the person",
+}
 
 
 @dataclass(slots=True)
@@ -99,11 +120,18 @@ class Reading:
     complaint: list[P.Match] = field(default_factory=list)
     bystander: list[P.Match] = field(default_factory=list)
     acts: list[P.Match] = field(default_factory=list)
+    defence: list[P.Match] = field(default_factory=list)  # sides with someone attacked
+    conciliation: list[P.Match] = field(default_factory=list)  # calms everyone down
     nickname: str | None = None  # a mocking nickname used in it (set when nicknames are judged)
+    time: datetime | None = field(init=False, default=None)  # comparable (naive UTC) time
+
+    def __post_init__(self) -> None:
+        self.time = naive(self.message.time)
 
     @property
-    def time(self) -> datetime | None:
-        return naive(self.message.time)
+    def hostile(self) -> bool:
+        """Abuse or degrading, not reported speech."""
+        return self.kind in ("abuse", "degrading")
 
     @property
     def is_reported(self) -> bool:
@@ -198,6 +226,8 @@ def _patterns(text: str, short: bool) -> tuple[list[P.Match], ...]:
         P.search_all(text, P.load("complaint"), folded),
         P.search_all(text, P.load("acts"), folded),
         P.search_all(text, P.load("bystander"), folded) if short else [],
+        P.search_all(text, P.load("defence"), folded),
+        P.search_all(text, P.load("conciliation"), folded),
     )
 
 
@@ -215,8 +245,10 @@ def _classify(r: Reading, settings: Settings) -> None:
         # a flag resting on the model heads alone counts only when the model is very sure
         r.abusive = (top > 0 or not det.categories) and (grounded or top >= settings.head_only_min_score)
     short = len(text.strip()) <= settings.bystander_max_chars
-    degrading, reported, complaint, acts, bystander = _patterns(text, short)
+    degrading, reported, complaint, acts, bystander, defence, conciliation = _patterns(text, short)
     r.degrading, r.reported, r.complaint, r.acts = list(degrading), list(reported), list(complaint), list(acts)
+    r.conciliation = list(conciliation)
+    r.defence = [] if r.conciliation else list(defence)
     if short:
         r.bystander = list(bystander)
         if r.bystander and not r.degrading and det is not None and det.stance == "endorse":
@@ -242,6 +274,7 @@ def read_conversation(
         for i, (_, m) in enumerate(msgs)
     ]
     variants = _name_variants(names)
+    fuzzy = _Fuzzy(names, variants)
     name_re = (
         re.compile(r"(?<![\w@])(" + "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True)) + r")(?!\w)")
         if variants
@@ -273,7 +306,18 @@ def read_conversation(
         if name_re is not None:
             for hit in name_re.finditer(ftext):
                 v = hit.group(1)
+                if _ENDORSED.match(ftext, hit.end()):
+                    continue  # "Lucas a raison": siding with Lucas, not speaking to him
                 add(Target(variants[v], "name", 0.9 if " " in v or v in {fold(n) for n in names.get(variants[v], ())} else 0.8, matched=v))
+        for word, person, how in fuzzy.find(m.text, ftext):
+            if person not in found:
+                add(Target(person, "name", 0.7, matched=word, reason=f"{how} of the person's first name"))
+        quoted = _quoted(m.text)
+        if quoted:
+            for prev in readings[max(0, idx - 30) : idx][::-1]:
+                if prev.sender and prev.sender != r.sender and any(q in _fold(prev.message.text) for q in quoted):
+                    add(Target(prev.sender, "quote", 0.85, ref=prev.message.id, matched=quoted[0]))
+                    break
         if not found and r.time is not None:
             plural = _SECOND_PLURAL.search(ftext)
             if _SECOND.search(ftext) or plural:
@@ -286,10 +330,85 @@ def read_conversation(
     _learn_nicknames(readings, variants, settings)
     exits = sorted(
         (naive(e.time), person_of(conversation_id, name), e.id)  # type: ignore[type-var]
-        for e in events if e.time is not None and e.type in _EXITS for name in e.targets
+        for e in events if e.time is not None and e.type in _EXITS
+        for name in (e.targets or ((e.actor,) if e.type == EventType.LEFT and e.actor else ()))
     )
     _context_targets(readings, settings, exits)
+    if settings.laughed_at:
+        _laughed_at(readings, settings)
     return readings
+
+
+_ENDORSED = re.compile(r"\s+(?:a|avait|a bien) raison\b")
+_QUOTE = re.compile(r"[«\u201c\"]\s*([^«»\u201c\u201d\"]{8,120}?)\s*[»\u201d\"]")
+_WORD = re.compile(r"(?<![\w@])([^\W\d_]{3,})(?!\w)")
+
+
+def _quoted(text: str) -> list[str]:
+    """Folded quotations of at least two words ("« j'ai trop hâte » mdr")."""
+    return [q for q in (fold(x).strip(" .!?,") for x in _QUOTE.findall(text)) if " " in q and len(q) >= 8]
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance <= 1 (one letter added, dropped or changed)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if la == lb else a[i:] == b[i + 1 :]
+
+
+class _Fuzzy:
+    """First names said another way: a diminutive ("Nico", "Clem") or one letter off ("Rayane",
+    "Ryan" for Rayan), linked when exactly one member's first name fits and the word is no
+    dictionary word (or is capitalised inside the sentence)."""
+
+    def __init__(self, names: Mapping[str, set[str]], variants: Mapping[str, str]) -> None:
+        self.variants = variants
+        firsts: dict[str, set[str]] = defaultdict(set)
+        for person, shown in names.items():
+            for name in shown:
+                toks = [t for t in re.split(r"[\s.]+", fold(name)) if t]
+                toks = [t for t in toks if t not in _TITLES]
+                if toks and len(toks[0]) >= 4 and toks[0].isalpha() and toks[0] not in _NAME_STOP:
+                    firsts[toks[0]].add(person)
+        self.firsts = {t: next(iter(ps)) for t, ps in firsts.items() if len(ps) == 1}
+        self.cache: dict[str, tuple[str, str] | None] = {}
+
+    def lookup(self, word: str) -> tuple[str, str] | None:
+        if word in self.cache:
+            return self.cache[word]
+        hits: dict[str, str] = {}
+        for first, person in self.firsts.items():
+            if len(word) >= 3 and len(first) > len(word) and first.startswith(word):
+                hits.setdefault(person, "diminutive")
+            elif len(word) >= 4 and _within_one_edit(word, first):
+                hits.setdefault(person, "misspelling")
+        out = next(iter(hits.items())) if len(hits) == 1 else None
+        self.cache[word] = out
+        return out
+
+    def find(self, text: str, ftext: str) -> list[tuple[str, str, str]]:
+        if not self.firsts:
+            return []
+        out = []
+        for hit in _WORD.finditer(text):
+            word = _fold(hit.group(1))
+            if word in self.variants or word in _VOC_STOP or word in _NAME_STOP or word in _TITLES:
+                continue
+            capitalised_inside = hit.group(1)[0].isupper() and hit.start() > 0
+            if _known_word(word) and not capitalised_inside:
+                continue
+            found = self.lookup(word)
+            if found:
+                out.append((hit.group(1), found[0], found[1]))
+        return out
 
 
 def _last_other_speaker(readings: list[Reading], idx: int, sender: str | None, since: datetime) -> Reading | None:
@@ -409,20 +528,86 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
                 r.nickname = nick
 
 
+_LAUGHED_AT = P.Pattern("reaction.laughed_at", "any", "mockery", 1, re.compile(r".+"),
+                        "others laughed right after this remark at the person, who did not laugh along")
+
+
+def _laughed_at(readings: list[Reading], settings: Settings) -> None:
+    """A remark aimed at someone (name, mention, reply, quote, nickname or an answer) that two
+    other members laugh at or approve right after (before anything else is said), while the
+    person does not laugh along, is
+    mockery even in words no lexicon knows: marked degrading (severity 1), reason "laughed at"."""
+    window = timedelta(minutes=settings.bystander_window_min)
+    for idx, r in enumerate(readings):
+        if r.time is None or r.sender is None or r.hostile or r.is_reported or r.bystander or r.defence or r.conciliation:
+            continue
+        aimed = [t.person for t in r.targets.values() if t.confidence >= 0.6 and t.person != r.sender]
+        if not aimed:
+            continue
+        laughers: set[str] = set()
+        amused = False
+        for nxt in readings[idx + 1 : idx + 1 + settings.bystander_messages]:
+            if nxt.time is None or nxt.time - r.time > window:
+                break
+            if not nxt.bystander or nxt.hostile or nxt.defence:
+                break  # only the laughs that come right after it, before anything else is said
+            if nxt.sender in aimed:
+                amused = True
+            elif nxt.sender not in (None, r.sender):
+                laughers.add(nxt.sender)  # type: ignore[arg-type]
+        if len(laughers) >= settings.laughed_at_min and not amused:
+            r.degrading = [P.Match(_LAUGHED_AT, (0, len(r.message.text)), r.message.text)]
+
+
+def _floor(readings: list[Reading], idx: int, sender: str | None, settings: Settings) -> tuple[str, Reading] | None:
+    """Whom the talk is attacking just before message `idx`: the target of the latest hostile
+    message (not aimed at `sender`) within `context_messages` and `context_window_min`."""
+    r = readings[idx]
+    window = timedelta(minutes=settings.context_window_min)
+    for j in range(idx - 1, max(-1, idx - 1 - settings.context_messages), -1):
+        prev = readings[j]
+        if prev.time is None or r.time is None or prev.time < r.time - window:
+            return None
+        if prev.hostile:
+            cands = [t for t in prev.targets.values() if t.person != sender and t.person != prev.sender
+                     and t.confidence >= settings.min_confidence]
+            if cands:
+                return max(cands, key=lambda t: t.confidence).person, prev
+    return None
+
+
 def _context_targets(readings: list[Reading], settings: Settings, exits: list[tuple[datetime, str, str]] = ()) -> None:  # type: ignore[assignment]
     """Hostile messages with no direct target take the person the talk is about just before:
     someone just removed or gone (0.6), the target of a recent message (named 0.6, inferred
     0.55), or for a third-person message ("on l'ignore celui-la") or a degrading reply the person
     who just spoke (0.55 right before, else 0.45). Without a pronoun ("une balance dans la
-    brigade") a pile-on right after a hostile message counts."""
+    brigade") a pile-on right after a hostile message counts.
+    A hostile second-person message whose only link is the turn ("t'es moche" after someone
+    else's attack) follows the floor: it goes to the person being attacked when the last other
+    speaker attacked them or only laughed, unless the sender has defended that person."""
     window = timedelta(minutes=settings.context_window_min)
+    defended: dict[str, set[str]] = defaultdict(set)  # sender -> people they sided with
     for idx, r in enumerate(readings):
-        if r.targets or r.time is None or not (r.abusive or r.degrading):
+        if r.time is None:
+            continue
+        if r.defence and not r.hostile and r.sender:
+            fl = _floor(readings, idx, r.sender, settings)
+            if fl is not None:
+                defended[r.sender].add(fl[0])
+        if not (r.abusive or r.degrading):
+            continue
+        if r.targets and all(t.method == "turn" for t in r.targets.values()):
+            _follow_floor(readings, idx, r, settings, defended)
+            continue
+        if r.targets:
             continue
         pronoun = bool(_THIRD.search(_fold(r.message.text))) or any(m.pattern.category == "exclusion" for m in r.degrading)
         about: tuple[Target, Reading] | None = None
         speaker: Reading | None = None
-        for j in range(idx - 1, max(-1, idx - 1 - settings.context_messages), -1):
+        focus = _focus(readings, idx, r.sender, settings) if pronoun or _epithet(r) else None
+        if focus is not None:
+            about = focus
+        for j in range(idx - 1, max(-1, idx - 1 - settings.context_messages), -1) if about is None else ():
             prev = readings[j]
             if prev.time is None or prev.time < r.time - window:
                 break
@@ -430,7 +615,10 @@ def _context_targets(readings: list[Reading], settings: Settings, exits: list[tu
                 speaker = prev
             if not pronoun and prev.kind not in ("abuse", "degrading"):
                 continue
-            cands = [t for t in prev.targets.values() if t.person != r.sender and t.confidence >= settings.min_confidence]
+            # a turn guess on a friendly message ("t'as vu sa photo ?" to a friend) says who was
+            # spoken to, not who is talked about
+            cands = [t for t in prev.targets.values() if t.person != r.sender and t.confidence >= settings.min_confidence
+                     and (t.method != "turn" or prev.hostile)]
             if cands:
                 about = (max(cands, key=lambda t: t.confidence), prev)
                 break
@@ -439,17 +627,85 @@ def _context_targets(readings: list[Reading], settings: Settings, exits: list[tu
             about is None or about[1].time is None or exits[k][0] >= about[1].time
         ):
             # "bon debarras" right after someone was removed or left: about them
-            r.targets[exits[k][1]] = Target(exits[k][1], "context", 0.6, ref=exits[k][2])
+            r.targets[exits[k][1]] = Target(exits[k][1], "context", 0.6, ref=exits[k][2],
+                                            reason="right after the person was removed or left")
         elif about is not None:
             t, prev = about
             conf = 0.6 if t.method in ("name", "mention", "nickname", "reply") else 0.55
-            r.targets[t.person] = Target(t.person, "context", conf, ref=prev.message.id)
+            r.targets[t.person] = Target(t.person, "context", conf, ref=prev.message.id,
+                                         reason="about the person the attacks were aimed at just before" if focus is not None
+                                         else "about the person the message just before was aimed at")
         elif speaker is not None and speaker.sender:
             just_before = speaker is readings[idx - 1] and r.time - speaker.time <= timedelta(minutes=settings.turn_window_min)  # type: ignore[operator]
             # "Ah la balance, vas-y cours voir maman" right after someone spoke answers them; a
             # detector-only flag needs a personal pronoun to be read as about the last speaker
             if pronoun or (r.degrading and just_before):
-                r.targets[speaker.sender] = Target(speaker.sender, "context", 0.55 if just_before else 0.45, ref=speaker.message.id)
+                r.targets[speaker.sender] = Target(speaker.sender, "context", 0.55 if just_before else 0.45, ref=speaker.message.id,
+                                                   reason="about the person who just spoke")
+
+
+_EPITHETS = {"fr.mockery.boulet", "fr.body.gros", "fr.mockery.infantilise"}  # "la girafe", "le boulet": names for the one attacked
+
+
+def _epithet(r: Reading) -> bool:
+    return any(m.pattern.id in _EPITHETS for m in r.degrading)
+
+
+def _focus(readings: list[Reading], idx: int, sender: str | None, settings: Settings) -> tuple[Target, Reading] | None:
+    """The person the recent attacks were mostly aimed at (at least two hostile links within
+    `context_window_min`, not the sender): whom "elle"/"la girafe" refers to in a pile-on."""
+    r = readings[idx]
+    window = timedelta(minutes=settings.context_window_min)
+    score: Counter[str] = Counter()
+    last: dict[str, tuple[Target, Reading]] = {}
+    for j in range(idx - 1, max(-1, idx - 60), -1):
+        prev = readings[j]
+        if prev.time is None or r.time is None or prev.time < r.time - window:
+            break
+        if not prev.hostile:
+            continue
+        for t in prev.targets.values():
+            if t.person not in (sender, prev.sender) and t.confidence >= settings.min_confidence:
+                score[t.person] += 1
+                last.setdefault(t.person, (t, prev))
+    if not score:
+        return None
+    (best, n), *rest = score.most_common(2) + [("", 0)]
+    if n < 2 or n == rest[0][1]:
+        return None
+    return last[best]
+
+
+def _follow_floor(readings: list[Reading], idx: int, r: Reading, settings: Settings,
+                  defended: Mapping[str, set[str]]) -> None:
+    turn = next(iter(r.targets.values()))
+    fl = _floor(readings, idx, r.sender, settings)
+    if fl is None or r.defence:
+        return
+    person, attack = fl
+    if person == turn.person or person in defended.get(r.sender or "", ()):
+        return
+    answered = next((x for x in readings[max(0, idx - 20) : idx] if x.message.id == turn.ref), None)
+    if answered is None:
+        return
+    follows = answered is attack or (answered.hostile and person in answered.targets) or (
+        bool(answered.bystander) and not answered.hostile) or (
+        answered.detection is not None and answered.detection.stance == "endorse")
+    third = bool(_THIRD.search(_fold(r.message.text)))
+    epithet = _epithet(r) and not answered.defence
+    if epithet and not follows:
+        focus = _focus(readings, idx, r.sender, settings)
+        if focus is not None and focus[0].person != turn.person:
+            person, attack = focus[0].person, focus[1]
+    if not follows and not third and not epithet:
+        return  # "t'es con" to someone who said something else: the turn stands
+    name = attack.message.sender or person
+    r.targets = {person: Target(
+        person, "floor" if follows else "context", 0.55, ref=attack.message.id,
+        reason=(f"continues the attack on the person ({name}'s message just before"
+                + (", then a laugh)" if answered is not attack and answered.bystander else ")") if follows
+                else "third person about the person attacked just before, not the one addressed"),
+    )}
 
 
 __all__ = ["Reading", "Target", "read_conversation"]
