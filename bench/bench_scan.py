@@ -1,6 +1,6 @@
 """Throughput of the abuse detector and of `scan` on a realistic chat mix, cost of each layer, memory.
 
-    PYTHONPATH=src python bench/bench_scan.py [--messages 20000] [--no-store] [--no-gate]
+    PYTHONPATH=src python bench/bench_scan.py [--messages 20000] [--no-store] [--distinct N]
 
 The mix: mostly short benign messages with many repeats ("ok", "merci", emoji), longer benign
 lines, some profanity, a few abusive lines, and a share of unique texts. Context = the 5
@@ -54,6 +54,24 @@ def make_mix(n: int, seed: int = 7) -> list[str]:
             out.append(r.choice(ABUSE))
         else:  # unique texts: what caching cannot save
             out.append(f"{r.choice(LONG)} (réf. {i}, {r.choice(['Karim', 'Julie', 'Marc', 'Inès'])})")
+    return out
+
+
+def make_distinct(n: int, seed: int = 11) -> list[str]:
+    """A stream where every message is distinct (real chats repeat little): lines of the
+    project's chat corpus (data/corpus), 95 % benign and 5 % misconduct, none repeated."""
+    from sentinelle.detection.sources import corpus_rows
+
+    rows = corpus_rows(Path(__file__).resolve().parents[1] / "data" / "corpus")
+    mis = ("hate", "sexual", "threat", "insult")
+    bad = [r["text"] for r in rows if any(r[c] == 1 for c in mis)]
+    good = [r["text"] for r in rows if not any(r[c] == 1 for c in mis)]
+    r = random.Random(seed)
+    r.shuffle(bad)
+    r.shuffle(good)
+    k = min(n // 20, len(bad))
+    out = good[: n - k] + bad[:k]
+    r.shuffle(out)
     return out
 
 
@@ -137,6 +155,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--messages", type=int, default=20000)
     ap.add_argument("--no-store", action="store_true")
+    ap.add_argument("--distinct", type=int, default=0, help="also a stream of N distinct corpus lines")
     args = ap.parse_args()
     texts = make_mix(args.messages)
     print(f"mix: {len(texts)} messages, {len(set(texts))} distinct")
@@ -147,6 +166,12 @@ def main() -> None:
         print(f"detect (gate {'on' if gate else 'off'}): {len(texts) / secs:,.0f} msg/s wall "
               f"({secs:.2f} s wall, {cpu:.2f} s CPU = {len(texts) / cpu:,.0f} msg per CPU-second; "
               f"encoder ran on {det.stats['encoded']} texts, skipped {det.stats['gated']})")
+    if args.distinct:
+        stream = make_distinct(args.distinct)
+        secs, cpu, det = bench_detect(stream, True)
+        print(f"distinct stream ({len(stream)} messages, {len(set(stream))} distinct): {len(stream) / secs:,.0f} msg/s wall "
+              f"({secs:.2f} s wall, {cpu:.2f} s CPU = {len(stream) / cpu:,.0f} msg per CPU-second; encoder on "
+              f"{det.stats['encoded']}, transformer on {det.stats.get('transformer', 0)}, skipped {det.stats['gated']})")
     if not args.no_store:
         secs, cpu = bench_store(texts)
         print(f"scan_case into a sqlite case: {len(texts) / secs:,.0f} msg/s wall "
