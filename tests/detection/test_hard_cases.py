@@ -111,13 +111,26 @@ def test_reason_spans_point_at_original_text(detector: Detector, text: str, matc
 
 def test_context_endorsement_links_the_message(detector: Detector) -> None:
     ctx = [("m1", "bonjour à tous"), ("m2", "les arabes sont des rats")]
-    for reply in ("lol trop vrai", "+1", "🐒", "😂😂", "so true"):
+    for reply in ("lol trop vrai", "+1", "🐒", "so true"):
         d = detector.detect([reply], context=[ctx])[0]
         assert d.flagged, reply
-        assert d.stance == "endorse"
+        assert d.stance == "endorse" and d.severity == 1  # agreeing ranks below the remark itself
         ctx_reasons = [r for r in d.reasons if r.kind == "context"]
         assert ctx_reasons and ctx_reasons[0].ref == "m2"
         assert "origin_arab" in d.targets
+
+
+def test_laughing_emoji_alone_is_endorsement_but_never_flagged(detector: Detector) -> None:
+    ctx = [("m1", "bonjour à tous"), ("m2", "les arabes sont des rats")]
+    for reply in ("😂😂", "🤣", "👍"):
+        d = detector.detect([reply], context=[ctx])[0]
+        assert not d.flagged and d.severity == 0 and d.stance == "endorse", reply
+        assert [r.ref for r in d.reasons if r.kind == "context"] == ["m2"]
+
+
+def test_threats_rank_above_insults(detector: Detector) -> None:
+    insult, threat = detector.detect(["t'es vraiment un con", "je vais te buter"])
+    assert insult.flagged and threat.flagged and insult.severity < threat.severity
 
 
 def test_short_reply_to_benign_message_is_benign(detector: Detector) -> None:

@@ -31,6 +31,12 @@ DOWNGRADING = ("reported", "counter", "negated")
 RULE_ONLY_SCORE = {0: 0.0, 1: 0.45, 2: 0.75, 3: 0.92}  # used when no trained model is present
 DEFAULT_THRESHOLD = 0.5
 ENDORSE_FACTOR = 0.9
+# Severity ceilings: threats of violence, hate and sexual harassment can reach "high"; an insult,
+# however crude, stays "medium" ("t'es vraiment un con" is not "je vais te buter").
+MAX_SEVERITY = {"hate": 3, "sexual": 3, "threat": 3, "insult": 2}
+# what laughing and approving emoji normalise to: alone, such a reply is endorsement, not misconduct
+# (an emoji that carries meaning, 🐒 after a racist remark, is read as words and endorses)
+_LAUGHS = frozenset({"lol", "mdr", "ptdr", "+1", "haha", "hahaha", "xd"})
 IDIOM_DAMPING = 0.15
 # A flag resting on the heads alone needs strong evidence: the head's probability must reach
 # this bar to score 0.5 (a logit shift). Ordinary chat talk is far more frequent than abuse,
@@ -151,20 +157,26 @@ class Detector:
         if need:
             emb = H.embed([items[i].norm for i in need])
             full = heads.full_logits(emb, hashed.rows(need))
-            stack = heads.fusion.get("stack") if self.transformer is not None else None
-            if stack:
-                z = self.transformer.logits([texts[i] for i in need])  # type: ignore[union-attr]
-                col = {c: k for k, c in enumerate(self.transformer.labels)}  # type: ignore[union-attr]
-                w = np.array([stack[c] for c in CATEGORIES], np.float32)  # (C, 2): encoder head, transformer
-                zt = z[:, [col[c] for c in CATEGORIES]]
-                full = full * w[:, 0] + zt * w[:, 1]
-                probs = H.sigmoid(zt)
-                for k, i in enumerate(need):
-                    items[i].e5 = probs[k]
-                self.stats["transformer"] = self.stats.get("transformer", 0) + len(need)
             for k, i in enumerate(need):
                 items[i].logits = full[k]
             self.stats["encoded"] += len(need)
+            stack = heads.fusion.get("stack") if self.transformer is not None else None
+            if stack:
+                # the transformer reads what a rule caught or what the encoder head does not call
+                # clearly benign (gate2: set on validation to lose at most 1 % of the positives left)
+                gate2 = float(heads.fusion.get("gate2_logit", -np.inf)) if self.use_gate else -np.inf
+                need2 = [i for k, i in enumerate(need)
+                         if any(h.category in MISCONDUCT for h in items[i].hits) or full[k, :4].max() >= gate2]
+                if need2:
+                    z = self.transformer.logits([texts[i] for i in need2])  # type: ignore[union-attr]
+                    col = {c: k for k, c in enumerate(self.transformer.labels)}  # type: ignore[union-attr]
+                    w = np.array([stack[c] for c in CATEGORIES], np.float32)  # (C, 2): encoder head, transformer
+                    zt = z[:, [col[c] for c in CATEGORIES]]
+                    probs = H.sigmoid(zt)
+                    for k, i in enumerate(need2):
+                        items[i].logits = items[i].logits * w[:, 0] + zt[k] * w[:, 1]
+                        items[i].e5 = probs[k]
+                    self.stats["transformer"] = self.stats.get("transformer", 0) + len(need2)
 
     def _fuse(self, a: _Analysis) -> dict[str, float]:
         """Noisy-OR of two calibrated sources: the rules (precision of each category and
@@ -310,13 +322,19 @@ class Detector:
                     break
         if endorsed is not None:
             cid, ca = endorsed
-            for c in MISCONDUCT:
-                scores[c] = max(scores[c], round(ca.scores[c] * ENDORSE_FACTOR, 4))
-            stance = "endorse"
             top = max(MISCONDUCT, key=lambda c: ca.scores[c])
-            reasons.append(Reason("context", top, "short reply endorsing a flagged preceding message",
-                                  score=scores[top], ref=cid))
-            targets.extend(h.target for h in ca.hits if h.target and h.category in MISCONDUCT)
+            stance = "endorse"
+            if not any(ch.isalnum() for ch in text) and set(a.norm.split()) <= _LAUGHS:
+                # a laugh or an emoji alone is kept as endorsement (the harassment analysis counts
+                # who laughed) but never becomes hate or a threat on its own
+                reasons.append(Reason("context", top, "emoji-only reply to a flagged preceding message "
+                                                      "(not flagged by itself)", ref=cid))
+            else:
+                for c in MISCONDUCT:
+                    scores[c] = max(scores[c], round(ca.scores[c] * ENDORSE_FACTOR, 4))
+                reasons.append(Reason("context", top, "short reply endorsing a flagged preceding message",
+                                      score=scores[top], ref=cid))
+                targets.extend(h.target for h in ca.hits if h.target and h.category in MISCONDUCT)
         flagged_cats = [c for c in MISCONDUCT if scores[c] >= self.threshold(c)]
         for h in a.hits:
             if h.target and h.category in flagged_cats and h.target not in targets:
@@ -346,12 +364,12 @@ class Detector:
         if lang:
             reasons.append(Reason("lang", None, lang))
         sev = 0
-        if flagged_cats:
-            rule_sev = max((h.severity for h in a.hits if h.category in flagged_cats), default=0)
-            top = max(scores[c] for c in flagged_cats)
-            sev = max(rule_sev, 3 if top >= 0.9 else 2 if top >= 0.7 else 1)
-            if stance in DOWNGRADING:
-                sev = 1
+        for c in flagged_cats:  # per category: its strongest rule or its score band, within its ceiling
+            rule_sev = max((h.severity for h in a.hits if h.category == c), default=0)
+            band = 3 if scores[c] >= 0.9 else 2 if scores[c] >= 0.7 else 1
+            sev = max(sev, min(MAX_SEVERITY[c], max(rule_sev, band)))
+        if flagged_cats and (stance in DOWNGRADING or stance == "endorse"):
+            sev = 1  # reported speech, or agreeing with what someone else wrote
         return Detection(
             categories={c: float(scores[c]) for c in CATEGORIES},
             flagged=bool(flagged_cats),

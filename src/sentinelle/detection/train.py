@@ -220,8 +220,15 @@ def train(out: Path, shared: Path | None = None, corpus: Path | None = None, sui
             store[c] = [round(slope, 6), round(float(cal.intercept_[0]), 6)]
         thresholds[c] = 0.5
     stack, stack_platt = _stack(full_l, va, transformer, log) if transformer is not None else ({}, {})
+    # gate2: the encoder head's logit under which the transformer is skipped, set like the gate
+    # on the chat-like val rows that pass the gate: at most 1 % of their positives skipped
+    left = chat & pos & no_rule & ~gated
+    cand2 = np.sort(full_l[left, :4].max(axis=1))
+    gate2 = float(cand2[int(len(cand2) * 0.01)]) if len(cand2) else -np.inf
+    log(f"gate2 logit {gate2:.2f}: the transformer reads {(full_l[chat & ~gated, :4].max(axis=1) >= gate2).mean():.0%} "
+        "of the chat val rows that reach the encoder")
     heads.fusion = {"rule_prob": rule_prob, "head_platt": head_platt, "cheap_platt": cheap_platt,
-                    "stack": stack, "stack_platt": stack_platt,
+                    "stack": stack, "stack_platt": stack_platt, "gate2_logit": gate2,
                     "down_factor": 0.35, "thresholds": thresholds, "gate_logit": gate,
                     "head_only_bar": HEAD_ONLY_BAR, "head_only_bar_short": HEAD_ONLY_BAR_SHORT,
                     "fusion": "p = 1 - (1 - p_rule[severity]) * (1 - platt(head_logit)); with no misconduct rule, platt(head_logit) is shifted so that head_only_bar (head_only_bar_short for 1-3 words) scores 0.5; x down_factor when reported/counter/negated"}
