@@ -1,6 +1,9 @@
 """Train the per-category heads and the fusion calibration. One reproducible command:
 
-    python -m sentinelle.detection.train [--out DIR] [--shared ../shared/datasets] [--corpus data/corpus]
+    python -m sentinelle.detection.train [--finetune] [--out DIR] [--shared ../shared/datasets] [--corpus data/corpus]
+
+(`--finetune` first retrains the transformer, `python -m sentinelle.detection.finetune`, which needs
+the `train` extra: torch 2.13.0; without it the shipped transformer is used as it is.)
 
 Training data (see the datasheet, `detection/data/train/DATASHEET.md`):
 - the project's chat corpus (`data/corpus/*.jsonl`, written for the detector, ~20k lines);
@@ -299,7 +302,14 @@ def main(argv: list[str] | None = None) -> None:
                     help="encoder vectors kept between runs (changes nothing but the time)")
     ap.add_argument("--no-transformer", action="store_true",
                     help="calibrate the heads alone (without detection/models/e5)")
+    ap.add_argument("--finetune", action="store_true",
+                    help="first fine-tune the transformer (python -m sentinelle.detection.finetune, "
+                         "needs the 'train' extra), then train and calibrate the heads with it: everything in one command")
     args = ap.parse_args(argv)
+    if args.finetune:
+        from . import finetune  # torch: training only
+
+        finetune.main(["--corpus", str(args.corpus), "--shared", str(args.shared), "--suite", str(args.suite)])
     meta = train(args.out, args.shared, args.corpus, args.suite, args.cache,
                  transformer=None if args.no_transformer else shipped())
     print(json.dumps({k: v for k, v in meta["evaluation"].items() if k != "functional_fr"}, indent=1))
