@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..dynamics import VERSION, DynamicsResult, DynamicsSettings, RosterRow, analyze_dynamics, parse_roster
 from ..contract import DynamicsData
+from ..dynamics import DynamicsResult, DynamicsSettings, RosterRow, analyze_dynamics, parse_roster
 from ..errors import InputError
 from ..store import Case, RosterEntry
 

@@ -213,6 +213,14 @@ def store(case: Case, step: Step, settings: Any, result: msgspec.Struct, inputs:
                            fingerprint=fingerprint_of(step, inputs), inputs=inputs)
 
 
+def record_scan(case: Case, env: Env) -> ResultRow:
+    """Store the scan step's result after a scan run outside the resolver (`sentinelle scan`)."""
+    step = STEPS["scan"]
+    cfg = step_settings(step)
+    inputs = inputs_of(case, step, env, {}, cfg)
+    return store(case, step, cfg, scan_state(case, env.model_version()), inputs)
+
+
 @dataclass
 class Resolved:
     step: str
@@ -278,6 +286,13 @@ def resolve(
             rows[name] = stored
             continue
         fp = fingerprint_of(step, inputs)
+        behind = [r for r in step.requires if r in STEPS and out.steps[r].status == "stale"]
+        if behind and stored is not None:  # its upstream is shown stale: so is it
+            own = _changed(stored, inputs)
+            why = "changed since: " + ", ".join([*own, *(b for b in behind if b not in own)])
+            out.steps[name] = Resolved(name, "stale", stored, why)
+            rows[name] = stored
+            continue
         if stored is not None and stored.fingerprint == fp and name not in refresh:
             out.steps[name] = Resolved(name, "fresh", stored)
             rows[name] = stored
@@ -290,8 +305,12 @@ def resolve(
         if on_step:
             on_step(name)
         start = time.perf_counter()
+
+        def tell(stage: str, done: int, total: int, name: str = name) -> None:
+            say(stage if stage.startswith(name) else f"{name}: {stage}", done, total)
+
         try:
-            result = step.run(StepContext(case, env, {k: v for k, v in rows.items() if v}), cfg, say)
+            result = step.run(StepContext(case, env, {k: v for k, v in rows.items() if v}), cfg, tell)
         except SentinelleError as exc:
             out.steps[name] = Resolved(name, "stale" if stored else "cannot", stored, f"cannot run: {exc}")
             rows[name] = stored
@@ -303,13 +322,17 @@ def resolve(
     return out
 
 
-def _why_stale(case: Case, row: ResultRow, inputs: Mapping[str, Any]) -> str:
+def _changed(row: ResultRow, inputs: Mapping[str, Any]) -> list[str]:
     if row.inputs is None:
-        return "stored before input tracking"
+        return ["stored before input tracking"]
     changed = [k for k, v in inputs["revisions"].items() if row.inputs.get("revisions", {}).get(k) != v]
     changed += [k.partition("/")[0] for k, v in inputs["upstream"].items() if row.inputs.get("upstream", {}).get(k) != v]
     if inputs.get(MODEL) != row.inputs.get(MODEL):
         changed.append("model")
     if inputs["settings"] != row.inputs.get("settings"):
         changed.append("settings")
-    return "changed since: " + (", ".join(changed) or "version")
+    return changed
+
+
+def _why_stale(case: Case, row: ResultRow, inputs: Mapping[str, Any]) -> str:
+    return "changed since: " + (", ".join(_changed(row, inputs)) or "version")
