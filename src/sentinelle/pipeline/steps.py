@@ -336,3 +336,17 @@ def _changed(row: ResultRow, inputs: Mapping[str, Any]) -> list[str]:
 
 def _why_stale(case: Case, row: ResultRow, inputs: Mapping[str, Any]) -> str:
     return "changed since: " + (", ".join(_changed(row, inputs)) or "version")
+
+
+def ensure(case: Case, targets: Iterable[str] = ("harassment",), *, compute: bool = True,
+           progress: Progress | None = None, env: Env | None = None,
+           warn: Callable[[str], None] | None = None) -> Resolution:
+    """What `report`, `review`, `bundle` and `analyze` call first: every result they show made
+    fresh (or, with compute=False or when a step cannot run, marked stale), one warning line per
+    result that is not fresh."""
+    res = resolve(case, targets, compute=compute, progress=progress, env=env)
+    if warn:
+        for step, why in res.stale().items():
+            shown = "shown as stored, marked STALE" if res.steps[step].row else "not available"
+            warn(f"{step}: {why} ({shown})")
+    return res
