@@ -18,7 +18,16 @@ from steps_helpers import WordDetector, make_case
 
 from sentinelle.contract import digest, settings_digest, settings_from_mapping
 from sentinelle.errors import UsageError
-from sentinelle.pipeline.steps import CASE_INPUTS, MODEL, STEPS, Env, fingerprint_of, inputs_of, resolve, step_settings
+from sentinelle.pipeline.steps import (
+    CASE_INPUTS,
+    MODEL,
+    STEPS,
+    Env,
+    fingerprint_of,
+    inputs_of,
+    resolve,
+    step_settings,
+)
 from sentinelle.store import Case
 
 ALL = list(STEPS)
