@@ -95,12 +95,12 @@ def test_decide_command(case_dir: Path) -> None:
     runner = CliRunner()
     with Case.open(case_dir) as case:
         item = _items(case)[0]
-    result = runner.invoke(cli, ["review", str(case_dir), "--decide", item, "confirm", "--note", "vu", "--reviewer", "C. Petit"])
+    result = runner.invoke(cli, ["review", str(case_dir), "--stored", "--decide", item, "confirm", "--note", "vu", "--reviewer", "C. Petit"])
     assert result.exit_code == 0, result.output
     assert f"confirm {item}" in result.output
-    result = runner.invoke(cli, ["review", str(case_dir), "--list"])
+    result = runner.invoke(cli, ["review", str(case_dir), "--stored", "--list"])
     assert f"confirm  {item}" in result.output
-    result = runner.invoke(cli, ["review", str(case_dir), "--decide", "flag:nope", "confirm", "--reviewer", "C"])
+    result = runner.invoke(cli, ["review", str(case_dir), "--stored", "--decide", "flag:nope", "confirm", "--reviewer", "C"])
     assert result.exit_code != 0
     with Case.open(case_dir) as case:
         entries = case.decisions()

@@ -16,7 +16,7 @@ SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 def test_interactive_review(case_dir: Path) -> None:
     env = {**os.environ, "PYTHONPATH": SRC, "COLUMNS": "120"}
-    child = pexpect.spawn(sys.executable, ["-m", "sentinelle", "review", str(case_dir), "--reviewer", "Inspectrice A"],
+    child = pexpect.spawn(sys.executable, ["-m", "sentinelle", "review", str(case_dir), "--stored", "--reviewer", "Inspectrice A"],
                           env=env, encoding="utf-8", timeout=30)
     child.expect(r"\[1/6\] flag:")
     child.expect("sale bougnoule")  # the item's context is shown
@@ -51,7 +51,7 @@ def test_interactive_review(case_dir: Path) -> None:
 def test_review_from_piped_stdin(case_dir: Path) -> None:
     import subprocess
 
-    run = subprocess.run([sys.executable, "-m", "sentinelle", "review", str(case_dir), "--reviewer", "B"],
+    run = subprocess.run([sys.executable, "-m", "sentinelle", "review", str(case_dir), "--stored", "--reviewer", "B"],
                          input="d\nfaux positif\nq\n", text=True, capture_output=True, env={**os.environ, "PYTHONPATH": SRC},
                          timeout=60)
     assert run.returncode == 0, run.stderr

@@ -10,9 +10,9 @@ from .conftest import STAMP, run_cli
 
 
 def test_report_command_variants(case_dir: Path, tmp_path: Path, capsys) -> None:
-    code, output = run_cli(capsys, "review", case_dir, "--decide", "case:k1", "confirm", "--reviewer", "A", "--note", "ok")
+    code, output = run_cli(capsys, "review", case_dir, "--stored", "--decide", "case:k1", "confirm", "--reviewer", "A", "--note", "ok")
     assert code == 0, output
-    code, output = run_cli(capsys, "report", case_dir, "--out", tmp_path / "r.html", "--lang", "en", "--confirmed-only",
+    code, output = run_cli(capsys, "report", case_dir, "--stored", "--out", tmp_path / "r.html", "--lang", "en", "--confirmed-only",
                            "--exports", tmp_path / "exp", "--generated-at", STAMP)
     assert code == 0 and "0 flags, 0 directives, 1 cases" in output, output
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
@@ -23,7 +23,7 @@ def test_report_command_variants(case_dir: Path, tmp_path: Path, capsys) -> None
 
 
 def test_bundle_command(case_dir: Path, tmp_path: Path, capsys) -> None:
-    code, output = run_cli(capsys, "bundle", case_dir, "--out", tmp_path / "b.zip", "--hashes-only", "--generated-at", STAMP)
+    code, output = run_cli(capsys, "bundle", case_dir, "--stored", "--out", tmp_path / "b.zip", "--hashes-only", "--generated-at", STAMP)
     assert code == 0 and "0 originals included, 1 by hash only" in output, output
     with zipfile.ZipFile(tmp_path / "b.zip") as z:
         assert json.loads(z.read("manifest.json"))["hashes_only"] is True

@@ -266,7 +266,7 @@ def test_migrations_are_safe_to_rerun(tmp_path: Path, export) -> None:
         with Case.open(tmp_path / "c") as c:
             assert c.count_messages() == 4
     names = [r[0] for r in sqlite3.connect(tmp_path / "c" / "case.sqlite").execute("SELECT name FROM migrations")]
-    assert sorted(names) == ["0001_core", "0002_people", "0003_results"]
+    assert sorted(names) == ["0001_core", "0002_people", "0003_results", "0004_inputs"]
 
 
 def test_source_is_kept_for_records_of_undeclared_conversations(case: Case, export) -> None:

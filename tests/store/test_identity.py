@@ -106,7 +106,7 @@ def test_long_numeric_platform_ids_are_not_phones(case: Case, tmp_path: Path) ->
     case.add_file(tmp_path / "w.txt", w)
     case.relink_persons()
     assert case.links() == [] and case.person_of(cd, "gamer") != case.person_of(cw, "Ami")
-    assert [p.phones for p in case.persons() if p.display_name == "Ami"] == [("712345678",)]
+    assert [p.phones for p in case.persons() if p.display_name == "Ami"] == [("+33712345678",)]  # E.164 (sentinelle.phones)
 
 
 def test_folding_and_phone_keys() -> None:

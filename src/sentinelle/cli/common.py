@@ -34,5 +34,24 @@ def progress(quiet: bool = False) -> Iterator[Progress | None]:
         yield bar
 
 
+def step_progress(bar: Progress | None, quiet: bool = False):  # type: ignore[no-untyped-def]
+    """The analysis steps' progress (stage, done, total) on the bar, one line per step; without
+    a bar (not a terminal), one line on stderr when a step starts unless quiet."""
+    tasks: dict[str, object] = {}
+
+    def say(stage: str, done: int = 0, total: int = 0) -> None:
+        step = stage.partition(":")[0]
+        if bar is None:
+            if step not in tasks and not quiet:
+                click.echo(f"sentinelle: computing {step}…", err=True)
+            tasks.setdefault(step, None)
+            return
+        if step not in tasks:
+            tasks[step] = bar.add_task(stage, total=total or None)
+        bar.update(tasks[step], description=stage[:60], completed=done, total=total or None)  # type: ignore[arg-type]
+
+    return say
+
+
 def warn(message: str) -> None:
     click.echo(f"sentinelle: warning: {message}", err=True)

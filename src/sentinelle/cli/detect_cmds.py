@@ -69,7 +69,11 @@ def register(cli: click.Group) -> None:
                 elif not quiet:
                     click.echo(f"scanned {done}/{total}", err=True)
 
-            rep = scan_case(c, progress=tick, batch_size=batch_size)
+            from ..pipeline.steps import Env, record_scan
+
+            env = Env()
+            rep = scan_case(c, progress=tick, batch_size=batch_size, detector=env.get_detector())
+            record_scan(c, env)  # what `cases`, `report`... read to know the scan is fresh
         if as_json:
             click.echo(json.dumps(rep.to_dict()))
         else:

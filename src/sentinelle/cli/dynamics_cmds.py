@@ -78,8 +78,12 @@ def register(cli: click.Group) -> None:
                 err.print(f"dynamics: {stage}…")
 
         with Case.open(case) as c:
-            result = pipeline.run_dynamics(c, progress=say, gexf=gexf, graphml=graphml)
-        data = result.to_json()
+            if gexf or graphml:  # the graph files need the graph itself: always computed
+                data = pipeline.run_dynamics(c, progress=say, gexf=gexf, graphml=graphml).to_json()
+            else:  # the stored result when its inputs are unchanged, else computed again
+                from ..pipeline.steps import resolve
+
+                data = resolve(c, ["dynamics"], progress=lambda stage, done, total: say(stage.partition(": ")[2] or stage)).data("dynamics")
         if as_json:
             click.echo(orjson.dumps(data, default=str).decode())
             return

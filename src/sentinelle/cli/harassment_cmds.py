@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .common import quiet_option, stderr_console
+from .common import progress, quiet_option, step_progress
 
 _THRESHOLDS = [
     click.option("--min-messages", type=int, default=None, help="Abusive messages needed for a case (default 3)."),
@@ -17,7 +17,7 @@ _THRESHOLDS = [
     click.option("--min-confidence", type=float, default=None, help="Least sure link to the target counted (default 0.5)."),
     click.option("--set", "extra", multiple=True, metavar="KEY=VALUE",
                  help="Any other threshold of sentinelle.harassment.Settings, e.g. --set reciprocity_ratio=0.6."),
-    click.option("--refresh", is_flag=True, help="Run the analysis again even if a stored result matches."),
+    click.option("--refresh", is_flag=True, help="Run the analysis again even if its inputs are unchanged."),
     click.option("--json", "as_json", is_flag=True, help="Print the JSON result."),
     quiet_option,
 ]
@@ -40,9 +40,6 @@ def _settings(min_messages: int | None, min_days: int | None, min_confidence: fl
     return {k: v for k, v in given.items() if v is not None}
 
 
-def _progress(quiet: bool):  # type: ignore[no-untyped-def]
-    console = stderr_console()
-    return None if quiet or not console.is_terminal else (lambda msg: console.print(f"[dim]{msg}[/dim]"))
 
 
 def register(cli: click.Group) -> None:
@@ -62,8 +59,9 @@ def register(cli: click.Group) -> None:
         from ..pipeline.harassment import list_cases
         from ..store import Case
 
-        with Case.open(case_dir) as case:
-            data = list_cases(case, _settings(min_messages, min_days, min_confidence, extra), refresh, _progress(quiet))
+        with Case.open(case_dir) as case, progress(quiet) as bar:
+            data = list_cases(case, _settings(min_messages, min_days, min_confidence, extra), refresh,
+                              step_progress(bar, quiet))
         if as_json:
             click.echo(json.dumps(data, ensure_ascii=False, indent=1))
             return
@@ -102,8 +100,9 @@ def register(cli: click.Group) -> None:
         from ..pipeline.harassment import case_report
         from ..store import Case
 
-        with Case.open(case_dir) as case:
-            c = case_report(case, person, _settings(min_messages, min_days, min_confidence, extra), refresh, _progress(quiet))
+        with Case.open(case_dir) as case, progress(quiet) as bar:
+            c = case_report(case, person, _settings(min_messages, min_days, min_confidence, extra), refresh,
+                            step_progress(bar, quiet))
         if as_json:
             click.echo(json.dumps(c, ensure_ascii=False, indent=1))
             return

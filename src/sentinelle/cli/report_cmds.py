@@ -26,6 +26,22 @@ def _open(case: Path) -> Any:
     return Case.open(case)
 
 
+STORED = click.option("--stored", is_flag=True,
+                      help="Show the stored results as they are, without computing what changed since "
+                           "(results whose inputs changed are marked STALE).")
+
+
+def _fresh(case: Any, stored: bool, quiet: bool = False) -> dict[str, str]:
+    """Bring the scan, dynamics and harassment results up to date (unless --stored); one warning
+    line per result that is not fresh. Returns step -> why, for the report's STALE markers."""
+    from ..pipeline.steps import ensure
+    from .common import step_progress, warn
+
+    with progress(quiet) as bar:
+        res = ensure(case, compute=not stored, progress=step_progress(bar, quiet), warn=warn)
+    return {step: why for step, why in res.stale().items() if res.steps[step].row is not None}
+
+
 def register(cli: click.Group) -> None:
     """Add this module's commands to the `sentinelle` group."""
 
@@ -80,14 +96,17 @@ def register(cli: click.Group) -> None:
     @LANG
     @PSEUDO
     @GENERATED_AT
+    @STORED
+    @quiet_option
     def report(case: Path, out: Path, exports_dir: Path | None, confirmed_only: bool, lang: str, pseudonymise: bool,
-               generated_at: str | None) -> None:
+               generated_at: str | None, stored: bool, quiet: bool) -> None:
         """Write the self-contained HTML report of a case."""
         from ..report import write_exports, write_report
 
         with _open(case) as c:
+            stale = _fresh(c, stored, quiet)
             ctx = write_report(c, out, lang=lang, confirmed_only=confirmed_only, pseudonymise=pseudonymise or None,
-                               generated_at=generated_at)
+                               generated_at=generated_at, stale=stale)
         if exports_dir:
             write_exports(ctx, exports_dir)
         click.echo(f"report: {out} ({ctx.counts['flags']} flags, {len(ctx.directives)} directives, {len(ctx.harassment)} cases)")
@@ -99,7 +118,10 @@ def register(cli: click.Group) -> None:
     @click.option("--note", default="", help="The reviewer's note (with --decide).")
     @click.option("--reviewer", envvar="SENTINELLE_REVIEWER", help="Reviewer's name (or SENTINELLE_REVIEWER).")
     @click.option("--list", "list_items", is_flag=True, help="List the items and their status, then stop.")
-    def review(case: Path, decide: tuple[str, str] | None, note: str, reviewer: str | None, list_items: bool) -> None:
+    @STORED
+    @quiet_option
+    def review(case: Path, decide: tuple[str, str] | None, note: str, reviewer: str | None, list_items: bool,
+               stored: bool, quiet: bool) -> None:
         """Confirm or dismiss flags, directives and harassment cases (c/d/s, with a note).
 
         Each decision is appended to the case's hash-chained log with the reviewer's name.
@@ -109,6 +131,7 @@ def register(cli: click.Group) -> None:
         from ..evidence.review import review_queue
 
         with _open(case) as c:
+            _fresh(c, stored, quiet)
             if list_items:
                 for item in review_queue(c, include_decided=True):
                     click.echo(f"{item.status:8} {item.item_id}  {item.title}")
@@ -155,13 +178,17 @@ def register(cli: click.Group) -> None:
     @LANG
     @PSEUDO
     @GENERATED_AT
-    def bundle(case: Path, out: Path, hashes_only: bool, lang: str, pseudonymise: bool, generated_at: str | None) -> None:
+    @STORED
+    @quiet_option
+    def bundle(case: Path, out: Path, hashes_only: bool, lang: str, pseudonymise: bool, generated_at: str | None,
+               stored: bool, quiet: bool) -> None:
         """Write an evidence bundle: report, exports, decision log, originals, manifest."""
         from ..evidence.bundle import make_bundle
 
         with _open(case) as c:
+            stale = _fresh(c, stored, quiet)
             result = make_bundle(c, out, hashes_only=hashes_only, pseudonymise=pseudonymise or None, lang=lang,
-                                 generated_at=generated_at)
+                                 generated_at=generated_at, stale=stale)
         click.echo(f"bundle: {result.path} ({result.members} files, {result.originals_included} originals included, "
                    f"{result.originals_hashed_only} by hash only, {result.size} bytes)")
 

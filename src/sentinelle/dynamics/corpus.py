@@ -4,26 +4,17 @@ persons, times as seconds, alias indexes for addressing. Every module reads this
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from ..phones import phone_key  # the one phone-number rule (E.164)
 from ..records import Conversation, Event, Message, Participant
 from .identity import AliasIndex, PersonOf, default_person_of
 
 _EPOCH = datetime(1970, 1, 1)
-_NOT_DIGIT = re.compile(r"\D+")
-
-
-def phone_key(text: str | None) -> str | None:
-    """The last 9 digits of a phone-like string ("+33 6 12 34 56 78" and "06 12 34 56 78" meet)."""
-    if not text:
-        return None
-    digits = _NOT_DIGIT.sub("", text)
-    return digits[-9:] if len(digits) >= 8 and len(digits) >= len(text.replace(" ", "")) // 2 else None
 
 
 def seconds(t: datetime | None) -> float | None:

@@ -78,10 +78,11 @@ def make_bundle(
     pseudonymise: bool | None = None,
     lang: str = "fr",
     generated_at: str | None = None,
+    stale: dict[str, str] | None = None,
 ) -> BundleResult:
     out = Path(out)
     stamp = resolve_generated_at(generated_at)
-    ctx = build_context(case, lang=lang, pseudonymise=pseudonymise, generated_at=stamp)
+    ctx = build_context(case, lang=lang, pseudonymise=pseudonymise, generated_at=stamp, stale=stale)
     pseudonymise = ctx.pseudonymised
     members: dict[str, bytes] = {"report.html": render_html(ctx).encode("utf-8")}
     for name, data in export_files(ctx).items():

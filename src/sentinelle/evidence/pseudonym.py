@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import UsageError
+from ..phones import phone_key  # the one phone-number rule (E.164)
 from .decisions import append_entry
 
 PREFIX = "Personne"
@@ -33,7 +34,6 @@ _COMMON = frozenset(
     deleguee admin moderateur moi toi lui elle nous vous eux service unite""".split()
 )
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00|0)\d(?:[\s.\-\u00a0\u202f/]?\(?\d\)?){7,13}(?!\w)")
-_DIGITS = re.compile(r"\d")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -48,16 +48,6 @@ def fold_keep_length(text: str) -> str:
     if text.isascii():
         return text.lower()
     return "".join(map(_fold_char, text))
-
-
-def phone_key(text: str) -> str | None:
-    """The last nine digits of something that looks like a phone number, else None."""
-    digits = "".join(_DIGITS.findall(text))
-    if len(digits) < 9 or len(digits) > 15:
-        return None
-    if not (text.strip().startswith(("+", "0"))):
-        return None
-    return digits[-9:]
 
 
 def looks_like_phone(text: str) -> bool:

@@ -1,14 +1,13 @@
 """`analyze`: everything from export files (or an existing case) to a report, in one call.
 
-Steps, in order: ingest, scan (detection), dynamics, harassment, report and exports. Each step is
-the owning layer's own pipeline function; a step whose module is not part of this installation is
-reported as not run (and the report says so in its section), never replaced by a stand-in.
+Steps, in order: ingest, then the registered analysis steps (pipeline.steps: scan, dynamics,
+harassment), each reused when its inputs are unchanged and computed when not, then the report
+and exports. A step that cannot run is reported as not run (and the report says so), never
+replaced by a stand-in.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,13 +19,7 @@ from ..ingest import ReadOptions
 from ..report.exports import write_exports
 from ..report.html import write_report
 from ..store import Case, CaseMetadata
-
-# (step name, module, function): each function takes (case, progress)
-ANALYSIS_STEPS: tuple[tuple[str, str, str], ...] = (
-    ("scan", "sentinelle.pipeline.scan", "scan_case"),
-    ("dynamics", "sentinelle.pipeline.dynamics", "run_dynamics"),
-    ("harassment", "sentinelle.pipeline.harassment", "run_harassment"),
-)
+from .steps import STEPS, Env, resolve
 
 
 @dataclass
@@ -65,16 +58,7 @@ class AnalyzeResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def _step_function(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):  # the step's own module is absent, nothing else
-            return None
-        raise
-
-
-def open_or_create_case(out_dir: Path, options: AnalyzeOptions) -> Any:
+def open_or_create_case(out_dir: Path, options: AnalyzeOptions) -> Case:
     """The case given, else `<out>/case` (created the first time, reopened after)."""
     fields = dict(options.metadata)
     if options.demo:
@@ -93,6 +77,7 @@ def analyze(
     out_dir: Path,
     options: AnalyzeOptions | None = None,
     progress: Any = None,
+    env: Env | None = None,
 ) -> AnalyzeResult:
     """Ingest `files` (or the demo) into a case, run every analysis, write the report and exports."""
     options = options or AnalyzeOptions()
@@ -111,22 +96,28 @@ def analyze(
     timings: dict[str, float] = {}
     not_run: dict[str, str] = {}
     unreadable: list[str] = []
-    overall = progress.add_task("analyse", total=2 + len(ANALYSIS_STEPS) + bool(roster)) if progress else None
+    overall = progress.add_task("analyse", total=2 + len(STEPS) + bool(roster)) if progress else None
 
     def advance() -> None:
         if progress is not None:
             progress.advance(overall)
 
     def reporter(step: str) -> Callable[..., None]:
-        """One progress display for every step, whatever each step's callback shape."""
+        """The ingest's progress (event, path, count) on the overall line."""
 
-        def say(*args: Any, **_: Any) -> None:
+        def say(*args: Any) -> None:
             if progress is not None:
                 words = [a.name if isinstance(a, Path) else str(a) for a in args if isinstance(a, str | Path)]
                 numbers = [str(a) for a in args if isinstance(a, int) and not isinstance(a, bool)]
                 progress.update(overall, description=f"{step}: {' '.join(words)} {'/'.join(numbers)}"[:70])
 
         return say
+
+    def step_progress(stage: str, done: int, total: int) -> None:
+        """The steps' progress (stage, done, total) on the overall line."""
+        if progress is not None:
+            counts = f" {done}/{total}" if total else ""
+            progress.update(overall, description=f"{stage}{counts}"[:70])
 
     with open_or_create_case(out_dir, options) as case:
         reporter("ingest")()
@@ -146,20 +137,15 @@ def analyze(
 
             import_roster_file(case, roster)
             advance()
-        for step, module, name in ANALYSIS_STEPS:
-            function = _step_function(module, name)
-            if function is None:
-                not_run[step] = f"{module} is not part of this installation"
-                advance()
-                continue
-            reporter(step)()
-            start = time.perf_counter()
-            if "progress" in inspect.signature(function).parameters:
-                function(case, progress=reporter(step))
-            else:
-                function(case)
-            timings[step] = time.perf_counter() - start
+        start = time.perf_counter()
+        resolution = resolve(case, list(STEPS), env=env, progress=step_progress,
+                             on_step=lambda name: step_progress(name, 0, 0))
+        for step, why in resolution.stale().items():
+            not_run[step] = why
+        for step in STEPS:
+            timings[step] = resolution.timings.get(step, 0.0)
             advance()
+        timings["resolve"] = time.perf_counter() - start - sum(resolution.timings.values())
         reporter("report")()
         start = time.perf_counter()
         report = out_dir / "report.html"
@@ -167,12 +153,13 @@ def analyze(
         if pseudonymise is None:
             pseudonymise = bool(case.metadata.pseudonymise)
         ctx = write_report(case, report, lang=options.lang, pseudonymise=pseudonymise,
-                           generated_at=options.generated_at)
+                           generated_at=options.generated_at,
+                           stale={s: w for s, w in not_run.items() if resolution.steps[s].row is not None})
         exports = write_exports(ctx, out_dir / "exports")
         timings["report"] = time.perf_counter() - start
         advance()
         return AnalyzeResult(
-            case_path=Path(getattr(case, "path", out_dir / "case")),
+            case_path=Path(case.path),
             report=report,
             exports=exports,
             timings=timings,

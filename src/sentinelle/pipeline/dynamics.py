@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..dynamics import VERSION, DynamicsResult, DynamicsSettings, RosterRow, analyze_dynamics, parse_roster
+from ..contract import DynamicsData
+from ..dynamics import DynamicsResult, DynamicsSettings, RosterRow, analyze_dynamics, parse_roster
 from ..errors import InputError
 from ..store import Case, RosterEntry
 
@@ -17,17 +18,8 @@ RESULT_KEY = "case"
 Progress = Callable[[str], None]
 
 
-def run_dynamics(
-    case: Case,
-    progress: Progress | None = None,
-    settings: DynamicsSettings | None = None,
-    *,
-    gexf: str | Path | None = None,
-    graphml: str | Path | None = None,
-) -> DynamicsResult:
-    """Analyse the group dynamics of a whole case and store the result; optional graph exports."""
-    settings = settings or DynamicsSettings()
-    say = progress or (lambda stage: None)
+def compute_dynamics(case: Case, settings: DynamicsSettings, say: Callable[[str], None]) -> DynamicsResult:
+    """The dynamics of a whole case (nothing stored): records, persons and roster from the case."""
     say("reading")
     persons = case.persons()
     # every name a person was seen under addresses them (nicknames the case knows)
@@ -38,7 +30,7 @@ def run_dynamics(
         return case.person_of(conversation_id, name)  # None: the analysis folds the name
 
     say("analysing")
-    result = analyze_dynamics(
+    return analyze_dynamics(
         case.conversations(),
         case.messages(),
         case.events(),
@@ -48,8 +40,27 @@ def run_dynamics(
         participants=case.participants(),
         aliases=aliases,
     )
+
+
+def run_dynamics(
+    case: Case,
+    progress: Progress | None = None,
+    settings: DynamicsSettings | None = None,
+    *,
+    gexf: str | Path | None = None,
+    graphml: str | Path | None = None,
+) -> DynamicsResult:
+    """Analyse the group dynamics of a whole case and store the result with the fingerprint of
+    its inputs (see pipeline.steps); optional graph exports."""
+    from .steps import STEPS, Env, inputs_of, store
+
+    step = STEPS[STEP]
+    settings = settings or DynamicsSettings()
+    say = progress or (lambda stage: None)
+    inputs = inputs_of(case, step, Env(), {}, settings)
+    result = compute_dynamics(case, settings, say)
     say("storing")
-    case.put_result(STEP, VERSION, RESULT_KEY, result.to_json(), settings.to_dict())
+    store(case, step, settings, DynamicsData(**result.to_json()), inputs)
     if gexf:
         result.write_gexf(gexf)
     if graphml:

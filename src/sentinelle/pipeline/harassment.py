@@ -11,10 +11,13 @@ import zipfile
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..contract import HarassmentData
+from ..contract import Progress as ContractProgress
 from ..errors import CaseError, UsageError
 from ..harassment import VERSION, Settings, find_cases
 from ..harassment.power import rank_level
 from ..records import Source
+from ..store import Case
 from ..textutil import fold
 
 Progress = Callable[[str], None]
@@ -54,9 +57,9 @@ def _leaders(dynamics: Mapping[str, Any] | None) -> tuple[dict[str, float], list
     return influence, flags
 
 
-def authority_of(case: Any, from_dynamics: bool = True) -> dict[str, Any]:
+def authority_of(case: Case, from_dynamics: bool = True, dynamics: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """{"ranks": {person: rank name}, "leaders": {person: influence}, "leader_flags": [...]} from the
-    roster and the stored dynamics result (`case.get_result("dynamics", "case")`)."""
+    roster and the dynamics result given (else the stored one) unless `from_dynamics` is False."""
     index = _person_index(case)
     ranks: dict[str, str] = {}  # the rank as declared; sentinelle.harassment.power reads its level
     for entry in case.roster():
@@ -67,50 +70,78 @@ def authority_of(case: Any, from_dynamics: bool = True) -> dict[str, Any]:
                 break
     out: dict[str, Any] = {"ranks": ranks}
     if from_dynamics:
-        out["leaders"], flags = _leaders(case.get_result("dynamics", "case"))
+        out["leaders"], flags = _leaders(dynamics if dynamics is not None else case.get_result("dynamics", "case"))
         if flags is not None:
             out["leader_flags"] = flags
     return out
 
 
-def run_harassment(
-    case: Any,
+def compute_harassment(
+    case: Case,
+    settings: Settings,
+    say: Callable[[str], None],
+    *,
+    model_version: str | None = None,
+    dynamics: Mapping[str, Any] | None = None,
     authority_from_dynamics: bool = True,
-    settings: Settings | Mapping[str, Any] | None = None,
-    progress: Progress | None = None,
 ) -> dict[str, Any]:
-    """Run the harassment analysis over an open case, store and return its JSON result."""
-    cfg = Settings.from_mapping(settings)
-    say = progress or (lambda _msg: None)
+    """Harassment cases over an open case (nothing stored), from the detections of
+    `model_version` (the latest stored when None) and the given dynamics result."""
     say("reading records")
     conversations = case.conversations()
     messages = list(case.messages())
     events = list(case.events())
-    detections = {d.message_id: d for d in case.detections() if d.message_id}
+    detections = {d.message_id: d for d in case.detections(model_version) if d.message_id}
     if messages and not detections:
         say("no detections stored: run `sentinelle scan` first for abuse categories; patterns only")
-    authority = authority_of(case, authority_from_dynamics)
+    authority = authority_of(case, authority_from_dynamics, dynamics)
     say(f"analysing {len(messages)} messages")
 
     def person_of(conversation_id: str, name: str) -> str:
         return case.person_of(conversation_id, name) or fold(name)
 
     result = find_cases(conversations, messages, events, detections, person_of=person_of,
-                        authority=authority, settings=cfg)
+                        authority=authority, settings=settings)
     data = result.to_json()
     data["detections_used"] = len(detections)
-    case.put_result("harassment", VERSION, "cases", data, cfg.to_dict())
     return data
 
 
-def list_cases(case: Any, settings: Mapping[str, Any] | None = None, refresh: bool = False,
-               progress: Progress | None = None) -> dict[str, Any]:
-    """The stored result when its settings match, else a fresh run (stored)."""
+def run_harassment(
+    case: Case,
+    authority_from_dynamics: bool = True,
+    settings: Settings | Mapping[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Run the harassment analysis over an open case with what it holds now (the latest
+    detections, the stored dynamics result), store and return its JSON result. Commands use
+    `list_cases`, which first brings the scan and the dynamics up to date."""
+    from .steps import STEPS, Env, inputs_of, store
+
+    step = STEPS["harassment"]
     cfg = Settings.from_mapping(settings)
-    stored = None if refresh else case.get_result("harassment", "cases")
-    if stored and stored.get("settings") == cfg.to_dict() and stored.get("version") == VERSION:
-        return stored
-    return run_harassment(case, settings=cfg, progress=progress)
+    upstream = {name: case.result(name, STEPS[name].key) for name in ("scan", "dynamics")}
+    inputs = inputs_of(case, step, Env(), upstream, cfg)
+    dynamics = upstream["dynamics"]
+    data = compute_harassment(case, cfg, progress or (lambda _msg: None),
+                              dynamics=dynamics.data if dynamics else None,
+                              authority_from_dynamics=authority_from_dynamics)
+    store(case, step, cfg, HarassmentData(**data), inputs)
+    return data
+
+
+def list_cases(case: Case, settings: Mapping[str, Any] | None = None, refresh: bool = False,
+               progress: ContractProgress | None = None, env: Any = None) -> dict[str, Any]:
+    """The harassment result, fresh: the scan, the dynamics and the cases are reused when their
+    inputs are unchanged and recomputed when not (see pipeline.steps.resolve)."""
+    from .steps import resolve
+
+    res = resolve(case, ["harassment"], settings={"harassment": settings}, progress=progress,
+                  refresh={"harassment"} if refresh else (), env=env)
+    got = res.steps["harassment"]
+    if got.status in ("cannot", "stale", "missing"):
+        raise CaseError(f"harassment cannot run: {got.reason}", path=str(case.path))
+    return got.data
 
 
 def _source_text(case: Any, source: Mapping[str, Any]) -> str | None:
@@ -122,10 +153,10 @@ def _source_text(case: Any, source: Mapping[str, Any]) -> str | None:
     return raw.decode("utf-8", errors="replace")
 
 
-def case_report(case: Any, person: str, settings: Mapping[str, Any] | None = None,
-                refresh: bool = False, progress: Progress | None = None) -> dict[str, Any]:
+def case_report(case: Case, person: str, settings: Mapping[str, Any] | None = None,
+                refresh: bool = False, progress: ContractProgress | None = None, env: Any = None) -> dict[str, Any]:
     """One case (by target person id or name) with the source bytes of every timeline item."""
-    data = list_cases(case, settings, refresh, progress)
+    data = list_cases(case, settings, refresh, progress, env)
     key = fold(person)
     index = _person_index(case)
     wanted = {person, key, index.get(key, key)}

@@ -51,6 +51,9 @@ class ReportContext:
     evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
     review: dict[str, int] = field(default_factory=dict)
     person_names: dict[str, str] = field(default_factory=dict)  # person key -> name shown
+    # step -> why its stored result is not fresh (inputs changed since it was computed); every
+    # command resolves the steps first, so this is empty unless a step could not run again
+    stale: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -156,8 +159,11 @@ def build_context(
     pseudonymise: bool | None = None,
     generated_at: str | None = None,
     context_size: int = 2,
+    stale: dict[str, str] | None = None,
 ) -> ReportContext:
-    """`pseudonymise=None` follows the case's metadata (set when the case was created)."""
+    """`pseudonymise=None` follows the case's metadata (set when the case was created).
+    `stale`: step -> why, for results the caller knows are not fresh (the detector changed);
+    the case's own record of inputs is checked here too, so nothing stale is shown unmarked."""
     if pseudonymise is None:
         pseudonymise = bool(getattr(case.metadata, "pseudonymise", False))
     pseudo = Pseudonymiser.for_case(case) if pseudonymise else None
@@ -264,7 +270,12 @@ def build_context(
         flags.append(item)
     flags.sort(key=lambda f: (f["time"] or "", f["id"]))
 
-    # stored analysis results
+    # stored analysis results, marked when their inputs changed since they were computed
+    stale = dict(stale or {})
+    for step, key in (("dynamics", "case"), ("harassment", "cases")):
+        row = case.result(step, key)
+        if row is not None and (changed := case.stale_inputs(row)):
+            stale.setdefault(step, "changed since: " + ", ".join(changed))
     dynamics = case.get_result("dynamics", "case")
     harassment = case.get_result("harassment", "cases")
     if pseudo:
@@ -416,6 +427,7 @@ def build_context(
             "last": last.isoformat(sep=" ") if last else None,
         },
         versions=versions,
+        stale=stale,
         steps={
             "scan": bool(model_versions) or any(True for _ in _limited(case.detections(), 1)),
             "dynamics": dynamics is not None,

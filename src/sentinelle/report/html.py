@@ -176,6 +176,7 @@ def write_report(
     confirmed_only: bool = False,
     pseudonymise: bool | None = None,
     generated_at: str | None = None,
+    stale: dict[str, str] | None = None,
 ) -> ReportContext:
     """Build the context from the case, render it and write one HTML file. Returns the context."""
     if lang not in LANGS:
@@ -184,7 +185,7 @@ def write_report(
         raise UsageError(f"unknown report language {lang!r}: choose one of {', '.join(LANGS)}")
     ctx = build_context(
         case, lang=lang, confirmed_only=confirmed_only, pseudonymise=pseudonymise,
-        generated_at=resolve_generated_at(generated_at),
+        generated_at=resolve_generated_at(generated_at), stale=stale,
     )
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

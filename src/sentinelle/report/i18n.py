@@ -37,6 +37,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "Analyse non effectuée pour ce dossier ({step}) : cette section est vide faute de résultats, pas faute de faits.",
         "en": "Analysis not run for this case ({step}): this section is empty for lack of results, not for lack of facts.",
     },
+    "stale": {
+        "fr": "PÉRIMÉ : le résultat « {step} » ci-dessous a été calculé avant des changements du dossier ({why}) et n'a pas pu être recalculé ; ne pas s'y fier avant de relancer l'analyse.",
+        "en": "STALE: the {step} result below was computed before changes to the case ({why}) and could not be computed again; do not rely on it before running the analysis again.",
+    },
     "none_found": {"fr": "Rien de trouvé.", "en": "Nothing found."},
     "no_targets": {"fr": "Aucun signalement ne vise un groupe protégé.", "en": "No flag targets a protected group."},
     "no_flags": {"fr": "Aucun message signalé : la détection a été exécutée sans rien relever.", "en": "No flagged message: detection ran and found nothing."},

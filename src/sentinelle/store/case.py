@@ -6,6 +6,7 @@ canonical records of `sentinelle.records` and the small types of `store.models`.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import stat
@@ -452,20 +453,48 @@ class Case:
     def scanned_ids(self, model_version: str) -> set[str]:
         return self.backend.scanned_ids(model_version)
 
-    def put_result(self, step: str, version: str, key: str, data: Any, settings: dict[str, Any] | None = None) -> None:
-        """Store an analysis result (JSON-able), with the version and settings that produced it."""
-        self.backend.put_result(step, version, key, data, settings or {})
+    def put_result(self, step: str, version: str, key: str, data: Any, settings: dict[str, Any] | None = None,
+                   *, fingerprint: str | None = None, inputs: dict[str, Any] | None = None) -> ResultRow:
+        """Store an analysis result (JSON-able), with the version and settings that produced it
+        and, from the step contract, the fingerprint of the inputs it was computed from."""
+        digest = hashlib.sha256(codec.dumps(data).encode()).hexdigest()
+        self.backend.put_result(step, version, key, data, settings or {}, fingerprint, inputs, digest)
+        return ResultRow(step, version, key, data, settings or {}, "", fingerprint, inputs, digest)
 
     def get_result(self, step: str, key: str) -> Any:
-        """The data of the latest result of `step` under `key`, or None."""
+        """The data of the latest result of `step` under `key`, or None (fresh or not: see
+        `result` and `stale_inputs`)."""
         rows = self.backend.results(step, key)
         return rows[0]["data"] if rows else None
 
+    def result(self, step: str, key: str) -> ResultRow | None:
+        """The latest stored result of `step` under `key`, with its fingerprint."""
+        rows = self.backend.results(step, key)
+        return _result_row(rows[0]) if rows else None
+
     def results(self, step: str) -> list[ResultRow]:
-        return [
-            ResultRow(r["step"], r["version"], r["key"], r["data"], r["settings"], r["created_at"])
-            for r in self.backend.results(step)
-        ]
+        return [_result_row(r) for r in self.backend.results(step)]
+
+    def revisions(self) -> dict[str, int]:
+        """How many times each input of the analyses changed: files, persons, roster, detections."""
+        return self.backend.revisions()
+
+    def stale_inputs(self, row: ResultRow) -> list[str]:
+        """The inputs a stored result was computed from that have changed since (empty: fresh as
+        far as the case can tell; the detector's version is checked by the pipeline)."""
+        if row.inputs is None:
+            return ["unknown inputs (stored before input tracking)"]
+        current = self.revisions()
+        changed = []
+        for name, value in row.inputs.get("revisions", {}).items():
+            if current.get(name, 0) != value:
+                changed.append(name)
+        for step, digest in row.inputs.get("upstream", {}).items():
+            step_name, _, key = step.partition("/")
+            up = self.result(step_name, key) if key else None
+            if up is None or up.digest != digest or self.stale_inputs(up):
+                changed.append(step_name)
+        return changed
 
     def import_roster(self, rows: Iterable[RosterEntry]) -> None:
         """Replace the roster (the organisation's list of people, ranks, roles, union reps)."""
@@ -513,7 +542,13 @@ class Case:
             "period": {"first": first, "last": last},
             "detections": self.backend.detection_versions(),  # {model_version: {scanned, flagged}}
             "results": self.backend.result_keys(),  # {step: [keys]}
+            "revisions": self.revisions(),  # {input: changes}
             "decisions": len(self.backend.decisions()),
         }
 
 
+
+
+def _result_row(r: dict[str, Any]) -> ResultRow:
+    return ResultRow(r["step"], r["version"], r["key"], r["data"], r["settings"], r["created_at"],
+                     r.get("fingerprint"), r.get("inputs"), r.get("digest"))

@@ -10,18 +10,17 @@ forces handles together, a split forbids them together, the later decision winni
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..phones import phone_key  # the one phone-number rule (E.164)
 from ..records import clean_text
 from ..textutil import fold
 from .models import Person, PersonLink
 
 PHONE_ID_PLATFORMS = {"whatsapp", "signal"}
 CONFIDENCE = {"platform_id": 0.99, "phone": 0.95, "name": 0.6}
-_PHONE = re.compile(r"^\+?[\d\s\-().\u00a0\u202f]{8,}$")
 # How exports name the person who exported them ("Vous avez ajouté X", "You left"): each export's
 # "Vous" is its own exporter, so these names never link people across conversations.
 EXPORTER_NAMES = frozenset(
@@ -46,17 +45,6 @@ class Handle:
     @property
     def ref(self) -> HandleKey:
         return (self.conversation_id, self.key)
-
-
-def phone_key(text: str | None) -> str | None:
-    """A comparable form of a phone number: its last 9 digits (drops +33 / 0 prefixes)."""
-    if not text:
-        return None
-    cleaned = clean_text(text).strip()
-    if not _PHONE.match(cleaned):
-        return None
-    digits = re.sub(r"\D", "", cleaned)
-    return digits[-9:] if len(digits) >= 8 else None
 
 
 def fold_name(name: str | None) -> str | None:

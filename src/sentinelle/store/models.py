@@ -111,6 +111,9 @@ class ResultRow:
     data: Any
     settings: dict[str, Any]
     created_at: str
+    fingerprint: str | None = None  # of everything it was computed from (None: stored before 0.2)
+    inputs: dict[str, Any] | None = None  # the parts of that fingerprint: revisions, upstream digests
+    digest: str | None = None  # sha256 of the data (what a downstream step's fingerprint reads)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ re-run safely on every open; a case written by a newer sentinelle is refused, ne
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -96,6 +97,17 @@ MIGRATIONS: list[tuple[str, str]] = [
             BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
         """,
     ),
+    (
+        # what a result was computed from: the case's revisions of its inputs, bumped in the same
+        # transaction as each change, and each stored result's fingerprint of them
+        "0004_inputs",
+        """
+        CREATE TABLE IF NOT EXISTS revisions (name TEXT PRIMARY KEY, value INTEGER NOT NULL, digest TEXT);
+        ALTER TABLE results ADD COLUMN fingerprint TEXT;
+        ALTER TABLE results ADD COLUMN inputs TEXT;
+        ALTER TABLE results ADD COLUMN digest TEXT;
+        """,
+    ),
 ]
 
 # the per-file source columns (hash, name, zip) live once in `sources`, not on every record
@@ -113,6 +125,10 @@ _INSERT_RECORD = (
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(dumps(value).encode()).hexdigest()
 
 
 def _fts_quote(query: str) -> str:
@@ -167,7 +183,11 @@ class SQLiteBackend:
                 if name in done:
                     continue
                 for statement in _split_sql(sql):
-                    self.conn.execute(statement)
+                    try:
+                        self.conn.execute(statement)
+                    except sqlite3.OperationalError as exc:  # ADD COLUMN is not IF NOT EXISTS
+                        if not (statement.upper().startswith("ALTER TABLE") and "duplicate column" in str(exc)):
+                            raise
                 self.conn.execute("INSERT INTO migrations VALUES (?, ?)", (name, now()))
             self.conn.execute(
                 "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
@@ -232,6 +252,7 @@ class SQLiteBackend:
         return self.conn.execute("SELECT 1 FROM files WHERE sha256=?", (sha256,)).fetchone() is not None
 
     def insert_file(self, info: dict[str, Any]) -> None:
+        self.bump_revision("files")  # the records changed: in the file's own transaction
         self.conn.execute(
             "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
             (info["sha256"], info["name"], info["size"], info["format"], info["ingested_at"], dumps(info)),
@@ -420,6 +441,7 @@ class SQLiteBackend:
         self, handles: dict[tuple[str, str], tuple[str, list[str]]], persons: list[dict], links: list[dict]
     ) -> None:
         with self.transaction():
+            self.bump_revision("persons", _digest([sorted(handles.items()), persons, links]))
             self.conn.execute("DELETE FROM handles")
             self.conn.execute("DELETE FROM persons")
             self.conn.execute("DELETE FROM person_links")
@@ -453,6 +475,7 @@ class SQLiteBackend:
 
     def save_detections(self, rows: Iterable[tuple[str, str, bool, int, dict[str, Any]]]) -> None:
         with self.transaction():
+            self.bump_revision("detections")
             self.conn.executemany(
                 "INSERT OR REPLACE INTO detections VALUES (?, ?, ?, ?, ?)",
                 ((mid, ver, int(flag), sev, dumps(data)) for mid, ver, flag, sev, data in rows),
@@ -487,13 +510,35 @@ class SQLiteBackend:
     def scanned_ids(self, model_version: str) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT message_id FROM detections WHERE model_version=?", (model_version,))}
 
-    def put_result(self, step: str, version: str, key: str, data: Any, settings: dict[str, Any]) -> None:
+    def put_result(self, step: str, version: str, key: str, data: Any, settings: dict[str, Any],
+                   fingerprint: str | None = None, inputs: dict[str, Any] | None = None,
+                   digest: str | None = None) -> None:
         self.conn.execute(
-            "INSERT INTO results (step, version, key, data, settings, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "INSERT INTO results (step, version, key, data, settings, created_at, fingerprint, inputs, digest) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(step, key, version) DO UPDATE SET data=excluded.data, settings=excluded.settings, "
-            "created_at=excluded.created_at",
-            (step, version, key, dumps(data), dumps(settings), now()),
+            "created_at=excluded.created_at, fingerprint=excluded.fingerprint, inputs=excluded.inputs, "
+            "digest=excluded.digest",
+            (step, version, key, dumps(data), dumps(settings), now(), fingerprint,
+             None if inputs is None else dumps(inputs), digest),
         )
+
+    def revisions(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT name, value FROM revisions ORDER BY name")}
+
+    def bump_revision(self, name: str, digest: str | None = None) -> int:
+        """Count one change of an input of the analyses (call inside the change's transaction).
+        With a digest of the new content, an unchanged content is not a change."""
+        row = self.conn.execute("SELECT value, digest FROM revisions WHERE name=?", (name,)).fetchone()
+        if row is not None and digest is not None and row[1] == digest:
+            return int(row[0])
+        value = (row[0] if row else 0) + 1
+        self.conn.execute(
+            "INSERT INTO revisions VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET value=excluded.value, "
+            "digest=excluded.digest",
+            (name, value, digest),
+        )
+        return value
 
     def results(self, step: str, key: str | None = None) -> list[dict[str, Any]]:
         """The latest row of each key of a step (the most recently written version)."""
@@ -504,16 +549,17 @@ class SQLiteBackend:
         )  # fmt: skip
         args = (step, key) if key is not None else (step,)
         return [
-            {**dict(r), "data": loads(r["data"]), "settings": loads(r["settings"])}
+            {**dict(r), "data": loads(r["data"]), "settings": loads(r["settings"]), "inputs": loads(r["inputs"])}
             for r in self.conn.execute(sql, args)
         ]
 
     def replace_roster(self, rows: Iterable[tuple[str, str | None, str | None, str | None, bool, dict]]) -> None:
+        rows = [(p, rk, ro, u, int(ur), dumps(d or {})) for p, rk, ro, u, ur, d in rows]
         with self.transaction():
+            self.bump_revision("roster", _digest(rows))
             self.conn.execute("DELETE FROM roster")
             self.conn.executemany(
-                "INSERT INTO roster (person, rank, role, unit, union_rep, details) VALUES (?, ?, ?, ?, ?, ?)",
-                ((p, rk, ro, u, int(ur), dumps(d or {})) for p, rk, ro, u, ur, d in rows),
+                "INSERT INTO roster (person, rank, role, unit, union_rep, details) VALUES (?, ?, ?, ?, ?, ?)", rows
             )
 
     def roster(self) -> list[dict[str, Any]]:
