@@ -79,6 +79,10 @@ _NO_FLAGS: frozenset[str] = frozenset()
 _BACKWARDS = frozenset({Flag.TIME_BACKWARDS})
 _AMBIGUOUS = frozenset({Flag.DATE_AMBIGUOUS})
 _MARK_SET = frozenset(MARKS)
+_TWO_MARKS = ("\u200e\u200e", "\u200f\u200f")
+# WhatsApp's notices after two marks end with a second sentence after a mark ("… changed.
+# \u200eTap to learn more."): a sentence end, a mark, a word
+_NOTICE_TAIL = re.compile(r"[.!?\u3002\u0964\u06d4]\s*[\u200e\u200f]\w")
 _GROUP_EVENTS = frozenset(
     EventType(t)
     for t in (
@@ -268,9 +272,16 @@ class _Parse:
         self.last_time: datetime | None = None
         self.last_subject: str | None = None
         self._path_str = str(path)
-        # Authors that are the group itself (iOS): the title, and any author seen writing a system
-        # line about someone else (e.g. "Brigade: Major Petit vous a ajouté·e").
-        self.system_authors: set[str] = {self.title} if self.title else set()
+        # Authors seen writing a system line about someone else (iOS: the group itself, e.g.
+        # "Brigade: Major Petit vous a ajouté·e"): their lines are read with every vocabulary.
+        # Never a reason to take a "Name: text" line for a system line by itself.
+        self.system_authors: set[str] = set()
+        # Names that may be the group itself (the file's title when the first pass sees it write
+        # no plain line, the group's subject), until they write a plain message: only their
+        # mark-led lines of unknown wording (not media) become `unknown_system` events. The
+        # title of a one-to-one export is the contact's name: the contact writes plain lines.
+        self.group_names: set[str] = set()
+        self._title_plain = 0  # lines "Title: text" whose text starts with no mark (first pass)
         self.plain = False  # the headers carry no marks inside (learnt in the first pass)
         # The system vocabularies in use: every language until the file's first typed event
         # tells its language, then that one plus English (see _learn).
@@ -301,6 +312,9 @@ class _Parse:
         regex = date_regex = None
         binary = False
         last = b""
+        # the title's plain lines: " Title: " not followed by a mark (after the header)
+        title_s = f" {self.title}: " if self.title else None
+        title_b = title_s.encode("utf-8") if title_s else None
         with self.opener() as fh:
             fh.seek(skip)
             if encoding.startswith("utf-8"):
@@ -308,6 +322,8 @@ class _Parse:
             else:
                 chunks = ((None, chunk.text) for chunk in iter_chunks(fh, encoding, skip))
             for i, (data, text) in enumerate(chunks):
+                if title_b is not None:
+                    self._count_title(data if data is not None else text, title_b if data is not None else title_s)
                 if binary:
                     scan.lines += data.count(b"\n")
                     last = data
@@ -355,6 +371,14 @@ class _Parse:
         if last and last[-1:] not in ("\n", b"\n"):
             scan.lines += 1
         return scan
+
+    def _count_title(self, buf: str | bytes, key: str | bytes) -> None:
+        """Count the lines where the file's title writes a text that starts with no mark (a
+        group never does: its lines are system notices after a mark)."""
+        total = buf.count(key)
+        if total:
+            marks = ("\u200e", "\u200f") if isinstance(key, str) else (b"\xe2\x80\x8e", b"\xe2\x80\x8f")
+            self._title_plain += total - sum(buf.count(key + m) for m in marks)
 
     @staticmethod
     def _tally_general(scan: _Scan, rows: list[tuple[str, ...]], raw_layouts: Counter) -> None:
@@ -412,6 +436,11 @@ class _Parse:
         self.layouts = {k for k, v in scan.layouts.items() if v == top or v >= max(3, top // 10)}
         decision = decide_order(scan.dates, self.options.date_order)
         self.decision = decision
+        if self.title and not self._title_plain:
+            self.group_names.add(self.title)
+        if scan.subject:
+            self.group_names.add(scan.subject)
+        self.system_authors |= self.group_names
         self.names = scan.names
         self._longer = bool(scan.names.longer)  # some names may contain ": "
         self._colon_names = scan.names.extendable()  # those that do, as far as the file tells
@@ -864,6 +893,8 @@ class _Parse:
             rid, when, raw_time, rest, raw_name, sender, body, suspicious, source, flags, out
         ):
             return None
+        if self.group_names and sender in self.group_names and body[:1] not in _MARK_SET:
+            self.group_names.discard(sender)  # a plain message: a person, not the group
         attachments: tuple[str, ...] = ()
         if (
             body in system.PLACEHOLDERS
@@ -977,10 +1008,6 @@ class _Parse:
                 event = self._classify(body, actorless=True)
                 if event is not None:
                     return event
-            if author in self.system_authors:
-                return self._classify(body, widen=True) or system.SystemEvent(
-                    EventType.UNKNOWN_SYSTEM.value, None, (), {}
-                )
             if not (
                 body.startswith(_YOU_PREFIXES)
                 or (body.startswith(author) and body[len(author) : len(author) + 1] == " ")
@@ -998,14 +1025,15 @@ class _Parse:
         if self.counts.messages + self.counts.events == 0 and "WhatsApp" in body:
             # The first line of an iOS export is the encryption notice, in the phone's language.
             return system.SystemEvent(EventType.ENCRYPTION_NOTICE.value, None, (), {"guessed": True})
-        if body[:2] in ("\u200e\u200e", "\u200f\u200f"):
-            # iOS writes system notices (security code...) after two direction marks, in any language.
-            return self._classify(body, widen=True) or system.SystemEvent(
-                EventType.UNKNOWN_SYSTEM.value, None, (), {}
-            )
-        event = self._classify(body, widen=author in self.system_authors)
-        if event is None and author in self.system_authors:
-            # The group itself "wrote" it: a system line whose wording is not known yet.
+        # iOS writes system notices (security code...) after two direction marks, in any
+        # language: read with every vocabulary; a body of unknown wording stays a message.
+        event = self._classify(body, widen=author in self.system_authors or body[:2] in _TWO_MARKS)
+        if event is None and (
+            (author in self.group_names and not system.message_flags(body)[0])
+            or (body[:2] in _TWO_MARKS and _NOTICE_TAIL.search(body, 2) is not None)
+        ):
+            # The group itself "wrote" it, or WhatsApp's own notice shape (two marks, a sentence,
+            # then a mark and "Tap to learn more"): a system line whose wording is not known yet.
             return system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
         return event
 
