@@ -42,14 +42,17 @@ from ..archive import read_member, safe_members
 from ..base import ReadOptions, conversation_id, record_id, sha256_bytes, sha256_file
 from ..textio import (
     HEAD_BYTES,
+    LEGACY,
     Chunk,
+    bom_length,
     codec_of,
+    detect,
     detect_encoding,
     encoded_length,
     has_surrogate,
     iter_byte_chunks,
     iter_chunks,
-    open_text,
+    replace_undecodable,
 )
 from . import system
 from .dates import ORDERS, DateEvidence, TimeBuilder, decide_order
@@ -78,6 +81,7 @@ _AROUND = MARKS + "[] -\u2013\u00a0\u202f\n"
 _NO_FLAGS: frozenset[str] = frozenset()
 _BACKWARDS = frozenset({Flag.TIME_BACKWARDS})
 _AMBIGUOUS = frozenset({Flag.DATE_AMBIGUOUS})
+_UNDECODABLE = frozenset({Flag.UNDECODABLE})
 _MARK_SET = frozenset(MARKS)
 _TWO_MARKS = ("\u200e\u200e", "\u200f\u200f")
 # WhatsApp's notices after two marks end with a second sentence after a mark ("… changed.
@@ -425,7 +429,9 @@ class _Parse:
     # -- pass 2 ------------------------------------------------------------------------------
     def run(self) -> Iterator[Record]:
         with self.opener() as fh:
-            encoding, skip = open_text(fh, self.display)
+            head = fh.read(HEAD_BYTES)
+        detected = detect(head, self.display)
+        encoding, skip = detected.name, bom_length(detected.name, head)
         self.encoding = encoding
         scan = self.scan(encoding, skip)
         if not scan.layouts:
@@ -461,6 +467,14 @@ class _Parse:
             date_order_ambiguous=decision.ambiguous,
             details=details,
         )
+        if encoding in LEGACY:
+            yield self._issue(
+                None,
+                None,
+                f"not UTF-8: decoded as {encoding} (guessed from its bytes, confidence "
+                f"{detected.confidence:.2f}); check accented letters",
+                skipped=False,
+            )
         with self.opener() as fh:
             fh.seek(skip)
             yield from self._records(iter_chunks(fh, encoding, skip))
@@ -479,6 +493,7 @@ class _Parse:
             encoding=encoding,
             details={
                 "date_order_reason": decision.reason,
+                "encoding_confidence": detected.confidence,
                 "lines": scan.lines,
                 "participants": c.participants,
                 "time_backwards": c.backwards,
@@ -793,9 +808,9 @@ class _Parse:
                 line + real[0], byte, f"{len(real)} line(s) before the first message header; skipped"
             )
 
-    def _issue(self, line: int | None, byte_start: int | None, cause: str) -> ParseIssue:
+    def _issue(self, line: int | None, byte_start: int | None, cause: str, skipped: bool = True) -> ParseIssue:
         self.counts.issues += 1
-        return ParseIssue(self.display, line, cause, byte_start)
+        return ParseIssue(self.display, line, cause, byte_start, skipped)
 
     def _record(
         self,
@@ -824,14 +839,11 @@ class _Parse:
                 if k < 0 or content[k + 1 :].strip():
                     break
                 content = content[:k].rstrip("\r")
-        if damaged and has_surrogate(content):
-            kept = self._damaged(line, start, content, out)
-            if kept is None:
-                return None
-            content, line_end, end = kept
-        else:
-            line_end = line + content.count("\n")
-            end = start + size - self._nbytes(raw[len(content) :])
+        line_end = line + content.count("\n")
+        end = start + size - self._nbytes(raw[len(content) :])
+        undecodable = damaged and has_surrogate(content)
+        if undecodable:  # shown as U+FFFD, flagged; the raw bytes stay in the source range
+            content = self._undecodable(line, start, content, out)
         rest = content[len(head) :]
         source = Source(self.sha, line, line_end, start, end, self._path_str, self.container_sha, self.member)
         if header is None:  # the file's one layout: the day and the time of day, each cached
@@ -866,6 +878,8 @@ class _Parse:
             self.last_time = when
         if ambiguous:
             flags = flags | _AMBIGUOUS
+        if undecodable:
+            flags = flags | _UNDECODABLE
         rid = f"{self._rid_prefix}:{start}"
         # "Name: body" (the common case inline; names with ": " inside go through the table)
         i = rest.find(": ")
@@ -932,24 +946,20 @@ class _Parse:
             {"non_contact": True} if non_contact else {},  # details
         )
 
-    def _damaged(self, line: int, start: int, content: str, out: list[Record]) -> tuple[str, int, int] | None:
-        """A record with bytes invalid in the encoding: the line is reported and skipped, with
-        the record's lines after it. Returns (content kept, its last line, its end) if any."""
-        lines = content.split("\n")
-        bad = next(i for i, t in enumerate(lines) if has_surrogate(t))
-        skipped = len(lines) - bad
-        self.counts.skipped += skipped
+    def _undecodable(self, line: int, start: int, content: str, out: list[Record]) -> str:
+        """A record with bytes invalid in the encoding (or NUL): reported once (not skipped),
+        its text with U+FFFD in their place (one character each: offsets in the text hold)."""
+        bad = next(i for i, t in enumerate(content.split("\n")) if has_surrogate(t))
         out.append(
             self._issue(
                 line + bad,
-                None,
-                f"undecodable bytes (not valid in the file's encoding); {skipped} line(s) skipped",
+                start,
+                "undecodable bytes (not valid in the file's encoding, or NUL) shown as U+FFFD; "
+                "the message is kept and flagged 'undecodable'",
+                skipped=False,
             )
         )
-        if not bad:
-            return None
-        kept = "\n".join(lines[:bad]).rstrip("\r")
-        return kept, line + bad - 1, start + len(kept.encode("utf-8", "surrogateescape"))
+        return replace_undecodable(content)
 
     def _sender(self, raw_name: str) -> tuple[str, bool, str | None, bool, bool]:
         """(display name, non_contact, phone, suspicious, plain) of a raw name, cached; plain:
