@@ -126,11 +126,17 @@ def _guess_legacy(head: bytes) -> tuple[Encoding | None, str]:
         from charset_normalizer import from_bytes
 
         isolation = [*LEGACY, "latin_1", "iso8859_15"]
-        best = from_bytes(head[: 1 << 16], cp_isolation=isolation).best()
+        matches = list(from_bytes(head[: 1 << 16], cp_isolation=isolation))
     except Exception:  # noqa: BLE001 - a guess only
-        best = None
-    if best is None or not best.encoding:
+        matches = []
+    if not matches:
         return None, "none"
+    best = min(matches, key=lambda m: m.chaos)
+    # cp1252 (Western Europe, what WhatsApp and Excel write there) unless another fits clearly
+    # better: on a short text cp1250 and others often fit as well ("trčs" for "très")
+    western = [m for m in matches if m.encoding in _SAME_AS_CP1252 or m.encoding == "cp1252"]
+    if western and min(m.chaos for m in western) <= best.chaos + 0.05:
+        best = min(western, key=lambda m: m.chaos)
     name = "cp1252" if best.encoding in _SAME_AS_CP1252 else best.encoding
     confidence = round(max(0.0, 1.0 - float(best.chaos)), 3)
     if name not in LEGACY or confidence < _MIN_CONFIDENCE:
