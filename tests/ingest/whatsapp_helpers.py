@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 from sentinelle.ingest.base import ReadOptions
-from sentinelle.ingest.whatsapp import READER
 from sentinelle.ingest.textio import replace_undecodable
+from sentinelle.ingest.whatsapp import READER
 from sentinelle.records import Event, Flag, Message, Summary
 
 
