@@ -197,8 +197,10 @@ def register(cli: click.Group) -> None:
         click.echo(f"case {data['path']} (schema {data['schema_version']}, created {data['created_at']})")
         for k, v in md.items():
             click.echo(f"  {k}: {v}")
+        period = data["period"]
+        when = f"from {period['first']} to {period['last']}" if period["first"] else "no dated message"
         click.echo(f"{data['messages']} messages, {data['events']} events, {data['persons']} persons, "
-                   f"{data['issues']} issues; from {data['period']['first']} to {data['period']['last']}")  # fmt: skip
+                   f"{data['issues']} issues; {when}")  # fmt: skip
         for f in data["files"]:
             member = f" [{f['member']}]" if f.get("member") else ""
             click.echo(f"  file {f['name']}{member} {f['sha256'][:12]} {f['format']}: {f['messages']} messages, "

@@ -15,7 +15,7 @@ from ..errors import InputError, UnknownFormat
 from ..records import Record
 from .archive import safe_members
 from .base import Reader, ReadOptions
-from .sanitize import clean_records
+from .sanitize import clean_records, warn_incomplete
 from .textio import detect
 
 READERS: dict[str, str] = {
@@ -95,5 +95,7 @@ def read(path: str | Path, options: ReadOptions | None = None) -> Iterator[Recor
     fmt = options.format or sniff(path)
     records = get_reader(fmt).read(path, options)
     if fmt in _JSON_BASED:  # the text readers never give lone surrogates
-        return clean_records(records, str(path))
+        records = clean_records(records, str(path))
+    if fmt != "whatsapp":  # WhatsApp messages always have a sender, and an unreadable time is reported
+        records = warn_incomplete(records, str(path))
     return records

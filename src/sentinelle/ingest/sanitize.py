@@ -59,3 +59,23 @@ def clean_records(records: Iterator[Record], path: str) -> Iterator[Record]:
                                  "the record is kept and flagged 'undecodable'", src.byte_start, False)
             rec = replace(rec, **changes)
         yield rec
+
+
+def warn_incomplete(records: Iterator[Record], path: str) -> Iterator[Record]:
+    """Messages are kept even without a sender or a time, but never silently: the first of each
+    kind is reported where it is, and the totals before the summary."""
+    missing = {"sender": 0, "time": 0}
+    for rec in records:
+        if isinstance(rec, Message):
+            for what, absent in (("sender", not (rec.sender or rec.sender_id)), ("time", rec.time is None)):
+                if absent:
+                    missing[what] += 1
+                    if missing[what] == 1:
+                        yield ParseIssue(path, rec.source.line_start, f"message without a {what} (kept; "
+                                         f"it is counted but linked to no {'person' if what == 'sender' else 'date'})",
+                                         rec.source.byte_start, False)
+        elif rec.kind == "summary":
+            for what, count in missing.items():
+                if count > 1:
+                    yield ParseIssue(path, None, f"{count} messages without a {what} in all (kept)", None, False)
+        yield rec

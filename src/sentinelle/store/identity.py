@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..records import clean_text
-from ..textutil import fold
+from ..textutil import fold, placeholder_phone
 from .models import Person, PersonLink
 
 PHONE_ID_PLATFORMS = {"whatsapp", "signal"}
@@ -56,7 +56,9 @@ def phone_key(text: str | None) -> str | None:
     if not _PHONE.match(cleaned):
         return None
     digits = re.sub(r"\D", "", cleaned)
-    return digits[-9:] if len(digits) >= 8 else None
+    if len(digits) < 8 or placeholder_phone(digits):
+        return None
+    return digits[-9:]
 
 
 def fold_name(name: str | None) -> str | None:
@@ -72,6 +74,7 @@ class HandleTable:
     def __init__(self) -> None:
         self.handles: dict[HandleKey, Handle] = {}
         self._name_to_id: dict[tuple[str, str], str] = {}  # (conversation, name) -> platform id key
+        self._exporter_keys: dict[tuple[str, str], str] = {}  # (conversation, folded "you") -> key
 
     def see(
         self,
@@ -92,6 +95,9 @@ class HandleTable:
                 self._name_to_id[(conversation_id, name)] = platform_id
         else:
             key = self._name_to_id.get((conversation_id, name or ""), name or phone or "")
+            if name and fold_name(name) in EXPORTER_NAMES:
+                # the exporter's "You"/"you"/"Vous" in one conversation: one handle whatever the case
+                key = self._exporter_keys.setdefault((conversation_id, fold_name(name) or ""), key)
         h = self.handles.get((conversation_id, key))
         if h is None:
             h = self.handles[(conversation_id, key)] = Handle(conversation_id, key, platform)
