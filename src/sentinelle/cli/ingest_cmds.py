@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ import click
 import orjson
 
 from .. import pipeline
-from ..errors import InputError, UsageError
+from ..errors import UsageError
 from ..ingest import READERS, ReadOptions, read
 from ..records import Record
 from ..store import Case, CaseMetadata
@@ -126,6 +127,7 @@ def register(cli: click.Group) -> None:
         Each file is stored in one transaction: a file that fails leaves the case as it was and
         the other files go on. Exit code 3 if any file could not be read."""
         fields = _metadata_fields(kw)
+        existed = case.exists()
         with Case.open_or_create(case) as c:
             if fields:
                 c.set_metadata(**fields)
@@ -160,7 +162,9 @@ def register(cli: click.Group) -> None:
                                f"{', date order ' + i.date_order if i.date_order else ''}{amb}")  # fmt: skip
             click.echo(f"{case}: {report.persons} persons")
         if report.failed:
-            raise InputError(f"{len(report.failed)} of {len(report.files)} files could not be ingested (see above)")
+            if not existed and len(report.failed) == len(report.files):
+                shutil.rmtree(case, ignore_errors=True)  # a failed ingest leaves no empty case behind
+            raise pipeline.ingest_error(report.failed, len(report.files))
 
     @cli.command()
     @click.argument("case", type=click.Path(file_okay=False, path_type=Path))
