@@ -75,6 +75,16 @@ def test_contact_named_like_the_file_writes_system_looking_lines_first(tmp_path:
         assert not _unknown(records)
 
 
+def test_android_author_prefixed_lines_are_messages_unless_own_notices(tmp_path: Path) -> None:
+    """Android writes system lines without an author, except notices about the author itself
+    (a missed call): "Tom: \u200e… Jean a ajouté Marie" is Tom's message."""
+    lines = ["Tom: bonjour", "Ana: salut", "Tom: \u200e\u200e\u200eJean a ajouté Marie", "Ana: \u200eik ben vertrokken",
+             "Tom: Appel vocal manqué", "Ana: fin"]
+    records = read_all(_chat(tmp_path, lines, ios=False))
+    assert [m.sender for m in records if isinstance(m, Message)] == ["Tom", "Ana", "Tom", "Ana", "Ana"]
+    assert [e.type for e in records if isinstance(e, Event)] == [EventType.CALL]
+
+
 @pytest.mark.parametrize("marks", ["\u200e\u200e", "\u200f\u200f", "\u200e\u200f", "\u200e\u200e\u200e"])
 def test_a_body_starting_with_two_marks_stays_a_message(tmp_path: Path, marks: str) -> None:
     lines = [

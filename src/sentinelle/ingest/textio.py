@@ -93,10 +93,12 @@ def detect(head: bytes, path: str = "") -> Encoding:
     if utf16:
         return Encoding(utf16, 1.0)
     nuls = head.count(0)
-    controls = sum(head.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13, 27))
+    controls = sum(head.count(bytes([c])) for c in range(1, 32) if c not in (9, 10, 12, 13, 27))
+    # a few NULs (damage) are shown as U+FFFD on their message; a binary file has many
+    if nuls > max(64, len(head) // 20):
+        raise InputError("binary file (NUL bytes), not a text chat export", path=path)
     if controls > max(8, len(head) // 100):
-        what = "NUL bytes" if nuls > controls // 2 else "control bytes"
-        raise InputError(f"binary file ({what}), not a text chat export", path=path)
+        raise InputError("binary file (control bytes), not a text chat export", path=path)
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         decoder.decode(head, final=False)
@@ -108,11 +110,13 @@ def detect(head: bytes, path: str = "") -> Encoding:
     text = head.decode("utf-8", "surrogateescape")
     bad = len(_SURROGATE.findall(text)) - nuls
     good = len(_UTF8_MULTI.findall(head))
-    if bad <= max(2, good // 4):
+    if bad <= 2 or good >= max(1, bad // 10):  # (an 8-bit text is almost never valid UTF-8 by chance)
         return Encoding("utf-8", 1.0)
     legacy, guess = _guess_legacy(head)
     if legacy is not None:
         return legacy
+    if bad <= len(head) // 20:  # a few bad bytes in an otherwise ASCII text: shown as U+FFFD, flagged
+        return Encoding("utf-8", 1.0)
     raise InputError(
         f"not UTF-8 or UTF-16 text, and no 8-bit encoding fits with confidence (best guess: {guess}); "
         "re-export the chat or convert it to UTF-8",

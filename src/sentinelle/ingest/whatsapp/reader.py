@@ -84,6 +84,7 @@ _AMBIGUOUS = frozenset({Flag.DATE_AMBIGUOUS})
 _UNDECODABLE = frozenset({Flag.UNDECODABLE})
 _MARK_SET = frozenset(MARKS)
 _TWO_MARKS = ("\u200e\u200e", "\u200f\u200f")
+_DAMAGE = re.compile("[\ufffd\r\x00]")
 # WhatsApp's notices after two marks end with a second sentence after a mark ("… changed.
 # \u200eTap to learn more."): a sentence end, a mark, a word
 _NOTICE_TAIL = re.compile(r"[.!?\u3002\u0964\u06d4]\s*[\u200e\u200f]\w")
@@ -287,6 +288,7 @@ class _Parse:
         self.group_names: set[str] = set()
         self._title_plain = 0  # lines "Title: text" whose text starts with no mark (first pass)
         self.plain = False  # the headers carry no marks inside (learnt in the first pass)
+        self._ios_lines = True  # the file has bracketed (iOS) headers: set by run()
         # The system vocabularies in use: every language until the file's first typed event
         # tells its language, then that one plus English (see _learn).
         self.lex: system.Lexicon = system.ALL
@@ -440,6 +442,7 @@ class _Parse:
         # A file normally has one layout; others count only if frequent (a header quoted inside
         # a message, in another layout, stays part of that message).
         self.layouts = {k for k, v in scan.layouts.items() if v == top or v >= max(3, top // 10)}
+        self._ios_lines = any(layout[0] for layout in self.layouts)  # bracketed: author-prefixed system lines
         decision = decide_order(scan.dates, self.options.date_order)
         self.decision = decision
         if self.title and not self._title_plain:
@@ -895,6 +898,15 @@ class _Parse:
                 return None
             raw_name, body_at = split
         sender, non_contact, phone, suspicious, plain = self._senders_seen.get(raw_name) or self._sender(raw_name)
+        if (
+            suspicious
+            and 0 < (k := rest.find(":")) < body_at - 2
+            and rest[k + 1 : k + 2] != " "
+            and self.names.known(rest[:k])
+        ):
+            # "John Doe:.body: more" from the known "John Doe" (a body glued to the colon)
+            raw_name, body_at = rest[:k], k + 1
+            sender, non_contact, phone, suspicious, plain = self._sender(raw_name)
         body = rest[body_at:]
         if (
             suspicious
@@ -982,11 +994,14 @@ class _Parse:
         self, rid, when, raw_time, rest, raw_name, sender, body, suspicious, source, flags, out: list[Record]
     ) -> bool:
         """A "Name: body" line that is a system line after all (iOS author-prefixed lines, or a
-        one-off "sender" that is an actor); True when an event was emitted."""
+        one-off "sender" that is an actor); True when an event was emitted. Android writes its
+        system lines without an author but for notices of its own ("Lt Duval: Appel vocal manqué"):
+        there a known sender's line is a message unless it is a notice without another actor."""
+        ios = self._ios_lines
         if body[:1] in _MARK_SET or sender in self.system_authors:
             # iOS system lines: "Group: \u200eJean a ajouté Marie" (the author is the group)
             event = self._author_system(sender, body)
-            if event is not None:
+            if event is not None and (ios or self._own_notice(event, sender)):
                 self._event(rid, when, raw_time, event, body, source, set(flags), sender, out)
                 return True
             suspicious = False
@@ -1003,13 +1018,29 @@ class _Parse:
             or (body.startswith(sender) and body[len(sender) : len(sender) + 1] == " ")
         ):
             event = self._author_system(sender, body)
-            if event is not None:
+            if event is not None and (ios or self._own_notice(event, sender)):
                 self._event(rid, when, raw_time, event, body, source, set(flags), sender, out)
                 return True
         return False
 
+    @staticmethod
+    def _own_notice(event: system.SystemEvent, author: str) -> bool:
+        """An author-prefixed Android line is a notice (a missed call, "you are now admin", the
+        encryption notice) only when it names no other actor: "Tom: \u200e… ik ben vertrokken"
+        is Tom's message, not someone called "\u200e… ik" leaving."""
+        return event.actor is None or clean_sender(event.actor)[0] == author
+
     def _author_system(self, author: str, body: str) -> system.SystemEvent | None:
-        """iOS (and some Android) system lines carry an author: the group name or the actor."""
+        """iOS (and some Android) system lines carry an author: the group name or the actor.
+        A body with damaged text in its actor or targets (U+FFFD, a lone CR, NUL) stays a
+        message: "Вы удалили данн\ufffdое сообщение" is a damaged deleted-message placeholder,
+        not "you removed" someone."""
+        event = self._author_system_event(author, body)
+        if event is not None and _DAMAGE.search(" ".join((event.actor or "", *event.targets))):
+            return None
+        return event
+
+    def _author_system_event(self, author: str, body: str) -> system.SystemEvent | None:
         if not body:
             return None
         if body[0] not in _MARK_SET:
@@ -1038,6 +1069,8 @@ class _Parse:
         # iOS writes system notices (security code...) after two direction marks, in any
         # language: read with every vocabulary; a body of unknown wording stays a message.
         event = self._classify(body, widen=author in self.system_authors or body[:2] in _TWO_MARKS)
+        if event is not None and system.message_flags(body)[0]:
+            return None  # an attachment, a location, a media placeholder: a message whatever it holds
         if event is None and (
             (author in self.group_names and not system.message_flags(body)[0])
             or (body[:2] in _TWO_MARKS and _NOTICE_TAIL.search(body, 2) is not None)
