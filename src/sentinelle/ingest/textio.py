@@ -110,7 +110,8 @@ def detect(head: bytes, path: str = "") -> Encoding:
     text = head.decode("utf-8", "surrogateescape")
     bad = len(_SURROGATE.findall(text)) - nuls
     good = len(_UTF8_MULTI.findall(head))
-    if bad <= 2 or good >= max(1, bad // 10):  # (an 8-bit text is almost never valid UTF-8 by chance)
+    # (an 8-bit text is almost never valid UTF-8 by chance; and it has accented letters everywhere)
+    if bad <= 2 or good >= max(1, bad // 10) or bad * 1000 < len(head):
         return Encoding("utf-8", 1.0)
     legacy, guess = _guess_legacy(head)
     if legacy is not None:
