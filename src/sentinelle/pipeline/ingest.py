@@ -63,12 +63,14 @@ _BY_CODE: dict[int, type[SentinelleError]] = {2: UsageError, 3: InputError, 4: C
 
 
 def ingest_error(failed: list[FileOutcome], total: int) -> SentinelleError:
-    """One error for the files that failed: the file's own (its line, its exit code) when one
-    failed, else one line naming them all, with the exit code they share (else 1)."""
+    """One error line for the files that failed, naming them, with the exit code they share
+    (else 1): the file's own error when it was the only file."""
     codes = {f.exit_code for f in failed}
     kind = _BY_CODE.get(codes.pop(), SentinelleError) if len(codes) == 1 else SentinelleError
-    if len(failed) == 1:
+    if total == 1:
         error = kind(failed[0].error or "could not be read")
+    elif len(failed) == 1:
+        error = kind(f"1 of {total} files could not be ingested: {failed[0].error}")
     else:
         names = ", ".join(f.path for f in failed[:5]) + (" …" if len(failed) > 5 else "")
         error = kind(f"{len(failed)} of {total} files could not be ingested: {names} (see above)")
