@@ -84,7 +84,7 @@ _AMBIGUOUS = frozenset({Flag.DATE_AMBIGUOUS})
 _UNDECODABLE = frozenset({Flag.UNDECODABLE})
 _MARK_SET = frozenset(MARKS)
 _TWO_MARKS = ("\u200e\u200e", "\u200f\u200f")
-_DAMAGE = re.compile("[\ufffd\r\x00]")
+_DAMAGE = re.compile("[\ufffd\r\x00]|[\u200e\u200f]{3}|[^\n]{200}")  # never in a real name
 # WhatsApp's notices after two marks end with a second sentence after a mark ("… changed.
 # \u200eTap to learn more."): a sentence end, a mark, a word
 _NOTICE_TAIL = re.compile(r"[.!?\u3002\u0964\u06d4]\s*[\u200e\u200f]\w")
@@ -1034,7 +1034,7 @@ class _Parse:
         """iOS (and some Android) system lines carry an author: the group name or the actor.
         A body with damaged text in its actor or targets (U+FFFD, a lone CR, NUL) stays a
         message: "Вы удалили данн\ufffdое сообщение" is a damaged deleted-message placeholder,
-        not "you removed" someone."""
+        not "you removed" someone (a run of marks or a 200-character name neither)."""
         event = self._author_system_event(author, body)
         if event is not None and _DAMAGE.search(" ".join((event.actor or "", *event.targets))):
             return None
