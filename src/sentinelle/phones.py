@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import phonenumbers
 
+from .textutil import placeholder_phone
+
 DEFAULT_REGION = "FR"
 # digits and the separators people type; a leading + (or 00) for international numbers
 _SHAPE = re.compile(r"\+?[\d\s\-().\u00a0\u202f/]{8,24}")
@@ -29,9 +31,9 @@ def phone_key(text: str | None, region: str = DEFAULT_REGION) -> str | None:
     cleaned = text.translate(_INVISIBLE).strip().lstrip("~").strip()
     if not _SHAPE.fullmatch(cleaned):
         return None
-    digits = sum(c.isdigit() for c in cleaned)
-    if not 8 <= digits <= 15:
-        return None
+    digits = "".join(c for c in cleaned if c.isdigit())
+    if not 8 <= len(digits) <= 15 or placeholder_phone(digits):
+        return None  # "+7 999 999-99-99" and the like link nobody
     try:
         number = phonenumbers.parse(cleaned, region)
     except phonenumbers.NumberParseException:

@@ -53,6 +53,7 @@ class Flag(StrEnum):
     CONTACT = "contact"
     TIME_BACKWARDS = "time_backwards"  # earlier than the record before it, kept in file order
     DATE_AMBIGUOUS = "date_ambiguous"
+    UNDECODABLE = "undecodable"  # bytes not valid in the file's encoding (or NUL): shown as U+FFFD, kept in the source range
 
 
 class EventType(StrEnum):

@@ -6,7 +6,7 @@ import unicodedata
 
 from .records import clean_text
 
-__all__ = ["clean_text", "fold", "strip_accents"]
+__all__ = ["clean_text", "fold", "placeholder_phone", "strip_accents"]
 
 
 def strip_accents(text: str) -> str:
@@ -34,3 +34,13 @@ def fold(text: str) -> str:
     if text.isascii():
         return " ".join(text.lower().split())
     return " ".join(text.translate(_FOLD).split())
+
+
+def placeholder_phone(digits: str) -> bool:
+    """Whether the digits of a phone number are a placeholder, not a number anyone has:
+    one digit repeated ("+7 999 999-99-99"), two alternating, mostly zeros ("+1 000 000 0000"),
+    or a run such as 123456789. Such "numbers" never link people."""
+    national = digits[-9:]
+    if len(set(national)) <= 2 or national.count("0") >= len(national) - 2:
+        return True
+    return national in "01234567890123456789" or national in "98765432109876543210"

@@ -37,11 +37,26 @@ def test_binary_file(tmp_path: Path) -> None:
         read_all(write(tmp_path, bytes(range(256)) * 20))
 
 
-def test_latin1_file_named(tmp_path: Path) -> None:
+def test_latin1_file_is_decoded_with_its_confidence(tmp_path: Path) -> None:
     data = ("12/03/2024 10:00 - Jérôme: Ça va très bien, à bientôt élève\n" * 20).encode("latin-1")
-    with pytest.raises(InputError, match="not UTF-8 or UTF-16") as err:
+    path = write(tmp_path, data)
+    records = read_all(path)
+    msgs = [r for r in records if isinstance(r, Message)]
+    assert len(msgs) == 20 and {m.sender for m in msgs} == {"Jérôme"}
+    assert msgs[0].text == "Ça va très bien, à bientôt élève"
+    summary = records[-1]
+    assert summary.encoding == "cp1252" and 0.7 <= summary.details["encoding_confidence"] <= 1
+    issue = next(r for r in records if isinstance(r, ParseIssue))
+    assert "cp1252" in issue.cause and not issue.skipped
+    for m in msgs:  # byte ranges are in the original bytes
+        assert data[m.source.byte_start : m.source.byte_end].decode("cp1252").endswith(m.text)
+
+
+def test_undecidable_encoding_is_refused_naming_the_file(tmp_path: Path) -> None:
+    data = bytes(range(128, 256)) * 100
+    with pytest.raises(InputError) as err:
         read_all(write(tmp_path, data))
-    assert "chat.txt" in str(err.value)
+    assert "chat.txt" in str(err.value) and "UTF-8" in str(err.value)
 
 
 def test_not_whatsapp_text(tmp_path: Path) -> None:
@@ -76,8 +91,9 @@ def test_text_before_first_header_and_bad_bytes(tmp_path: Path) -> None:
     assert "before the first message header" in issues[0].cause and "undecodable" in issues[1].cause
     assert str(issues[0]).startswith(str(path) + ":1:")
     msgs = [r for r in records if isinstance(r, Message)]
-    assert [m.text for m in msgs] == ["Bonjour", "Salut\nsuite", "Fin", "ok"]
-    assert records[-1].skipped_lines == 2 and records[-1].issues == 2
+    assert [m.text for m in msgs] == ["Bonjour", "Salut\nsuite", "Fin", "bad \ufffd\ufffd byte", "ok"]
+    assert [bool(m.flags) for m in msgs] == [False, False, False, True, False]
+    assert records[-1].skipped_lines == 1 and records[-1].issues == 2
     check_ranges(path, records)
 
 
@@ -85,9 +101,9 @@ def test_undecodable_continuation_keeps_the_message_head(tmp_path: Path) -> None
     data = b"12/03/2024 10:00 - Jean: un\ndeux\ntrois \xff\nquatre\n12/03/2024 10:02 - Marie: ok\n"
     records = read_all(write(tmp_path, data))
     msgs = [r for r in records if isinstance(r, Message)]
-    assert [m.text for m in msgs] == ["un\ndeux", "ok"]
+    assert [m.text for m in msgs] == ["un\ndeux\ntrois \ufffd\nquatre", "ok"]
     issue = next(r for r in records if isinstance(r, ParseIssue))
-    assert issue.line == 3 and "2 line(s)" in issue.cause
+    assert issue.line == 3 and "U+FFFD" in issue.cause and not issue.skipped
 
 
 @pytest.mark.parametrize("size", [5, 16, 40, 1 << 20])
@@ -101,9 +117,9 @@ def test_undecodable_bytes_found_whatever_the_chunk_size(
     data = b"12/03/2024 10:00 - Jean: un\ndeux \xff\nquatre cinq six sept\n12/03/2024 10:02 - Marie: ok\n"
     path = write(tmp_path, data)
     records = read_all(path)
-    assert [m.text for m in records if isinstance(m, Message)] == ["un", "ok"]
+    assert [m.text for m in records if isinstance(m, Message)] == ["un\ndeux \ufffd\nquatre cinq six sept", "ok"]
     issue = next(r for r in records if isinstance(r, ParseIssue))
-    assert issue.line == 2 and "2 line(s)" in issue.cause
+    assert issue.line == 2 and "U+FFFD" in issue.cause
     check_ranges(path, records)
 
 

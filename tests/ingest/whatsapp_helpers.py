@@ -7,8 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 from sentinelle.ingest.base import ReadOptions
+from sentinelle.ingest.textio import replace_undecodable
 from sentinelle.ingest.whatsapp import READER
-from sentinelle.records import Event, Message, Summary
+from sentinelle.records import Event, Flag, Message, Summary
 
 
 def read_all(path: Path, **options) -> list:
@@ -33,7 +34,11 @@ def check_ranges(path: Path, records: list) -> None:
             continue
         src = rec.source
         piece = data[src.byte_start : src.byte_end]
-        text = piece.decode("utf-8")
+        text = piece.decode("utf-8", "surrogateescape")
+        if Flag.UNDECODABLE in rec.flags:  # its bad bytes are U+FFFD in the text
+            text = replace_undecodable(text)
+        else:
+            piece.decode("utf-8")
         assert rec.text in text, (rec.id, rec.text, text)
         if isinstance(rec, Message):
             assert text.endswith(rec.text)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..errors import InputError
 
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress display on stderr.")
 
@@ -51,6 +55,18 @@ def step_progress(bar: Progress | None, quiet: bool = False):  # type: ignore[no
         bar.update(tasks[step], description=stage[:60], completed=done, total=total or None)  # type: ignore[arg-type]
 
     return say
+
+
+def require_file(path: Path) -> Path:
+    """An input file that must exist: a missing or unreadable one is an unreadable input (exit
+    3, one line naming it), as in every command."""
+    if not path.exists():
+        raise InputError("no such file", path=str(path))
+    if path.is_dir():
+        raise InputError("is a directory, not a file", path=str(path))
+    if not os.access(path, os.R_OK):
+        raise InputError("permission denied", path=str(path))
+    return path
 
 
 def warn(message: str) -> None:

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from .. import pipeline  # its steps load when a command runs (igraph, pandas)
 from ..store import Case
-from .common import quiet_option, stderr_console
+from .common import quiet_option, require_file, stderr_console
 
 
 def _people_table(data: dict[str, Any], limit: int) -> Table:
@@ -58,7 +58,7 @@ def register(cli: click.Group) -> None:
     """Add this module's commands to the `sentinelle` group."""
 
     @cli.command("dynamics")
-    @click.argument("case", type=click.Path(file_okay=False, exists=True, path_type=Path))
+    @click.argument("case", type=click.Path(file_okay=False, path_type=Path))
     @click.option("--json", "as_json", is_flag=True, help="Print the whole result as JSON (the shape is in sentinelle.dynamics.api).")
     @click.option("--gexf", type=click.Path(dir_okay=False, path_type=Path), help="Write the interaction graph as GEXF (Gephi).")
     @click.option("--graphml", type=click.Path(dir_okay=False, path_type=Path), help="Write the interaction graph as GraphML.")
@@ -95,11 +95,12 @@ def register(cli: click.Group) -> None:
         out.print(_findings_table(data))
 
     @cli.command("roster")
-    @click.argument("case", type=click.Path(file_okay=False, exists=True, path_type=Path))
-    @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+    @click.argument("case", type=click.Path(file_okay=False, path_type=Path))
+    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     def roster(case: Path, file: Path) -> None:
         """Import declared roles: a CSV with person (as named in the chats, or phone), rank,
         role, unit and union representative (yes/no); French or English headers."""
+        require_file(file)
         with Case.open(case) as c:
             entries = pipeline.import_roster_file(c, file)
         reps = sum(e.union_rep for e in entries)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ import click
 import orjson
 
 from .. import pipeline
-from ..errors import InputError, UsageError
+from ..errors import UsageError
 from ..ingest import READERS, ReadOptions, read
 from ..records import Record
 from ..store import Case, CaseMetadata
@@ -126,6 +127,7 @@ def register(cli: click.Group) -> None:
         Each file is stored in one transaction: a file that fails leaves the case as it was and
         the other files go on. Exit code 3 if any file could not be read."""
         fields = _metadata_fields(kw)
+        existed = case.exists()
         with Case.open_or_create(case) as c:
             if fields:
                 c.set_metadata(**fields)
@@ -160,7 +162,9 @@ def register(cli: click.Group) -> None:
                                f"{', date order ' + i.date_order if i.date_order else ''}{amb}")  # fmt: skip
             click.echo(f"{case}: {report.persons} persons")
         if report.failed:
-            raise InputError(f"{len(report.failed)} of {len(report.files)} files could not be ingested (see above)")
+            if not existed and len(report.failed) == len(report.files):
+                shutil.rmtree(case, ignore_errors=True)  # a failed ingest leaves no empty case behind
+            raise pipeline.ingest_error(report.failed, len(report.files))
 
     @cli.command()
     @click.argument("case", type=click.Path(file_okay=False, path_type=Path))
@@ -197,8 +201,10 @@ def register(cli: click.Group) -> None:
         click.echo(f"case {data['path']} (schema {data['schema_version']}, created {data['created_at']})")
         for k, v in md.items():
             click.echo(f"  {k}: {v}")
+        period = data["period"]
+        when = f"from {period['first']} to {period['last']}" if period["first"] else "no dated message"
         click.echo(f"{data['messages']} messages, {data['events']} events, {data['persons']} persons, "
-                   f"{data['issues']} issues; from {data['period']['first']} to {data['period']['last']}")  # fmt: skip
+                   f"{data['issues']} issues; {when}")  # fmt: skip
         for f in data["files"]:
             member = f" [{f['member']}]" if f.get("member") else ""
             click.echo(f"  file {f['name']}{member} {f['sha256'][:12]} {f['format']}: {f['messages']} messages, "

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from .common import progress, quiet_option
+from .common import progress, quiet_option, require_file
 from .ingest_cmds import _metadata_fields, metadata_options
 
 LANG = click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
@@ -46,13 +46,13 @@ def register(cli: click.Group) -> None:
     """Add this module's commands to the `sentinelle` group."""
 
     @cli.command()
-    @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
     @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
                   help="Directory for the case, report.html and exports/.")
     @click.option("--case", "case_path", type=click.Path(file_okay=False, path_type=Path),
                   help="Analyse an existing case (files given are added to it).")
     @click.option("--demo", is_flag=True, help="Analyse the bundled, fictional demo chat.")
-    @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    @click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
                   help="Roster CSV: person, rank or role, unit, union representative.")
     @click.option("--exporter", help='Who made the exports (their "Vous"/"You"), as named in the other chats.')
     @metadata_options
@@ -68,6 +68,8 @@ def register(cli: click.Group) -> None:
         from ..pipeline.analyze import AnalyzeOptions
         from ..pipeline.analyze import analyze as run
 
+        for path in (*files, *([roster] if roster else [])):
+            require_file(path)
         fields = _metadata_fields(metadata)
         options = AnalyzeOptions(case=case_path, demo=demo, metadata=fields, roster=roster, exporter=exporter, lang=lang,
                                  pseudonymise=fields.get("pseudonymise"), generated_at=generated_at)
@@ -148,11 +150,14 @@ def register(cli: click.Group) -> None:
             _interactive_review(c, reviewer)
 
     @cli.command()
-    @click.argument("target", type=click.Path(exists=True, path_type=Path))
+    @click.argument("target", type=click.Path(path_type=Path))
     def verify(target: Path) -> None:
         """Check a case (original files, decision chain) or an evidence bundle (.zip)."""
         from ..errors import IntegrityError
         from ..evidence.verify import verify_bundle, verify_case
+
+        if not target.exists() and target.suffix.lower() == ".zip":
+            require_file(target)  # a missing bundle: unreadable input (3); else a missing case (4)
 
         if target.is_file():
             import zipfile

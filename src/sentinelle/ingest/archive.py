@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from ..errors import InputError, UnsafeArchive
@@ -57,12 +58,42 @@ def safe_members(zip_path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSE
     return members
 
 
-def read_member(zip_path: Path, info: zipfile.ZipInfo, limit: int = DEFAULT_MAX_UNCOMPRESSED) -> bytes:
-    """A member's bytes, reading no more than its declared size (the header may lie)."""
-    with zipfile.ZipFile(zip_path) as zf, zf.open(info) as fh:
-        data = fh.read(min(info.file_size, limit) + 1)
-    if len(data) > min(info.file_size, limit):
+# Compressions whose reading is bounded by the bytes asked for (zipfile hands a bzip2 or LZMA
+# member's whole decompressed block at once, whatever was asked: a 1.6 KB member can take GBs).
+# Chat apps write stored or deflated members only.
+BOUNDED_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
+READ_CHUNK = 1 << 20
+
+
+def check_method(zip_path: Path, info: zipfile.ZipInfo) -> None:
+    """Refuse a member whose compression zipfile cannot decompress in bounded chunks."""
+    if info.compress_type not in BOUNDED_METHODS:
+        names = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "LZMA"}
+        method = names.get(info.compress_type, f"method {info.compress_type}")
         raise UnsafeArchive(
-            f"member {info.filename!r} is larger than declared; refusing it", path=str(zip_path)
+            f"member {info.filename!r} is compressed with {method}, which chat apps never write and "
+            "which cannot be read in bounded steps; refusing it (re-zip it with deflate)",
+            path=str(zip_path),
         )
-    return data
+
+
+def read_member(zip_path: Path, info: zipfile.ZipInfo, limit: int = DEFAULT_MAX_UNCOMPRESSED) -> bytes:
+    """A member's bytes, decompressed in chunks and stopped as soon as they pass its declared
+    size or `limit` (the header may lie)."""
+    check_method(zip_path, info)
+    cap = min(info.file_size, limit)
+    parts: list[bytes] = []
+    size = 0
+    try:
+        with zipfile.ZipFile(zip_path) as zf, zf.open(info) as fh:
+            while chunk := fh.read(min(READ_CHUNK, cap + 1 - size)):
+                size += len(chunk)
+                parts.append(chunk)
+                if size > cap:
+                    break
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise InputError(f"member {info.filename!r} cannot be decompressed ({exc})", path=str(zip_path)) from None
+    if size > cap:
+        what = "larger than declared" if cap == info.file_size else f"larger than the {limit}-byte cap"
+        raise UnsafeArchive(f"member {info.filename!r} is {what}; refusing it", path=str(zip_path))
+    return b"".join(parts)

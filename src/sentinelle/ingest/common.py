@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import InputError, ParseError, UnsafeArchive, UsageError
 from ..records import ParseIssue, Participant, Record, Source, Summary
-from .archive import safe_members
+from .archive import check_method, safe_members
 from .base import HASH_CHUNK, ReadOptions, record_id, sha256_file
 from .jsonstream import Span
 
@@ -81,6 +81,7 @@ def open_zip_member(path: Path, options: ReadOptions, names: tuple[str, ...]) ->
     for info in safe_members(path, options.max_uncompressed):
         if info.filename.rsplit("/", 1)[-1] not in names:
             continue
+        check_method(path, info)
         digest = hashlib.sha256()
         size = 0
         limit = min(info.file_size, options.max_uncompressed)

@@ -15,6 +15,8 @@ from ..errors import InputError, UnknownFormat
 from ..records import Record
 from .archive import safe_members
 from .base import Reader, ReadOptions
+from .sanitize import clean_records, warn_incomplete
+from .textio import detect
 
 READERS: dict[str, str] = {
     "whatsapp": "sentinelle.ingest.whatsapp",
@@ -30,6 +32,7 @@ READERS: dict[str, str] = {
 ZIP_MEMBERS = (("export.json", "matrix"), ("_chat.txt", "whatsapp"), ("result.json", "telegram"))
 
 SNIFF_BYTES = 64 * 1024
+_JSON_BASED = frozenset({"telegram", "matrix", "discord", "signal", "messenger", "jsonl"})
 
 
 def get_reader(name: str) -> Reader:
@@ -74,6 +77,7 @@ def sniff(path: Path, head: bytes | None = None) -> str:
             scores[name] = reader.sniff(head, path.name)
     best = max(scores, key=scores.__getitem__)
     if scores[best] <= 0.0:
+        detect(head, str(path))  # not text at all (NULs, binary, an encoding it cannot tell): say so
         what = "a JSON file that is not a chat export" if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[") \
             else "not a chat export sentinelle recognises"
         raise UnknownFormat(f"{what} (use --format to force one)", path=str(path))
@@ -89,4 +93,9 @@ def read(path: str | Path, options: ReadOptions | None = None) -> Iterator[Recor
     if path.is_dir():
         raise InputError("is a directory, not an export file", path=str(path))
     fmt = options.format or sniff(path)
-    return get_reader(fmt).read(path, options)
+    records = get_reader(fmt).read(path, options)
+    if fmt in _JSON_BASED:  # the text readers never give lone surrogates
+        records = clean_records(records, str(path))
+    if fmt != "whatsapp":  # WhatsApp messages always have a sender, and an unreadable time is reported
+        records = warn_incomplete(records, str(path))
+    return records

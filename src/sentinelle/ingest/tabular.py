@@ -56,7 +56,7 @@ def resolve_columns(columns: list[str], column_map: Mapping[str, str], path: str
     missing = [f for f in REQUIRED if f not in resolved]
     if missing:
         raise InputError(
-            f"no column for {', '.join(missing)}; columns: {', '.join(columns)} "
+            f"no column for {', '.join(missing)}; columns: {', '.join(' '.join(c.split())[:60] for c in columns)[:400]} "
             "(map them with a column mapping, e.g. text=Message)", path=path, line=1)
     return resolved
 

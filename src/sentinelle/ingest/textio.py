@@ -53,57 +53,100 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return codec if printable >= 0.9 * len(text) else None
 
 
-def detect_encoding(head: bytes, path: str = "") -> str:
-    """The encoding of a text export from its first bytes: utf-8, utf-8-sig, utf-16-le/-be.
+# Legacy 8-bit encodings sentinelle decodes when a file is not UTF-8 (WhatsApp on old phones,
+# CSV saved by Excel): all single-byte, so byte lengths are character counts.
+LEGACY = ("cp1252", "cp1250", "cp1251", "koi8_r", "mac_roman", "cp850")
+_SAME_AS_CP1252 = {"latin_1", "iso8859_1", "iso8859_15", "ascii"}
+_MIN_CONFIDENCE = 0.7
+# a valid UTF-8 multi-byte sequence (to tell a damaged UTF-8 file from an 8-bit one)
+_UTF8_MULTI = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
-    Raises InputError for an empty file, a binary file, or a text in another encoding (naming
-    the encoding it seems to be).
+
+class Encoding(NamedTuple):
+    name: str  # utf-8, utf-8-sig, utf-16-le/-be, or one of LEGACY
+    confidence: float  # 1.0 for a BOM or valid UTF-8; the guess's confidence for a legacy one
+
+
+def detect_encoding(head: bytes, path: str = "") -> str:
+    """The encoding of a text export from its first bytes: utf-8, utf-8-sig, utf-16-le/-be,
+    or a legacy 8-bit one (`LEGACY`, guessed: see `detect`).
+
+    Raises InputError for an empty file, a binary file, or a text in an encoding it cannot
+    tell with confidence (naming its best guess).
     """
-    if not head.strip(b" \t\r\n\x00"):
+    return detect(head, path).name
+
+
+def detect(head: bytes, path: str = "") -> Encoding:
+    """`detect_encoding` with the confidence of the guess."""
+    if not head.strip(b" \t\r\n"):
         raise InputError("the file is empty", path=path)
+    if not head.strip(b" \t\r\n\x00"):
+        raise InputError(f"the file holds only NUL bytes ({len(head)} bytes read), no text", path=path)
     for bom, name in _BOMS:
         if head.startswith(bom):
-            return name
+            return Encoding(name, 1.0)
     utf16 = _utf16_without_bom(head)
     if utf16:
-        return utf16
-    if b"\x00" in head:
+        return Encoding(utf16, 1.0)
+    nuls = head.count(0)
+    controls = sum(head.count(bytes([c])) for c in range(1, 32) if c not in (9, 10, 12, 13, 27))
+    # a few NULs (damage) are shown as U+FFFD on their message; a binary file has many
+    if nuls > max(64, len(head) // 20):
         raise InputError("binary file (NUL bytes), not a text chat export", path=path)
-    controls = sum(head.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13, 27))
     if controls > max(8, len(head) // 100):
         raise InputError("binary file (control bytes), not a text chat export", path=path)
     decoder = codecs.getincrementaldecoder("utf-8")()
-    bad_lines = 0
-    for raw in head.splitlines()[:-1] or head.splitlines():
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError:
-            bad_lines += 1
     try:
         decoder.decode(head, final=False)
-        return "utf-8"
+        return Encoding("utf-8", 1.0)
     except UnicodeDecodeError:
-        # A stray bad byte in a UTF-8 file is a damaged line (reported, skipped); many bad
-        # lines mean another encoding altogether.
-        if bad_lines <= 2:
-            return "utf-8"
-    guess = _guess_other(head)
+        pass
+    # A stray bad byte in a UTF-8 file is a damaged message (shown as U+FFFD, flagged); bad
+    # bytes and no valid multi-byte sequence mean another encoding altogether.
+    text = head.decode("utf-8", "surrogateescape")
+    bad = len(_SURROGATE.findall(text)) - nuls
+    good = len(_UTF8_MULTI.findall(head))
+    # (an 8-bit text is almost never valid UTF-8 by chance; and it has accented letters everywhere)
+    if bad <= 2 or good >= max(1, bad // 10) or bad * 1000 < len(head):
+        return Encoding("utf-8", 1.0)
+    legacy, guess = _guess_legacy(head)
+    if legacy is not None:
+        return legacy
+    if bad <= len(head) // 20:  # a few bad bytes in an otherwise ASCII text: shown as U+FFFD, flagged
+        return Encoding("utf-8", 1.0)
     raise InputError(
-        f"not UTF-8 or UTF-16 text: it looks like {guess}; re-export the chat or convert it to UTF-8",
+        f"not UTF-8 or UTF-16 text, and no 8-bit encoding fits with confidence (best guess: {guess}); "
+        "re-export the chat or convert it to UTF-8",
         path=path,
     )
 
 
-def _guess_other(head: bytes) -> str:
+def _guess_legacy(head: bytes) -> tuple[Encoding | None, str]:
+    """(the legacy encoding of `head` with its confidence, or None; the best guess's name)."""
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(head).best()
-        if best is not None and best.encoding:
-            return best.encoding
-    except Exception:  # noqa: BLE001 - only used to word an error message
-        pass
-    return "an 8-bit encoding (latin-1 / cp1252?)"
+        isolation = [*LEGACY, "latin_1", "iso8859_15"]
+        matches = list(from_bytes(head[: 1 << 16], cp_isolation=isolation))
+    except Exception:  # noqa: BLE001 - a guess only
+        matches = []
+    if not matches:
+        return None, "none"
+    best = min(matches, key=lambda m: m.chaos)
+    # cp1252 (Western Europe, what WhatsApp and Excel write there) unless another fits clearly
+    # better: on a short text cp1250 and others often fit as well ("trčs" for "très")
+    western = [m for m in matches if m.encoding in _SAME_AS_CP1252 or m.encoding == "cp1252"]
+    if western and min(m.chaos for m in western) <= best.chaos + 0.05:
+        best = min(western, key=lambda m: m.chaos)
+    name = "cp1252" if best.encoding in _SAME_AS_CP1252 else best.encoding
+    confidence = round(max(0.0, 1.0 - float(best.chaos)), 3)
+    if name not in LEGACY or confidence < _MIN_CONFIDENCE:
+        return None, f"{name} (confidence {confidence:.2f})"
+    return Encoding(name, confidence), name
 
 
 def iter_lines(fh: BinaryIO, encoding: str, offset: int = 0) -> Iterator[Line]:
@@ -180,9 +223,12 @@ class Chunk(NamedTuple):
 def codec_of(encoding: str) -> tuple[str, str]:
     """(codec, error handler) that decode a file of `encoding` (as `detect_encoding` names it)
     so that every piece of text re-encodes to its exact bytes: invalid UTF-8 bytes as lone
-    surrogates (surrogateescape), UTF-16 surrogates passed through."""
+    surrogates (surrogateescape), UTF-16 surrogates passed through, the few bytes a legacy
+    code page leaves undefined as lone surrogates too."""
     if encoding in ("utf-16-le", "utf-16-be"):
         return encoding, "surrogatepass"
+    if encoding in LEGACY:
+        return encoding, "surrogateescape"
     return "utf-8", "surrogateescape"
 
 
@@ -190,6 +236,8 @@ def encoded_length(piece: str, codec: str) -> int:
     """Byte length in the file of a piece of text decoded with `codec_of`'s codec."""
     if codec == "utf-8":
         return len(piece) if piece.isascii() else len(piece.encode(codec, "surrogateescape"))
+    if codec in LEGACY:  # one byte per character
+        return len(piece)
     return len(piece.encode(codec, "surrogatepass"))
 
 
@@ -204,7 +252,7 @@ def iter_chunks(fh: BinaryIO, encoding: str, offset: int = 0, size: int | None =
     """
     size = size or CHUNK_BYTES  # read at call time: tests shrink it to cross chunk boundaries
     codec, errors = codec_of(encoding)
-    decoder = codecs.getincrementaldecoder(codec)(errors="strict" if codec != "utf-8" else errors)
+    decoder = codecs.getincrementaldecoder(codec)(errors="strict" if codec.startswith("utf-16") else errors)
     if codec == "utf-8":
         yield from _utf8_chunks(fh, offset, size)
         return
@@ -230,9 +278,9 @@ def iter_chunks(fh: BinaryIO, encoding: str, offset: int = 0, size: int | None =
             if not text:
                 continue
         if text:
-            ascii_ = text.isascii()
-            damaged = not ascii_ and codec == "utf-8" and _has_surrogate(text)
-            yield Chunk(text, pos, ascii_ and codec == "utf-8", damaged, codec, errors)
+            single = codec in LEGACY  # one byte per character
+            damaged = (single or not text.isascii() or "\x00" in text) and _has_surrogate(text)
+            yield Chunk(text, pos, single, damaged, codec, errors)
             pos += text_bytes
         if final:
             return
@@ -267,14 +315,16 @@ def _utf8_chunks(fh: BinaryIO, offset: int, size: int) -> Iterator[Chunk]:
     for data, pos in iter_byte_chunks(fh, offset, size):
         try:  # valid UTF-8 never decodes to lone surrogates: strict tells damage for free
             text = data.decode("utf-8")
-            damaged = False
+            damaged = b"\x00" in data
         except UnicodeDecodeError:
             text = data.decode("utf-8", "surrogateescape")
             damaged = True
         yield Chunk(text, pos, len(text) == len(data), damaged, "utf-8", "surrogateescape")
 
 
-_SURROGATE = re.compile("[\udc80-\udcff]")
+# what a chunk marked `damaged` may hold: bytes invalid in the encoding (lone surrogates
+# U+DC80-U+DCFF, surrogateescape) and NUL (valid, but never text: shown as U+FFFD too)
+_SURROGATE = re.compile("[\x00\udc80-\udcff]")
 
 
 def _has_surrogate(text: str) -> bool:
@@ -282,4 +332,11 @@ def _has_surrogate(text: str) -> bool:
 
 
 def has_surrogate(text: str) -> bool:
+    """Whether `text` holds undecodable bytes (as lone surrogates) or NUL."""
     return _SURROGATE.search(text) is not None
+
+
+def replace_undecodable(text: str) -> str:
+    """`text` with each undecodable byte (and NUL) as U+FFFD: one character for one, so that
+    offsets in the text hold; the bytes themselves stay in the file's source range."""
+    return _SURROGATE.sub("\ufffd", text)

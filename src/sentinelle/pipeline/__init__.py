@@ -11,6 +11,7 @@ from typing import Any
 _HOMES = {
     "IngestReport": ".ingest",
     "ingest_files": ".ingest",
+    "ingest_error": ".ingest",
     "ScanReport": ".scan",
     "scan_case": ".scan",
     "import_roster_file": ".dynamics",

@@ -8,13 +8,14 @@ replaced by a stand-in.
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
+from ..errors import SentinelleError, UsageError
 from ..ingest import ReadOptions
 from ..report.exports import write_exports
 from ..report.html import write_report
@@ -93,9 +94,6 @@ def analyze(
     if not files and options.case is None:
         raise UsageError("nothing to analyse: give export files, --case CASE or --demo")
     out_dir.mkdir(parents=True, exist_ok=True)
-    timings: dict[str, float] = {}
-    not_run: dict[str, str] = {}
-    unreadable: list[str] = []
     overall = progress.add_task("analyse", total=2 + len(STEPS) + bool(roster)) if progress else None
 
     def advance() -> None:
@@ -119,16 +117,33 @@ def analyze(
             counts = f" {done}/{total}" if total else ""
             progress.update(overall, description=f"{stage}{counts}"[:70])
 
+    fresh_case = options.case is None and not (out_dir / "case").exists()
+    try:
+        return _run(files, out_dir, options, roster, env, overall, advance, reporter, step_progress)
+    except SentinelleError:
+        if fresh_case:  # nothing could be read: no empty case (nor report) is left behind
+            shutil.rmtree(out_dir / "case", ignore_errors=True)
+        raise
+
+
+def _run(files: list[Path], out_dir: Path, options: AnalyzeOptions, roster: Path | None, env: Any, overall: Any,
+         advance: Callable[[], None], reporter: Callable[[str], Callable[..., None]],
+         step_progress: Callable[[str, int, int], None]) -> AnalyzeResult:
+    timings: dict[str, float] = {}
+    not_run: dict[str, str] = {}
+    unreadable: list[str] = []
     with open_or_create_case(out_dir, options) as case:
         reporter("ingest")()
         start = time.perf_counter()
         if files:
-            from .ingest import ingest_files
+            from .ingest import ingest_error, ingest_files
 
             failed = []
             for group, exporter in _by_exporter(files, options):
                 outcome = ingest_files(case, group, ReadOptions(exporter=exporter), progress=reporter("ingest"))
                 failed += outcome.failed
+            if failed and not case.files():  # nothing read at all: no empty report
+                raise ingest_error(failed, len(files))
             unreadable = [str(f.error) for f in failed]
         timings["ingest"] = time.perf_counter() - start
         advance()

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import SentinelleError
+from ..errors import CaseError, InputError, IntegrityError, ModelError, SentinelleError, UsageError
 from ..ingest import ReadOptions, read, sha256_file
 from ..records import ParseIssue, Record
 from ..store import Case, FileInfo
@@ -58,6 +58,25 @@ class IngestReport:
                 "messages": self.messages, "events": self.events}  # fmt: skip
 
 
+_BY_CODE: dict[int, type[SentinelleError]] = {2: UsageError, 3: InputError, 4: CaseError, 5: IntegrityError,
+                                               6: ModelError}
+
+
+def ingest_error(failed: list[FileOutcome], total: int) -> SentinelleError:
+    """One error line for the files that failed, naming them, with the exit code they share
+    (else 1): the file's own error when it was the only file."""
+    codes = {f.exit_code for f in failed}
+    kind = _BY_CODE.get(codes.pop(), SentinelleError) if len(codes) == 1 else SentinelleError
+    if total == 1:
+        error = kind(failed[0].error or "could not be read")
+    elif len(failed) == 1:
+        error = kind(f"1 of {total} files could not be ingested: {failed[0].error}")
+    else:
+        names = ", ".join(f.path for f in failed[:5]) + (" …" if len(failed) > 5 else "")
+        error = kind(f"{len(failed)} of {total} files could not be ingested: {names} (see above)")
+    return error
+
+
 def _options_dict(options: ReadOptions) -> dict[str, Any]:
     return {k: v for k, v in asdict(options).items() if v not in (None, {}, [])}
 
@@ -82,7 +101,7 @@ def ingest_files(
         report.files.append(outcome)
         try:
             if not path.is_file():
-                raise SentinelleError("no such file" if not path.exists() else "not a regular file", path=str(path))
+                raise InputError("no such file" if not path.exists() else "not a regular file", path=str(path))
             sha = sha256_file(path)
             if case.has_file(sha):
                 outcome.status, outcome.info = "duplicate", case.file(sha)
@@ -102,7 +121,7 @@ def ingest_files(
                 outcome.info.duplicates == outcome.info.messages + outcome.info.events
             ) else "ingested"
         except SentinelleError as exc:
-            outcome.error, outcome.exit_code = str(exc), exc.exit_code
+            outcome.error, outcome.exit_code = str(exc) if exc.path else f"{path}: {exc}", exc.exit_code
         except (OSError, UnicodeError) as exc:
             outcome.error, outcome.exit_code = f"{path}: {exc.__class__.__name__}: {exc}", 3
         except Exception as exc:  # a reader's bug must not stop the other files; say it is one

@@ -60,6 +60,7 @@ class HandleTable:
     def __init__(self) -> None:
         self.handles: dict[HandleKey, Handle] = {}
         self._name_to_id: dict[tuple[str, str], str] = {}  # (conversation, name) -> platform id key
+        self._exporter_keys: dict[tuple[str, str], str] = {}  # (conversation, folded "you") -> key
 
     def see(
         self,
@@ -80,6 +81,9 @@ class HandleTable:
                 self._name_to_id[(conversation_id, name)] = platform_id
         else:
             key = self._name_to_id.get((conversation_id, name or ""), name or phone or "")
+            if name and fold_name(name) in EXPORTER_NAMES:
+                # the exporter's "You"/"you"/"Vous" in one conversation: one handle whatever the case
+                key = self._exporter_keys.setdefault((conversation_id, fold_name(name) or ""), key)
         h = self.handles.get((conversation_id, key))
         if h is None:
             h = self.handles[(conversation_id, key)] = Handle(conversation_id, key, platform)

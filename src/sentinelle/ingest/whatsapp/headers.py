@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 # Bidi controls and BOMs that exports put around dates, names and bodies.
 MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
-_M = f"[{MARKS}]*"
+_M = f"[{MARKS}]*+"  # possessive: runs of marks never backtrack (linear on any line)
 _SP = r"[ \u00a0\u202f]"  # space, NBSP, narrow NBSP
 
 _PATTERN = rf"""
@@ -194,7 +194,7 @@ def names_of(key: str) -> str:
 
 # The same classes for a bytes regex, as UTF-8 byte sequences (a bytes regex cannot hold
 # non-ASCII characters in a class): MARKS, then space/NBSP/narrow NBSP, then "-" or "–".
-_M_ALT = r"(?:\xe2(?:\x80[\x8e\x8f\xaa-\xae]|\x81[\xa6-\xa9])|\xef\xbb\xbf)*"
+_M_ALT = r"(?:\xe2(?:\x80[\x8e\x8f\xaa-\xae]|\x81[\xa6-\xa9])|\xef\xbb\xbf)*+"
 _SP_ALT = r"(?:\ |\xc2\xa0|\xe2\x80\xaf)"
 _DASH_ALT = r"(?:-|\xe2\x80\x93)"
 _AP_ALT = r"(?:[aApP]\.?{sp}?[mM]\.?|午前|午後|ص|م)"

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from ...records import clean_text
+from ...textutil import placeholder_phone
 
 MAX_NAME = 80
 MAX_KEYS = 50_000
@@ -73,6 +74,8 @@ def clean_sender(raw: str) -> tuple[str, bool]:
 
 
 def phone_of(name: str) -> str | None:
+    """`name` if it is a phone number (not a placeholder such as "+7 999 999-99-99")."""
     if _PHONE.match(name) and sum(c.isdigit() for c in name) >= 6:
-        return name
+        digits = "".join(c for c in name if c.isdigit())
+        return None if placeholder_phone(digits) else name
     return None

@@ -42,14 +42,17 @@ from ..archive import read_member, safe_members
 from ..base import ReadOptions, conversation_id, record_id, sha256_bytes, sha256_file
 from ..textio import (
     HEAD_BYTES,
+    LEGACY,
     Chunk,
+    bom_length,
     codec_of,
+    detect,
     detect_encoding,
     encoded_length,
     has_surrogate,
     iter_byte_chunks,
     iter_chunks,
-    open_text,
+    replace_undecodable,
 )
 from . import system
 from .dates import ORDERS, DateEvidence, TimeBuilder, decide_order
@@ -78,7 +81,13 @@ _AROUND = MARKS + "[] -\u2013\u00a0\u202f\n"
 _NO_FLAGS: frozenset[str] = frozenset()
 _BACKWARDS = frozenset({Flag.TIME_BACKWARDS})
 _AMBIGUOUS = frozenset({Flag.DATE_AMBIGUOUS})
+_UNDECODABLE = frozenset({Flag.UNDECODABLE})
 _MARK_SET = frozenset(MARKS)
+_TWO_MARKS = ("\u200e\u200e", "\u200f\u200f")
+_DAMAGE = re.compile("[\ufffd\r\x00]|[\u200e\u200f]{3}|[^\n]{200}")  # never in a real name
+# WhatsApp's notices after two marks end with a second sentence after a mark ("… changed.
+# \u200eTap to learn more."): a sentence end, a mark, a word
+_NOTICE_TAIL = re.compile(r"[.!?\u3002\u0964\u06d4]\s*[\u200e\u200f]\w")
 _GROUP_EVENTS = frozenset(
     EventType(t)
     for t in (
@@ -268,10 +277,18 @@ class _Parse:
         self.last_time: datetime | None = None
         self.last_subject: str | None = None
         self._path_str = str(path)
-        # Authors that are the group itself (iOS): the title, and any author seen writing a system
-        # line about someone else (e.g. "Brigade: Major Petit vous a ajouté·e").
-        self.system_authors: set[str] = {self.title} if self.title else set()
+        # Authors seen writing a system line about someone else (iOS: the group itself, e.g.
+        # "Brigade: Major Petit vous a ajouté·e"): their lines are read with every vocabulary.
+        # Never a reason to take a "Name: text" line for a system line by itself.
+        self.system_authors: set[str] = set()
+        # Names that may be the group itself (the file's title when the first pass sees it write
+        # no plain line, the group's subject), until they write a plain message: only their
+        # mark-led lines of unknown wording (not media) become `unknown_system` events. The
+        # title of a one-to-one export is the contact's name: the contact writes plain lines.
+        self.group_names: set[str] = set()
+        self._title_plain = 0  # lines "Title: text" whose text starts with no mark (first pass)
         self.plain = False  # the headers carry no marks inside (learnt in the first pass)
+        self._ios_lines = True  # the file has bracketed (iOS) headers: set by run()
         # The system vocabularies in use: every language until the file's first typed event
         # tells its language, then that one plus English (see _learn).
         self.lex: system.Lexicon = system.ALL
@@ -301,6 +318,9 @@ class _Parse:
         regex = date_regex = None
         binary = False
         last = b""
+        # the title's plain lines: " Title: " not followed by a mark (after the header)
+        title_s = f" {self.title}: " if self.title else None
+        title_b = title_s.encode("utf-8") if title_s else None
         with self.opener() as fh:
             fh.seek(skip)
             if encoding.startswith("utf-8"):
@@ -308,6 +328,8 @@ class _Parse:
             else:
                 chunks = ((None, chunk.text) for chunk in iter_chunks(fh, encoding, skip))
             for i, (data, text) in enumerate(chunks):
+                if title_b is not None:
+                    self._count_title(data if data is not None else text, title_b if data is not None else title_s)
                 if binary:
                     scan.lines += data.count(b"\n")
                     last = data
@@ -356,6 +378,14 @@ class _Parse:
             scan.lines += 1
         return scan
 
+    def _count_title(self, buf: str | bytes, key: str | bytes) -> None:
+        """Count the lines where the file's title writes a text that starts with no mark (a
+        group never does: its lines are system notices after a mark)."""
+        total = buf.count(key)
+        if total:
+            marks = ("\u200e", "\u200f") if isinstance(key, str) else (b"\xe2\x80\x8e", b"\xe2\x80\x8f")
+            self._title_plain += total - sum(buf.count(key + m) for m in marks)
+
     @staticmethod
     def _tally_general(scan: _Scan, rows: list[tuple[str, ...]], raw_layouts: Counter) -> None:
         """Rows of the general lexer (PASS1): layouts, dates and candidate names."""
@@ -401,7 +431,9 @@ class _Parse:
     # -- pass 2 ------------------------------------------------------------------------------
     def run(self) -> Iterator[Record]:
         with self.opener() as fh:
-            encoding, skip = open_text(fh, self.display)
+            head = fh.read(HEAD_BYTES)
+        detected = detect(head, self.display)
+        encoding, skip = detected.name, bom_length(detected.name, head)
         self.encoding = encoding
         scan = self.scan(encoding, skip)
         if not scan.layouts:
@@ -410,8 +442,14 @@ class _Parse:
         # A file normally has one layout; others count only if frequent (a header quoted inside
         # a message, in another layout, stays part of that message).
         self.layouts = {k for k, v in scan.layouts.items() if v == top or v >= max(3, top // 10)}
+        self._ios_lines = any(layout[0] for layout in self.layouts)  # bracketed: author-prefixed system lines
         decision = decide_order(scan.dates, self.options.date_order)
         self.decision = decision
+        if self.title and not self._title_plain:
+            self.group_names.add(self.title)
+        if scan.subject:
+            self.group_names.add(scan.subject)
+        self.system_authors |= self.group_names
         self.names = scan.names
         self._longer = bool(scan.names.longer)  # some names may contain ": "
         self._colon_names = scan.names.extendable()  # those that do, as far as the file tells
@@ -432,6 +470,14 @@ class _Parse:
             date_order_ambiguous=decision.ambiguous,
             details=details,
         )
+        if encoding in LEGACY:
+            yield self._issue(
+                None,
+                None,
+                f"not UTF-8: decoded as {encoding} (guessed from its bytes, confidence "
+                f"{detected.confidence:.2f}); check accented letters",
+                skipped=False,
+            )
         with self.opener() as fh:
             fh.seek(skip)
             yield from self._records(iter_chunks(fh, encoding, skip))
@@ -450,6 +496,7 @@ class _Parse:
             encoding=encoding,
             details={
                 "date_order_reason": decision.reason,
+                "encoding_confidence": detected.confidence,
                 "lines": scan.lines,
                 "participants": c.participants,
                 "time_backwards": c.backwards,
@@ -764,9 +811,9 @@ class _Parse:
                 line + real[0], byte, f"{len(real)} line(s) before the first message header; skipped"
             )
 
-    def _issue(self, line: int | None, byte_start: int | None, cause: str) -> ParseIssue:
+    def _issue(self, line: int | None, byte_start: int | None, cause: str, skipped: bool = True) -> ParseIssue:
         self.counts.issues += 1
-        return ParseIssue(self.display, line, cause, byte_start)
+        return ParseIssue(self.display, line, cause, byte_start, skipped)
 
     def _record(
         self,
@@ -795,14 +842,11 @@ class _Parse:
                 if k < 0 or content[k + 1 :].strip():
                     break
                 content = content[:k].rstrip("\r")
-        if damaged and has_surrogate(content):
-            kept = self._damaged(line, start, content, out)
-            if kept is None:
-                return None
-            content, line_end, end = kept
-        else:
-            line_end = line + content.count("\n")
-            end = start + size - self._nbytes(raw[len(content) :])
+        line_end = line + content.count("\n")
+        end = start + size - self._nbytes(raw[len(content) :])
+        undecodable = damaged and has_surrogate(content)
+        if undecodable:  # shown as U+FFFD, flagged; the raw bytes stay in the source range
+            content = self._undecodable(line, start, content, out)
         rest = content[len(head) :]
         source = Source(self.sha, line, line_end, start, end, self._path_str, self.container_sha, self.member)
         if header is None:  # the file's one layout: the day and the time of day, each cached
@@ -837,6 +881,8 @@ class _Parse:
             self.last_time = when
         if ambiguous:
             flags = flags | _AMBIGUOUS
+        if undecodable:
+            flags = flags | _UNDECODABLE
         rid = f"{self._rid_prefix}:{start}"
         # "Name: body" (the common case inline; names with ": " inside go through the table)
         i = rest.find(": ")
@@ -852,6 +898,15 @@ class _Parse:
                 return None
             raw_name, body_at = split
         sender, non_contact, phone, suspicious, plain = self._senders_seen.get(raw_name) or self._sender(raw_name)
+        if (
+            suspicious
+            and 0 < (k := rest.find(":")) < body_at - 2
+            and rest[k + 1 : k + 2] != " "
+            and self.names.known(rest[:k])
+        ):
+            # "John Doe:.body: more" from the known "John Doe" (a body glued to the colon)
+            raw_name, body_at = rest[:k], k + 1
+            sender, non_contact, phone, suspicious, plain = self._sender(raw_name)
         body = rest[body_at:]
         if (
             suspicious
@@ -864,6 +919,8 @@ class _Parse:
             rid, when, raw_time, rest, raw_name, sender, body, suspicious, source, flags, out
         ):
             return None
+        if self.group_names and sender in self.group_names and body[:1] not in _MARK_SET:
+            self.group_names.discard(sender)  # a plain message: a person, not the group
         attachments: tuple[str, ...] = ()
         if (
             body in system.PLACEHOLDERS
@@ -901,24 +958,20 @@ class _Parse:
             {"non_contact": True} if non_contact else {},  # details
         )
 
-    def _damaged(self, line: int, start: int, content: str, out: list[Record]) -> tuple[str, int, int] | None:
-        """A record with bytes invalid in the encoding: the line is reported and skipped, with
-        the record's lines after it. Returns (content kept, its last line, its end) if any."""
-        lines = content.split("\n")
-        bad = next(i for i, t in enumerate(lines) if has_surrogate(t))
-        skipped = len(lines) - bad
-        self.counts.skipped += skipped
+    def _undecodable(self, line: int, start: int, content: str, out: list[Record]) -> str:
+        """A record with bytes invalid in the encoding (or NUL): reported once (not skipped),
+        its text with U+FFFD in their place (one character each: offsets in the text hold)."""
+        bad = next(i for i, t in enumerate(content.split("\n")) if has_surrogate(t))
         out.append(
             self._issue(
                 line + bad,
-                None,
-                f"undecodable bytes (not valid in the file's encoding); {skipped} line(s) skipped",
+                start,
+                "undecodable bytes (not valid in the file's encoding, or NUL) shown as U+FFFD; "
+                "the message is kept and flagged 'undecodable'",
+                skipped=False,
             )
         )
-        if not bad:
-            return None
-        kept = "\n".join(lines[:bad]).rstrip("\r")
-        return kept, line + bad - 1, start + len(kept.encode("utf-8", "surrogateescape"))
+        return replace_undecodable(content)
 
     def _sender(self, raw_name: str) -> tuple[str, bool, str | None, bool, bool]:
         """(display name, non_contact, phone, suspicious, plain) of a raw name, cached; plain:
@@ -941,11 +994,14 @@ class _Parse:
         self, rid, when, raw_time, rest, raw_name, sender, body, suspicious, source, flags, out: list[Record]
     ) -> bool:
         """A "Name: body" line that is a system line after all (iOS author-prefixed lines, or a
-        one-off "sender" that is an actor); True when an event was emitted."""
+        one-off "sender" that is an actor); True when an event was emitted. Android writes its
+        system lines without an author but for notices of its own ("Lt Duval: Appel vocal manqué"):
+        there a known sender's line is a message unless it is a notice without another actor."""
+        ios = self._ios_lines
         if body[:1] in _MARK_SET or sender in self.system_authors:
             # iOS system lines: "Group: \u200eJean a ajouté Marie" (the author is the group)
             event = self._author_system(sender, body)
-            if event is not None:
+            if event is not None and (ios or self._own_notice(event, sender)):
                 self._event(rid, when, raw_time, event, body, source, set(flags), sender, out)
                 return True
             suspicious = False
@@ -962,13 +1018,29 @@ class _Parse:
             or (body.startswith(sender) and body[len(sender) : len(sender) + 1] == " ")
         ):
             event = self._author_system(sender, body)
-            if event is not None:
+            if event is not None and (ios or self._own_notice(event, sender)):
                 self._event(rid, when, raw_time, event, body, source, set(flags), sender, out)
                 return True
         return False
 
+    @staticmethod
+    def _own_notice(event: system.SystemEvent, author: str) -> bool:
+        """An author-prefixed Android line is a notice (a missed call, "you are now admin", the
+        encryption notice) only when it names no other actor: "Tom: \u200e… ik ben vertrokken"
+        is Tom's message, not someone called "\u200e… ik" leaving."""
+        return event.actor is None or clean_sender(event.actor)[0] == author
+
     def _author_system(self, author: str, body: str) -> system.SystemEvent | None:
-        """iOS (and some Android) system lines carry an author: the group name or the actor."""
+        """iOS (and some Android) system lines carry an author: the group name or the actor.
+        A body with damaged text in its actor or targets (U+FFFD, a lone CR, NUL) stays a
+        message: "Вы удалили данн\ufffdое сообщение" is a damaged deleted-message placeholder,
+        not "you removed" someone (a run of marks or a 200-character name neither)."""
+        event = self._author_system_event(author, body)
+        if event is not None and _DAMAGE.search(" ".join((event.actor or "", *event.targets))):
+            return None
+        return event
+
+    def _author_system_event(self, author: str, body: str) -> system.SystemEvent | None:
         if not body:
             return None
         if body[0] not in _MARK_SET:
@@ -977,10 +1049,6 @@ class _Parse:
                 event = self._classify(body, actorless=True)
                 if event is not None:
                     return event
-            if author in self.system_authors:
-                return self._classify(body, widen=True) or system.SystemEvent(
-                    EventType.UNKNOWN_SYSTEM.value, None, (), {}
-                )
             if not (
                 body.startswith(_YOU_PREFIXES)
                 or (body.startswith(author) and body[len(author) : len(author) + 1] == " ")
@@ -998,14 +1066,17 @@ class _Parse:
         if self.counts.messages + self.counts.events == 0 and "WhatsApp" in body:
             # The first line of an iOS export is the encryption notice, in the phone's language.
             return system.SystemEvent(EventType.ENCRYPTION_NOTICE.value, None, (), {"guessed": True})
-        if body[:2] in ("\u200e\u200e", "\u200f\u200f"):
-            # iOS writes system notices (security code...) after two direction marks, in any language.
-            return self._classify(body, widen=True) or system.SystemEvent(
-                EventType.UNKNOWN_SYSTEM.value, None, (), {}
-            )
-        event = self._classify(body, widen=author in self.system_authors)
-        if event is None and author in self.system_authors:
-            # The group itself "wrote" it: a system line whose wording is not known yet.
+        # iOS writes system notices (security code...) after two direction marks, in any
+        # language: read with every vocabulary; a body of unknown wording stays a message.
+        event = self._classify(body, widen=author in self.system_authors or body[:2] in _TWO_MARKS)
+        if event is not None and system.message_flags(body)[0]:
+            return None  # an attachment, a location, a media placeholder: a message whatever it holds
+        if event is None and (
+            (author in self.group_names and not system.message_flags(body)[0])
+            or (body[:2] in _TWO_MARKS and _NOTICE_TAIL.search(body, 2) is not None)
+        ):
+            # The group itself "wrote" it, or WhatsApp's own notice shape (two marks, a sentence,
+            # then a mark and "Tap to learn more"): a system line whose wording is not known yet.
             return system.SystemEvent(EventType.UNKNOWN_SYSTEM.value, None, (), {})
         return event
 
