@@ -47,6 +47,7 @@ def run_dynamics(
         settings=settings,
         participants=case.participants(),
         aliases=aliases,
+        stances=message_stances(case),
     )
     say("storing")
     case.put_result(STEP, VERSION, RESULT_KEY, result.to_json(), settings.to_dict())
@@ -55,6 +56,19 @@ def run_dynamics(
     if graphml:
         result.write_graphml(graphml)
     return result
+
+
+def message_stances(case: Case) -> dict[str, str]:
+    """What the detector read in each message the dynamics must not misread: "counter" and
+    "reported" (an objection or a quote is no directive), "flagged" (misconduct, which a "stop
+    it" then answers). Empty when the case was not scanned."""
+    out: dict[str, str] = {}
+    for d in case.detections():
+        if d.message_id and d.stance in ("counter", "reported"):
+            out[d.message_id] = d.stance
+        elif d.message_id and d.flagged:
+            out[d.message_id] = "flagged"
+    return out
 
 
 def parse_roster_entry(entry: RosterEntry) -> RosterRow:
