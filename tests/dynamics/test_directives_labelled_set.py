@@ -31,7 +31,7 @@ def test_the_split_is_fixed_and_about_60_40() -> None:
 
 # The targets. Measured on the held-out part on 2026-12-03 (main before this branch ->
 # this branch): directive P 0.571 -> 0.671, R 0.443 -> 0.549; silence order P 0.487 -> 0.674
-# (R 0.190 -> 0.305); compliance accuracy 0.542 -> 0.583 (24 threads). The targets are NOT met:
+# (R 0.190 -> 0.305); compliance accuracy 0.542 -> 0.625 (24 threads). The targets are NOT met:
 # strict xfail, so that this test fails loudly (XPASS) the day they are, and the mark goes.
 @pytest.mark.xfail(strict=True, reason="targets missed on the held-out part: directive P 0.67 R 0.55, silence P 0.67")
 def test_heldout_targets(heldout) -> None:

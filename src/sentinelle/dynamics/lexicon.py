@@ -123,9 +123,11 @@ PHRASE_GATE = (
     r"prohibit|allowed|banned|must|not\b|mustn|have to|need|are to|will now|everyone|want|order|make sure|"
     r"please|kindly|pls|remember|forget|arret|cess|stop|quit|enough|oubliez|pensez|veuillez|zip|bouche|"
     r"tout le monde|tous |toutes |les gars|l'equipe|vous m|vous n|vous l|tu m|tu n|tu l|aucun|nul\b|pas de|chacun|\bunions?\b|press|reporters|journalists|phones|photos|"
-    r"reste|stays|sort|quitt|pour nous|family|team|besoin de|need to know|gueule|veilleuse|ce que|si |version|dit|dis|retir|effac|supprim|ephemer|galerie|"
-    r"delete|wipe|erase|declaration|comment|interview|tweet|confiden|trace|rapport|delegue|\bno |faudra|falloir|il est|etes|es |attends|compte sur|"
-    r"consigne|instruction|message|note|directive|rappel|veut|souhaite|insiste|wants|asks|insists|remercie|serais|invite|merci a|voudrez|demanderai|chaque|les "
+    r"reste|stays|sort|quitt|pour nous|family|team|besoin de savoir|besoin de le savoir|besoin d'etre|need to know|gueule|veilleuse|"
+    r"ce que tu|ce que vous|version|tombe|blesse|igpn|iggn|inspection|juge|enqueteur|journaliste|commissaire|si on te|si on vous|retir|effac|supprim|ephemer|galerie|"
+    r"delete|wipe|erase|declaration|commentaire|comments|interview|tweet|confiden|trace|rapport d'|delegue|no comm|no union|no declar|no interv|no tweet|"
+    r"faudra|falloir|imperatif|indispensable|il est demande|il est rappele|etes |tu es |j'attends|compte sur|doivent|devra|devront|devrez|devras|devoir|"
+    r"instruction|message d|note d|directive|rappel|veut|souhaite|insiste|wants|asks|insists|remercie|serais|invite|merci a|voudrez|demanderai|chaque"
 )
 
 
@@ -177,7 +179,7 @@ ACK = re.compile(
 # Reporting it done: "Signées et déposées", "c'est moi, je le ramène", "Rendu à 19h40", "done".
 ACK_DONE = re.compile(
     r"^(?:c'est )?(?:fait|signee?s?|rendue?s?|deposee?s?|envoyee?s?|ramenee?s?|rangee?s?|supprimee?s?|effacee?s?|transmise?s?|valide(?:e|s|es)?)\b|"
-    r"\bje (?:le |la |les |m'en |y |lui |vous )?(?:ramene|prends|fais|charge|occupe|vais|rappelle|envoie|envoye|signe|depose)\b|\bok pour moi\b|"
+    r"\bje (?:le |la |les |m'en |y |lui |leur |vous )(?:ramene|prends|fais|charge|occupe|vais|rappelle|envoie|envoye|signe|depose)\b|\bok pour moi\b|"
     r"^(?:done|sorted|on it|on my way|will do)\b|\bfait pour\b"
 )
 # Acknowledgements that only a subordinate gives: one is enough ("ok", "👍" need two people).
