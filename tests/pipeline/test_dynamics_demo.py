@@ -58,3 +58,12 @@ def test_demo_groups_share_a_core_and_an_admin(demo):
     (pair,) = data["crossgroup"]["overlaps"]
     assert pair["shared"] >= 8 and pair["overlap"] >= 0.3 and pair["jaccard"] < 0.1
     assert "Yannick Roux" in {m["name"] for m in data["crossgroup"]["same_leaders_or_admins"]}
+
+
+def test_demo_objection_is_no_silence_order(demo):
+    """Camille Dubois objecting to a sexist remark ("Arrête de dire que les femmes sont
+    inférieures...") is counter-speech: no silence order, no directive, carries her name."""
+    data, names, _ = demo
+    assert not [s for s in data["silence_orders"] if names.get(s["issuer"]) == "Camille Dubois"]
+    issuers = {names.get(d["issuer"]) for d in data["directives"] if d["kind"] in ("silence_order", "prohibition")}
+    assert issuers == {"Yannick Roux"}

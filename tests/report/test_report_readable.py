@@ -94,7 +94,9 @@ def test_influence_table_has_translated_headers_sorted_and_capped(demo_fr: str) 
     assert _rows(table) == 20
     names = [_text(r.split("</td>")[0]).strip() for r in table.split("<tr>")[2:]]
     assert names[0] == "Yannick Roux" and len(set(names)) == len(names)  # highest influence first, one row each
-    assert re.search(r"4,09 \(× \d+,\d\)", _text(table))  # two decimals, French comma, ratio to the median
+    # two decimals, French comma, ratio to the median (the value moves with the directive detector:
+    # 4,09 came from a group description misread as an obeyed order in the second group)
+    assert re.search(r"\d+,\d\d \(× \d+,\d\)", _text(table))
     assert re.search(r"\d+ autre\(s\) membre\(s\), influence faible", _text(people))
 
 
@@ -142,7 +144,7 @@ def test_english_report_has_english_headers(demo_en: str) -> None:
     people = _text(_section(demo_en, "people"))
     for head in ("Person", "Declared role", "Directives issued / obeyed", "Influence (× group median)", "Betweenness"):
         assert head in people
-    assert "4.09 (×" in people
+    assert re.search(r"\d+\.\d\d \(× \d+\.\d\)", people)
     harassment = _text(_section(demo_en, "harassment"))
     assert "removed from the group" in harassment and "mocking nickname" in harassment
     fr_words = ("Consignes", "Personne |", "tour de parole", "autre(s)")

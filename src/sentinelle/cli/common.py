@@ -71,3 +71,71 @@ def require_file(path: Path) -> Path:
 
 def warn(message: str) -> None:
     click.echo(f"sentinelle: warning: {message}", err=True)
+
+
+# --- terminal output: tables that fit, plain when piped, words instead of reprs -----------------
+
+
+def stdout_console() -> Console:
+    """The console for results: rich detects the terminal's width (COLUMNS, else 80, when piped);
+    no syntax highlighting of numbers or names inside chat text."""
+    console = Console(highlight=False)
+    console.soft_wrap = not console.is_terminal  # a pipe or a file gets whole lines, not lines cut at 80
+    return console
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 case', '2 cases', '0 cases' ('many' for irregular plurals)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def text_of(value: object, empty: str = "-") -> str:
+    """A value as a reader wants it: no None, no dict or list repr."""
+    if value is None or value == "" or value == [] or value == {}:
+        return empty
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {text_of(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(text_of(v) for v in value)
+    return str(value)
+
+
+def _least_width(columns: list[str], cells: list[list[str]]) -> int:
+    """The narrowest the table can be without cutting a word: each column as wide as its longest
+    word (header included), plus borders and padding."""
+    longest = [max((len(w) for text in (col, *(row[i] for row in cells)) for w in text.split()), default=1)
+               for i, col in enumerate(columns)]
+    return sum(longest) + 3 * len(columns) + 1
+
+
+def print_table(console: Console, title: str, columns: list[str], rows: list[list[object]], *,
+                nothing: str | None = None, head: int = 1) -> None:
+    """A table when it fits the terminal; otherwise, and always when the output is piped, a plain
+    layout: one block per row (its first `head` cells as a heading, then "column: value" lines),
+    never a table shredded into one-letter columns. An empty table prints one explicit line."""
+    cells = [[text_of(v) for v in row] for row in rows]
+    if not cells:
+        console.print(nothing or f"{title}: nothing found.", markup=False)
+        return
+    if console.is_terminal:
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(title=title, title_justify="left")
+        for col in columns:
+            table.add_column(col)
+        for row in cells:
+            table.add_row(*(Text(c) for c in row))  # chat text may hold [brackets]: no markup
+        if _least_width(columns, cells) <= console.width:
+            console.print(table)
+            return
+    console.print(title, markup=False, style="bold")
+    for row in cells:
+        console.print("  " + " · ".join(c for c in row[:head] if c != "-"), markup=False, soft_wrap=True)
+        for col, value in zip(columns[head:], row[head:], strict=True):
+            if value != "-":
+                console.print(f"      {col}: {value}", markup=False, soft_wrap=True)

@@ -2,56 +2,46 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 import orjson
-from rich.console import Console
-from rich.table import Table
 
 from .. import pipeline  # its steps load when a command runs (igraph, pandas)
 from ..store import Case
-from .common import quiet_option, require_file, stderr_console
+from .common import plural, print_table, quiet_option, require_file, stderr_console, stdout_console
 
 
-def _people_table(data: dict[str, Any], limit: int) -> Table:
-    t = Table(title="Influence per person and conversation (components in the JSON)")
-    for col in ("person", "conversation", "messages", "influence", "group median", "obeyed/issued", "admin", "label"):
-        t.add_column(col)
+def _people_rows(data: dict[str, Any], limit: int) -> list[list[object]]:
     titles = {lc["conversation_id"]: lc["title"] or lc["conversation_id"][:16] for lc in data["lifecycle"]}
     rows = sorted(data["leadership"], key=lambda r: -r["influence"])[:limit]
-    for r in rows:
-        t.add_row(r["name"], titles.get(r["conversation_id"], r["conversation_id"])[:30], str(r["messages"]), f"{r['influence']:.2f}",
-                  f"{r['group_median_influence']:.2f}", f"{r['directives_obeyed']}/{r['directives_issued']}",
-                  str(r["admin_actions"]), r["label"] or "")
-    return t
+    return [[r["name"], titles.get(r["conversation_id"], r["conversation_id"])[:30], r["messages"], f"{r['influence']:.2f}",
+             f"{r['group_median_influence']:.2f}", f"{r['directives_obeyed']}/{r['directives_issued']}",
+             r["admin_actions"], r["label"]] for r in rows]
 
 
-def _findings_table(data: dict[str, Any]) -> Table:
-    t = Table(title="Findings (each with its evidence record ids in the JSON)")
-    t.add_column("kind")
-    t.add_column("who")
-    t.add_column("what")
+def _finding_rows(data: dict[str, Any]) -> list[list[object]]:
+    rows: list[list[object]] = []
     names = {p["person"]: p["name"] for p in data["people"]}
     for x in data["parallel_command"]:
         what = f"influence {x['influence']:.2f}, declared {(x.get('declared') or {}).get('rank') or 'not on roster'}"
-        t.add_row(x["kind"], x["name"], what)
+        rows.append([x["kind"], x["name"], what])
     for s in data["silence_orders"]:
         named = ", ".join(names.get(p, p) for p in s["named"]) or "-"
-        t.add_row("silence_order", names.get(s["issuer"], s["issuer"]),
-                  f"to {named}; audiences {', '.join(s['audiences']) or '-'}; effect {', '.join(s['effect']) or 'none seen'}")
+        rows.append(["silence_order", names.get(s["issuer"], s["issuer"]),
+                     f"to {named}; audiences {', '.join(s['audiences']) or '-'}; effect {', '.join(s['effect']) or 'none seen'}"])
     for s in data["spokespeople"]:
         if s["spokesperson"]:
-            t.add_row("spokesperson", s["name"], f"{s['statements']} statements {s['kinds']}")
+            kinds = ", ".join(f"{k} {v}" for k, v in s["kinds"].items())
+            rows.append(["spokesperson", s["name"], f"{plural(s['statements'], 'statement')} ({kinds})"])
     for lc in data["lifecycle"]:
         for b in lc["bursts"]:
-            t.add_row("join_burst", lc["title"] or lc["conversation_id"], f"{b['joins']} joins in {b['hours']} h from {b['start']}")
+            rows.append(["join_burst", lc["title"] or lc["conversation_id"], f"{plural(b['joins'], 'join')} in {b['hours']} h from {b['start']}"])
         if lc["status"] != "active":
-            t.add_row(lc["status"], lc["title"] or lc["conversation_id"],
-                      ", ".join(lc["dissolved_reasons"]) + (f" -> {lc['replaced_by']}" if lc["replaced_by"] else ""))
-    return t
+            rows.append([lc["status"], lc["title"] or lc["conversation_id"],
+                         ", ".join(lc["dissolved_reasons"]) + (f" -> {lc['replaced_by']}" if lc["replaced_by"] else "")])
+    return rows
 
 
 def register(cli: click.Group) -> None:
@@ -87,12 +77,17 @@ def register(cli: click.Group) -> None:
         if as_json:
             click.echo(orjson.dumps(data, default=str).decode())
             return
-        out = Console(width=None if sys.stdout.isatty() else 160)  # pipes and files get whole names
+        out = stdout_console()
         g = data["graph"]["case"]
-        out.print(f"{len(data['people'])} people, {g['edges']} interaction pairs, {len(data['directives'])} directives, "
-                  f"{len(data['silence_orders'])} silence orders, {len(data['parallel_command'])} parallel-command findings")
-        out.print(_people_table(data, top))
-        out.print(_findings_table(data))
+        out.print(f"{plural(len(data['people']), 'person', 'people')}, {plural(g['edges'], 'interaction pair')}, "
+                  f"{plural(len(data['directives']), 'directive')}, {plural(len(data['silence_orders']), 'silence order')}, "
+                  f"{plural(len(data['parallel_command']), 'parallel-command finding')}", markup=False)
+        print_table(out, "Influence per person and conversation (components in the JSON)",
+                    ["person", "conversation", "messages", "influence", "group median", "obeyed/issued", "admin", "label"],
+                    _people_rows(data, top), head=2, nothing="No person wrote in this case.")
+        print_table(out, "Findings (each with its evidence record ids in the JSON)", ["kind", "who", "what"],
+                    _finding_rows(data), head=2, nothing="Findings: nothing found (no parallel command, silence order, "
+                    "spokesperson, join burst or dissolved group).")
 
     @cli.command("roster")
     @click.argument("case", type=click.Path(file_okay=False, path_type=Path))

@@ -6,10 +6,16 @@ import json
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from .common import progress, quiet_option, step_progress
+from .common import (
+    plural,
+    print_table,
+    progress,
+    quiet_option,
+    stdout_console,
+    step_progress,
+    text_of,
+)
 
 _THRESHOLDS = [
     click.option("--min-messages", type=int, default=None, help="Abusive messages needed for a case (default 3)."),
@@ -65,30 +71,32 @@ def register(cli: click.Group) -> None:
         if as_json:
             click.echo(json.dumps(data, ensure_ascii=False, indent=1))
             return
-        table = Table(title=f"Harassment cases ({len(data['cases'])})")
-        for col in ("#", "shape", "target", "aggressors", "defenders", "msgs", "per week", "max sev", "period", "escalation",
-                    "spoke up", "authority"):
-            table.add_column(col)
+        console = stdout_console()
+        rows = []
         for c in data["cases"]:
             esc = c["escalation"]
             sp = c["speaking_up"]
-            table.add_row(
-                str(c["rank"]), c.get("shape", "campaign"), ", ".join(c["target_names"]) or c["target"],
+            rows.append([
+                f"#{c['rank']}", c.get("shape", "campaign"), ", ".join(c["target_names"]) or c["target"],
                 ", ".join(_who(a) for a in c["aggressors"]) + (" (mobbing)" if c["mobbing"] else ""),
-                ", ".join(_who(d) for d in (c.get("roles") or {}).get("defenders", [])) or "-",
-                str(c["messages"]), str(c["frequency_per_week"]), str(c["severity"]["max"]),
+                ", ".join(_who(d) for d in (c.get("roles") or {}).get("defenders", [])),
+                c["messages"], c["frequency_per_week"], c["severity"]["max"],
                 f"{(c['period']['first'] or '')[:10]} → {(c['period']['last'] or '')[:10]} ({c['period']['days']} d)",
                 "yes" if esc["escalating"] else esc["frequency"]["trend"],
                 ("yes: " + ", ".join(sp.get("findings", [])) if sp.get("findings") else "yes") if sp["spoke_up"] else "no",
-                ", ".join(_who(a) for a in c["aggressors"] if a["authority"]["holds_authority"]) or "-",
-            )
-        Console().print(table)
+                ", ".join(_who(a) for a in c["aggressors"] if a["authority"]["holds_authority"]),
+            ])
+        n = len(data["cases"])
+        print_table(console, f"Harassment cases ({n})", ["#", "shape", "target", "aggressors", "defenders", "msgs",
+                    "per week", "max sev", "period", "escalation", "spoke up", "authority"], rows, head=3,
+                    nothing="No harassment case found (thresholds below).")
         for c in data["cases"]:
             if c.get("summary"):
-                click.echo(f"#{c['rank']} {c.get('shape', 'campaign')}: {c['summary']}")
+                console.print(f"#{c['rank']} {c.get('shape', 'campaign')}: {c['summary']}", markup=False)
         keys = ("min_messages", "min_days", "min_span_hours", "pileon_min_aggressors", "pileon_min_messages",
                 "pileon_max_hours", "min_confidence")
-        click.echo(f"thresholds: {json.dumps({k: data['settings'][k] for k in keys if k in data['settings']})}")
+        console.print("thresholds: " + ", ".join(f"{k} {text_of(data['settings'][k])}" for k in keys
+                                                 if k in data["settings"]), markup=False)
 
     @cli.command("case")
     @click.argument("case_dir", metavar="CASE", type=click.Path(file_okay=False))
@@ -114,7 +122,7 @@ def _who(row: dict[str, Any]) -> str:
 
 
 def _print_case(c: dict[str, Any]) -> None:
-    console = Console(highlight=False)
+    console = stdout_console()
 
     def out(text: str, bold: bool = False) -> None:
         console.print(text, markup=False, style="bold" if bold else None)  # chat text may hold [brackets]
@@ -126,9 +134,9 @@ def _print_case(c: dict[str, Any]) -> None:
     for key in ("defenders", "endorsers", "conciliators", "bystanders", "counter_attackers"):
         for row in roles.get(key) or []:
             names.setdefault(row["person"], _who(row))
-    out(f"Case #{c['rank']} ({c.get('shape', 'campaign')}): {names[c['target']]} — {c['messages']} messages, {per['first']} → {per['last']} "
-        f"({per['days']} days, {per['active_days']} active), {c['frequency_per_week']} per week, "
-        f"max severity {c['severity']['max']}", bold=True)
+    out(f"Case #{c['rank']} ({c.get('shape', 'campaign')}): {names[c['target']]} — {plural(c['messages'], 'message')}, "
+        f"{text_of(per['first'])} → {text_of(per['last'])} ({text_of(per['days'])} days, {text_of(per['active_days'])} active), "
+        f"{text_of(c['frequency_per_week'])} per week, max severity {text_of(c['severity']['max'])}", bold=True)
     if c.get("summary"):
         out(f"  {c['summary']}")
     th = c.get("thresholds")
@@ -137,14 +145,14 @@ def _print_case(c: dict[str, Any]) -> None:
     pile = c.get("pileon")
     if pile:
         out("Pile-on", bold=True)
-        out(f"  {pile['aggressors']} members, {pile['messages']} attacks in {pile['minutes']} min "
+        out(f"  {plural(pile['aggressors'], 'member')}, {plural(pile['messages'], 'attack')} in {text_of(pile['minutes'])} min "
             f"({pile['per_10_min']} per 10 min), started by {_who(pile['started_by'])} [{pile['first_message']}]")
         for j in pile["joined"]:
-            out(f"  {'started' if j['person'] == pile['started_by']['person'] else 'joined'}: {_who(j)} after {j['minutes_after_start']} min, {j['messages']} messages [{j['first_id']}]")
+            out(f"  {'started' if j['person'] == pile['started_by']['person'] else 'joined'}: {_who(j)} after {text_of(j['minutes_after_start'])} min, {plural(j['messages'], 'message')} [{j['first_id']}]")
         for d in pile["defended_by"]:
-            out(f"  defended by: {_who(d)} ({d['messages']} defence messages)")
+            out(f"  defended by: {_who(d)} ({plural(d['messages'], 'defence message')})")
         for d in pile["defenders_attacked"]:
-            out(f"  defender attacked in turn: {_who(d)} ({d['messages']} messages)")
+            out(f"  defender attacked in turn: {_who(d)} ({plural(d['messages'], 'message')})")
         for k in pile["counter_attacks"]:
             out(f"  {k['kind']}: {names.get(k['sender'], k['sender'])} at {names.get(k['at'], k['at'])} [{k['id']}]")
         r = pile["target_reaction"]
@@ -159,9 +167,10 @@ def _print_case(c: dict[str, Any]) -> None:
     for a in c["aggressors"]:
         auth = a["authority"]
         extra = f", authority: {auth['kind']}" if auth["holds_authority"] else ""
-        out(f"  {a['role']}: {_who(a)} — {a['messages']} messages on {a['days']} days, {a['categories']}{extra}")
+        out(f"  {a['role']}: {_who(a)} — {plural(a['messages'], 'message')} on {plural(a['days'], 'day')}, "
+            f"{text_of(a['categories'])}{extra}")
     for b in c["bystanders"]:
-        out(f"  joined in: {_who(b)} — {b['messages']} ({', '.join(b['ids'][:5])})")
+        out(f"  joined in: {_who(b)} — {plural(b['messages'], 'message')} ({', '.join(b['ids'][:5])})")
     if c["witnesses"]:
         out("  witnesses: " + ", ".join(f"{_who(w)} ({w['present_for']})" for w in c["witnesses"][:30]))
     for m in c["mutual_set_aside"]:
@@ -170,7 +179,8 @@ def _print_case(c: dict[str, Any]) -> None:
     out("Escalation" + (" — escalating" if esc["escalating"] else ""), bold=True)
     for key in ("frequency", "severity", "message_severity"):
         t = esc[key]
-        out(f"  {t['unit']}: trend {t['trend']} (tau {t['tau']}, p {t['p_value']}, slope {t['slope']}, n {t['n']})")
+        out(f"  {t['unit']}: trend {text_of(t['trend'])} (tau {text_of(t['tau'])}, p {text_of(t['p_value'])}, "
+            f"slope {text_of(t['slope'])}, n {text_of(t['n'])})")
     for a in esc["acts"]:
         out(f"  act ({a['category']}): {a['time']} {names.get(a['sender'], a['sender'])}: {a['text']}  [{a['id']}]")
     sp = c["speaking_up"]
@@ -179,15 +189,15 @@ def _print_case(c: dict[str, Any]) -> None:
         if not sp["spoke_up"] or not fig:
             continue
         h, s = fig["hostility"], fig["silence"]
-        out(f"  {label} ({fig['first_complaint']}): hostility per week {h['per_week_before']} → "
-            f"{h['per_week_after']} ({h['change']}, p {h['p_value']}); exclusion/intimidation "
-            f"{fig['exclusion']['before']} → {fig['exclusion']['after']}")
+        out(f"  {label} ({fig['first_complaint']}): hostility per week {text_of(h['per_week_before'])} → "
+            f"{text_of(h['per_week_after'])} ({text_of(h['change'])}, p {text_of(h['p_value'])}); exclusion/intimidation "
+            f"{text_of(fig['exclusion']['before'])} → {text_of(fig['exclusion']['after'])}")
         for how in ("addressed", "followed"):
             a = s[how]
-            out(f"    {how} within {s['window_min'][how]} min: {a.get('share_answered_before')} → "
-                f"{a.get('share_answered_after')} of their messages ({a['change']}, p {a.get('p_value')})")
+            out(f"    {how} within {text_of(s['window_min'][how])} min: {text_of(a.get('share_answered_before'))} → "
+                f"{text_of(a.get('share_answered_after'))} of their messages ({text_of(a['change'])}, p {text_of(a.get('p_value'))})")
         for e in fig["removal"] + fig["departure"]:
-            out(f"    {e['type']} {e['days_after_complaint']} days after, by {names.get(e['actor'], e['actor'])}  [{e['id']}]")
+            out(f"    {e['type']} {text_of(e['days_after_complaint'])} days after, by {text_of(names.get(e['actor'], e['actor']))}  [{e['id']}]")
     if sp["spoke_up"]:
         out("  findings: " + (", ".join(sp["findings"]) or "none"))
     out("Timeline", bold=True)
@@ -197,11 +207,12 @@ def _print_case(c: dict[str, Any]) -> None:
         )
         src = item.get("source", {})
         who = item.get("sender_name") or names.get(item.get("sender"), item.get("sender"))
-        out(f"  {item['time']} [{item['kind']}] {who}: {item['text']}")
+        out(f"  {text_of(item['time'])} [{item['kind']}] {text_of(who)}: {item['text']}")
         tg = item.get("targeting")
         if tg:
-            out(f"      aimed at {names.get(tg['person'], tg['person'])}: {tg['method']} {tg['confidence']} — {tg.get('reason', '')}")
-        where = f"{src.get('path', '')}:{src.get('line_start')} bytes {src.get('byte_start')}-{src.get('byte_end')}"
+            out(f"      aimed at {text_of(names.get(tg['person'], tg['person']))}: {tg['method']} {text_of(tg['confidence'])}"
+                + (f" — {tg['reason']}" if tg.get("reason") else ""))
+        where = f"{src.get('path') or '?'}:{text_of(src.get('line_start'))} bytes {text_of(src.get('byte_start'))}-{text_of(src.get('byte_end'))}"
         out(f"      id {item['id']} · {where}" + (f" · {reasons}" if reasons else ""))
         if item.get("source_text") is not None:
             out(f"      source bytes: {item['source_text']!r}")

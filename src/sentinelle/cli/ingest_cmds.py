@@ -22,7 +22,7 @@ from ..ingest import READERS, ReadOptions, read
 from ..records import Record
 from ..store import Case, CaseMetadata
 from ..store.codec import record_to_json, records_to_json_lines
-from .common import progress, quiet_option, warn
+from .common import plural, progress, quiet_option, text_of, warn
 
 
 def _validate_tz(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -200,25 +200,26 @@ def register(cli: click.Group) -> None:
             warn(f"the retention date of this case ({md['retention_until']}) has passed: it should be deleted")
         click.echo(f"case {data['path']} (schema {data['schema_version']}, created {data['created_at']})")
         for k, v in md.items():
-            click.echo(f"  {k}: {v}")
-        period = data["period"]
-        when = f"from {period['first']} to {period['last']}" if period["first"] else "no dated message"
-        click.echo(f"{data['messages']} messages, {data['events']} events, {data['persons']} persons, "
-                   f"{data['issues']} issues; {when}")  # fmt: skip
+            click.echo(f"  {k}: {text_of(v)}")
+        first, last = data["period"]["first"], data["period"]["last"]
+        click.echo(f"{plural(data['messages'], 'message')}, {plural(data['events'], 'event')}, "
+                   f"{plural(data['persons'], 'person')}, {plural(data['issues'], 'issue')}; "
+                   + (f"from {first} to {last}" if first and last else "no dated record"))  # fmt: skip
         for f in data["files"]:
             member = f" [{f['member']}]" if f.get("member") else ""
-            click.echo(f"  file {f['name']}{member} {f['sha256'][:12]} {f['format']}: {f['messages']} messages, "
-                       f"{f['events']} events, ingested {f['ingested_at']}")  # fmt: skip
+            click.echo(f"  file {f['name']}{member} {f['sha256'][:12]} {f['format']}: {plural(f['messages'], 'message')}, "
+                       f"{plural(f['events'], 'event')}, ingested {f['ingested_at']}")  # fmt: skip
         for conv in data["conversations"]:
             amb = " (date order ambiguous)" if conv["date_order_ambiguous"] else ""
-            click.echo(f"  conversation {conv['id']} {conv['platform']} {conv['title']!r}: "
-                       f"{conv['messages']} messages, {conv['events']} events{amb}")  # fmt: skip
+            title = f"'{conv['title']}'" if conv["title"] else "(no title)"
+            click.echo(f"  conversation {conv['id']} {conv['platform']} {title}: "
+                       f"{plural(conv['messages'], 'message')}, {plural(conv['events'], 'event')}{amb}")  # fmt: skip
         for version, n in data["detections"].items():
-            click.echo(f"  detections {version}: {n['scanned']} messages scanned, {n['flagged']} flagged")
+            click.echo(f"  detections {version}: {plural(n['scanned'], 'message')} scanned, {n['flagged'] or 0} flagged")
         for step, keys in data["results"].items():
             click.echo(f"  results {step}: {', '.join(keys)}")
         if data["decisions"]:
-            click.echo(f"  {data['decisions']} review decisions")
+            click.echo(f"  {plural(data['decisions'], 'review decision')}")
 
     @cli.command()
     @click.argument("case", type=click.Path(file_okay=False, path_type=Path))

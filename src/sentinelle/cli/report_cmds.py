@@ -135,8 +135,16 @@ def register(cli: click.Group) -> None:
         with _open(case) as c:
             _fresh(c, stored, quiet)
             if list_items:
-                for item in review_queue(c, include_decided=True):
+                items = review_queue(c, include_decided=True)
+                if not items:
+                    click.echo("nothing to review: no flag, directive or harassment case in this case.")
+                # most serious first; at one severity a harassment case, then directives, then flags
+                kind_first = {"case": 0, "directive": 1}
+                for item in sorted(items, key=lambda i: (-i.severity, kind_first.get(i.kind, 2))):
                     click.echo(f"{item.status:8} {item.item_id}  {item.title}")
+                    text = " ".join(item.text.split())
+                    if text:
+                        click.echo(f"         « {text if len(text) <= 160 else text[:159] + '…'} »")
                 return
             if decide:
                 if not reviewer:
@@ -245,14 +253,64 @@ def _interactive_review(case: Any, reviewer: str | None) -> None:
             click.echo(f"  {line}")
         for reason in item.reasons:
             click.echo(f"  · {reason}")
-        key = click.prompt("c confirm / d dismiss / s skip / q quit", type=click.Choice(["c", "d", "s", "q"]),
-                           show_choices=False)
+        key = _decision_key("c confirm / d dismiss / s skip / q quit")
         if key == "q":
             break
         note = click.prompt("note", default="", show_default=False)
         entry = record_decision(case, item.item_id, choices[key], reviewer=reviewer, note=note)
         click.echo(f"recorded entry {entry['seq']}: {entry['decision']}")
         done += 1
-    click.echo(f"{done} decision(s) recorded; {len(items) - done} left.")
+    click.echo(f"{done} decision{'' if done == 1 else 's'} recorded; {len(items) - done} left.")
+
+
+def _decision_key(prompt: str) -> str:
+    """One of c/d/s/q. In a terminal a single key press decides, without Enter (an Enter typed
+    right after it, out of habit, is swallowed so that it does not empty the note); from a pipe or
+    a file, one line per answer."""
+    import sys
+
+    if not sys.stdin.isatty():
+        return str(click.prompt(prompt, type=click.Choice(["c", "d", "s", "q"]), show_choices=False))
+    try:
+        import select
+        import termios
+        import tty
+    except ImportError:  # no POSIX terminal (Windows): lines
+        return str(click.prompt(prompt, type=click.Choice(["c", "d", "s", "q"]), show_choices=False))
+    fd = sys.stdin.fileno()
+    while True:
+        click.echo(f"{prompt}: ", nl=False)
+        saved = termios.tcgetattr(fd)
+        try:
+            tty.setcbreak(fd)
+            key = os.read(fd, 1).decode("latin-1").lower()
+            while key in ("\r", "\n"):  # a leftover Enter: not an answer, wait for the key
+                key = os.read(fd, 1).decode("latin-1").lower()
+            if key in "cdsq" and select.select([fd], [], [], 0.05)[0]:
+                nxt = os.read(fd, 1)
+                if nxt not in (b"\r", b"\n"):  # typed ahead: give it back to the note
+                    termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+                    _push_back(fd, nxt)
+        finally:
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        if key == "\x03":
+            raise KeyboardInterrupt
+        if key == "\x04":
+            return "q"
+        click.echo(key)
+        if key in ("c", "d", "s", "q"):
+            return key
+
+
+def _push_back(fd: int, data: bytes) -> None:
+    """Return typed-ahead bytes to the terminal's input queue, where the system allows it."""
+    try:
+        import fcntl
+        import termios
+
+        for byte in data:
+            fcntl.ioctl(fd, termios.TIOCSTI, bytes([byte]))
+    except OSError:
+        pass  # the character is lost; the note prompt still works
 
 

@@ -67,7 +67,7 @@ from ..records import Conversation, Event, Message, Participant
 from .compliance import Outcome, RateIndex, follow_directive
 from .corpus import Corpus, phone_key
 from .crossgroup import crossgroup
-from .directives import Directive, Match, read_directive
+from .directives import Directive, Match, is_objection, read_directive
 from .graph import GraphMetrics, analyse_graph, build_graph, graph_summary, write_gexf, write_graphml
 from .identity import PersonOf
 from .interactions import Interactions, addressee, build_interactions
@@ -162,11 +162,15 @@ def analyze_dynamics(
     *,
     participants: Iterable[Participant] = (),
     aliases: Mapping[str, str] | None = None,
+    stances: Mapping[str, str] | None = None,
 ) -> DynamicsResult:
     """The whole group-dynamics analysis of a case. Pure: records in, JSON-able results out.
 
     `aliases` maps nicknames the case knows to person keys; `roster` rows are matched to persons
-    through `person_of` (names or phones as written in the chats).
+    through `person_of` (names or phones as written in the chats). `stances` maps message ids to
+    what a message classifier read in them, when the caller has it: "counter" (objecting to what
+    was said), "reported" (quoting someone), "flagged" (misconduct): an objection is never taken
+    for a directive, nor a "stop it" answering a flagged message.
     """
     settings = settings or DynamicsSettings()
     with _collector_paused():
@@ -176,7 +180,7 @@ def analyze_dynamics(
         clock("corpus")
         scan = TextScan(corpus, settings.workers, settings.parallel_min_messages)
         try:
-            return _analyze(corpus, scan, clock, roster, settings)
+            return _analyze(corpus, scan, clock, roster, settings, stances or {})
         finally:
             scan.close()  # ends the worker processes, whatever happened
 
@@ -198,7 +202,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _analyze(corpus: Corpus, scan: TextScan, clock: _Clock, roster: Iterable[RosterRow] | None,
-             settings: DynamicsSettings) -> DynamicsResult:
+             settings: DynamicsSettings, stances: Mapping[str, str]) -> DynamicsResult:
     inter = build_interactions(corpus, settings)
     clock("interactions")
     edges = inter.edge_list()
@@ -232,7 +236,8 @@ def _analyze(corpus: Corpus, scan: TextScan, clock: _Clock, roster: Iterable[Ros
 
     found, found_statements = scan.result()
     clock("text_scan_wait")
-    directives = find_directives(corpus, found)
+    directives = [(d, pos) for d, pos in find_directives(corpus, found)
+                  if not is_objection(d, pos, corpus.convs[d.conversation_id], stances)]
     clock("directives")
     items = []
     for k, (d, pos) in enumerate(directives):

@@ -184,12 +184,13 @@ def follow_directive(
         raw = m.text
         if len(raw) <= 80:
             norm = lx.normalise(fold(raw)).strip()
-            if lx.ACK.search(norm) or lx.ACK_LEAD.search(norm):
+            done = not lx.PUSHBACK.search(norm) and lx.ACK_DONE.search(norm) is not None
+            if lx.ACK.search(norm) or lx.ACK_LEAD.search(norm) or done:
                 if j - position > settings.ack_max_gap_messages or cd.times[j] - t0 > settings.ack_window_s:
                     continue  # a late "ok" answers something else
                 out.acks.append(m.id)
                 out.ack_people.add(p)
-                out.strong_acks += bool(lx.ACK_STRONG.search(norm))
+                out.strong_acks += bool(done or lx.ACK_STRONG.search(norm))
                 out.followers.add(p)
                 continue
         else:

@@ -52,7 +52,7 @@ COMM = (
 )
 _NEG = r"(?:pas|plus|rien|jamais|personne|aucun\w*|a personne|a aucun\w*|de rien)"
 # "tu me manques", "vous me faites rire": a clitic + verb that says a feeling, not an order
-_EMOTION = r"(?:manque|saoul|soul|enerv|gonfl|gav|fatigu|plai|fai(?:tes|s) rire|fai(?:tes|s) peur|fai(?:tes|s) pitie|degout|dec?o?i)"
+_EMOTION = r"(?:manque|saoul|soul|enerv|gonfl|gav|fatigu|plai|fai(?:tes|s) rire|fai(?:tes|s) peur|fai(?:tes|s) pitie|degout|dec?o?i|nargu|revaud|emmerd|fai(?:tes|s) (?:marrer|kiffer|chier|halluciner)|tu(?:es|ez)|cass(?:es|ez) les)"
 
 PHRASES: tuple[tuple[str, str, str], ...] = (
     # silence orders
@@ -68,6 +68,21 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("silence_order", "en.shut_up", r"\b(?:shut up|keep (?:quiet|your mouths? shut|it quiet|this quiet|it between us|this between us|it in the group)|stay quiet|radio silence|not a word|zip it)\b"),
     ("silence_order", "en.nothing_leaves", r"\bnothing (?:leaves|gets out|goes out)\b|\bstays? in (?:the|this) group\b"),
     ("silence_order", "en.nobody_talks", r"\b(?:no one|nobody|noone) (?:talks|speaks|says|tells|answers|replies|leaves|posts|shares|contacts|goes|writes|calls)\b"),
+    ("silence_order", "fr.stays_in", r"\b(?:en|dans (?:le|la|l')|in(?: the)?) ?(\w+) (?:reste|restera|stays) (?:en|dans (?:le|la|l')|in(?: the)?) ?\1\b|"
+     r"\b(?:ca|cela|ce qui s'est passe|tout ca)(?:,? ca)? (?:ne )?(?:sort|sortira|quitte|quittera)(?: pas| jamais| plus)? (?:de|du|d'|ce|cette)\b|"
+     r"\bne (?:doit |devra )?(?:jamais |pas )?quitter (?:ce|cette|le|la) (?:groupe|brigade|service|piece|unite)\b|"
+     r"\b(?:on le|on la|on les|on) (?:garde|gardera) (?:ca |ce \w+ )?pour nous\b|\bkeep it in the (?:family|team|unit|house)\b"),
+    ("silence_order", "fr.no_need_to_know", r"\b(?:n'a|n'ont|a|ont) pas besoin de (?:savoir|le savoir|etre au courant)\b|\bpersonne ne (?:doit|devra) (?:savoir|etre au courant)\b|"
+     r"\b(?:doesn't|don't|does not|do not) need to know\b"),
+    ("silence_order", "fr.ta_gueule", r"\bta gueule (?:sur|avec|a propos)\b|\b(?:tu|vous) (?:la|le) (?:mets|mettez) en veilleuse\b|\btu fermes ta gueule\b|\bvous fermez vos gueules\b"),
+    ("silence_order", "fr.version", r"\b(?:c'est (?:tout )?ce que|voila ce que) (?:tu|vous) (?:dis|dites|direz|diras|repondez|reponds)\b|"
+     r"\bsi (?:l'igpn|l'iggn|l'inspection|le juge|les enqueteurs|un journaliste|la presse|le commissaire|on (?:te|vous)) [^.!?]{0,60}, (?:tu|vous) (?:dis|dites|repond\w*|raccroch\w*|refus\w*|sais rien|savez rien)\b|"
+     r"\bon s'accorde (?:tous )?sur (?:la meme|une) version\b|\b(?:on|vous|tu) (?:dit|dites|dis|direz) (?:qu'il|qu'elle|que c'etait|que tu|que vous) (?:est|etait|s'est|t'es) (?:tombe|blesse)"),
+    ("silence_order", "fr.retire_plainte", r"(?<!avez )(?<!as )(?<!a )(?<!ai )(?<!ont )(?<!avons )(?<!avait )(?<!j')\b(?:tu |vous )?(?:retire|retirez|efface|effacez|retires|effaces|supprime|supprimez|supprimes) (?:ta|ton|votre|vos|tes|le|la|les|ce|cette|ces) "
+     r"(?:plainte|main courante|signalement|publication|post|message|messages|photo|photos|video|videos|vocaux|echanges|historique|conversation|groupe|capture\w*)\b|"
+     r"(?<!j')(?<!je )\b(?:activez|active|mettez|mets) (?:les )?messages ephemeres\b|\bvide (?:ta|votre) galerie\b|\b(?:delete|wipe|erase) (?:the|your|those|these|that|this) (?:messages?|photos?|videos?|chat|group|texts?|footage|history)\b"),
+    ("silence_order", "fr.no_statement", r"\b(?:pas de|aucune?|no) (?:declarations?|commentaires?|comments?|interviews?|tweets?|confidences?|trace ecrite|main courante|rapport d'incident|"
+     r"declaration d'accident|delegue|union reps?|photo ni de commentaire)\b"),
     # prohibitions
     ("prohibition", "fr.interdiction", r"\binterdi(?:t|te|ts|tes|ction)(?: (?:absolue?|formelle?|totale?|stricte?))? (?:de|d'|aux?|a|formel\w*)\b|\bje (?:vous |t')interdis\b|\bil est interdit\b|\bdefense de\b|\binterdit\s*!"),
     ("prohibition", "fr.arretez_de", r"^(?:[\w ]{1,20}, )?(?:arretez|arrete|cessez|cesse|stop|stoppez|quit|enough) (?:de |d'|[a-z]+ing\b|avec)"),
@@ -81,12 +96,20 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("order", "fr.tout_le_monde_au", r"(?:^|[.!;:\n] *)(?:[\w' ]{0,20} )?(?:tout le monde|tous|toutes|vous tous|les gars|l'equipe) (?:au|a la|a l'|aux|en place|dehors|dans)\b(?![^.!\n]*\?)"),
     ("order", "fr.vous_m_envoyez", rf"(?:^|[.!;:,\n] *)(?:[\w]{{2,15}},? )?(?:vous|tu) (?:me|m'|nous|lui|leur) ?(?!{_EMOTION})(?!(?:avez|as|etes|es|aviez|avais|etiez|etais|aurez|auras|serez|seras|connais|connaissez|crois|croyez|dis pas|dites pas)\b)(?:[a-z]+(?:ez|es|is|ds|ts|s))\b(?![^.!\n]*\?)"),
     ("prohibition", "fr.pas_de_x", r"(?:^|[.!;:\n] *)pas de (?!(?:souci|soucis|probleme|problemes|nouvelles?|chance|quoi|bol|pot|stress|panique|blem|worries|bras|commentaire|bonne)\b)[a-z']+(?: [a-z']+){0,2} *[.!]*(?:$|[.!\n])"),
-    ("order", "fr.vous_devez", r"\b(?:vous|tu|on|vous tous|tout le monde|chacun|chacune) (?:devez|dois|doit)\b"),
+    ("order", "fr.vous_devez", r"\b(?:vous|tu|on|vous tous|tout le monde|chacun|chacune|chaque \w+|les (?:agents|surveillants|gendarmes|policiers|collegues|equipages|effectifs|personnels)(?: [a-z]+)?) (?:devez|dois|doit|doivent|devra|devront|devrez|devras|vas devoir|allez devoir)\b|"
+     r"\bil (?:faudra|va falloir|vous faudra|te faudra)\b|\bil est (?:imperatif|obligatoire|indispensable|demande|rappele|exige|interdit)\b|"
+     r"\b(?:vous|tu) (?:etes|es) (?:tenus?|prie(?:e|s|es)?|convoque(?:e|s|es)?|designe(?:e|s|es)?|attendu(?:e|s|es)?|invite(?:e|s|es)?) (?:de|d'|a|pour)\b|"
+     r"\bil (?:vous|te) est demande\b|\bj'attends (?:de|que)\b|\bje compte sur (?:vous|toi|chacun) pour\b"),
     ("order", "fr.il_faut_que", r"\bil faut (?:que|qu') ?(?:tu|vous|on|tout le monde|chacun|les|personne)\b|\bil faut (?:absolument|imperativement )?(?!que|qu')[a-z]+(?:er|ir|re)\b"),
     ("order", "fr.obligation", r"\bobligation de\b|\bobligatoire\w*\b|\bc'est un ordre\b|\bordre de\b|\bexecution\s*!"),
-    ("order", "fr.je_demande", r"\bje (?:vous|te) (?:demande|ordonne|somme|prie|conseille fortement) de\b|\bj'exige\b|\bje (?:veux|exige) que (?:vous|tu|tout le monde|chacun|personne|ca)\b|\bje (?:veux|exige) (?:vos|votre|tes|ton|ta) |\btout le monde (?:doit|se met|est prie)\b"),
+    ("order", "fr.relayed", r"^(?:(?:consigne|instruction|demande|message|ordre|note|directive|rappel)s? (?:du|de la|de l'|des|qui vient d'en haut)[^:]{0,40}:|"
+     r"(?:le|la|l'|les|notre|the) (?:\w+ ){0,2}(?:commandant|commissaire|capitaine|major|chef|directeur|directrice|prefet|procureur|maire|hierarchie|ddsp|lieutenant|colonel|general|adjudant|"
+     r"brigadier|patron|direction|compagnie|governor|inspector|sergeant|superintendent|boss|sarge|guv)(?: [\w'-]+){0,3} (?:veut|exige|demande|souhaite|insiste|rappelle|a demande|nous demande|wants|asks|insists))\b"),
+    ("order", "fr.je_demande", r"\bje (?:vous|te) (?:demande|ordonne|somme|prie|conseille fortement) (?:de\b|d')|\bj'exige\b|\bje (?:veux|exige) que (?:vous|tu|tout le monde|chacun|personne|ca)\b|\bje (?:veux|exige) (?:vos|votre|tes|ton|ta) |\btout le monde (?:doit|se met|est prie)\b"),
     ("order", "en.you_must", r"\byou (?:must|have to|need to|are to|will now)\b|\beveryone (?:must|has to|needs to|is to)\b|\bi (?:want|need) (?:you|everyone|all of you) to\b|\bthat'?s an order\b|\bi order\b|\bmake sure\b"),
     # instructions (procedure, polite form)
+    ("instruction", "fr.polite", r"\bje vous remercie (?:par avance |d'avance )?(?:de|d')|\bje vous serais (?:reconnaissant|oblige)\w* de\b|\bje vous invite a\b|"
+     r"\bmerci a (?:chacun|tous|toutes|chacune) (?:de|d')|\bvous voudrez bien\b|\bje vous demanderai\b"),
     ("instruction", "fr.merci_de", r"\b(?:merci|priere) (?:de|d')|\bveuillez\b|\bn'oubliez pas (?:de|d')\b|\bpensez a\b|\bconsignes? ?:"),
     ("instruction", "en.please", r"^(?:please|kindly|pls) [a-z]+|\b(?:remember|don't forget) to\b"),
 )
@@ -99,7 +122,12 @@ PHRASE_GATE = (
     r"on ne|vous ne|tu ne|ici\b|groupe|question|shut|keep|stay|quiet|nothing|no one|nobody|noone|forbid|"
     r"prohibit|allowed|banned|must|not\b|mustn|have to|need|are to|will now|everyone|want|order|make sure|"
     r"please|kindly|pls|remember|forget|arret|cess|stop|quit|enough|oubliez|pensez|veuillez|zip|bouche|"
-    r"tout le monde|tous |toutes |les gars|l'equipe|vous m|vous n|vous l|tu m|tu n|tu l|aucun|nul\b|pas de|chacun|\bunions?\b|press|reporters|journalists|phones|photos"
+    r"tout le monde|tous |toutes |les gars|l'equipe|vous m|vous n|vous l|tu m|tu n|tu l|aucun|nul\b|pas de|chacun|\bunions?\b|press|reporters|journalists|phones|photos|"
+    r"reste|stays|sort|quitt|pour nous|family|team|besoin de savoir|besoin de le savoir|besoin d'etre|need to know|gueule|veilleuse|"
+    r"ce que tu|ce que vous|version|tombe|blesse|igpn|iggn|inspection|juge|enqueteur|journaliste|commissaire|si on te|si on vous|retir|effac|supprim|ephemer|galerie|"
+    r"delete|wipe|erase|declaration|commentaire|comments|interview|tweet|confiden|trace|rapport d'|delegue|no comm|no union|no declar|no interv|no tweet|"
+    r"faudra|falloir|imperatif|indispensable|il est demande|il est rappele|etes |tu es |j'attends|compte sur|doivent|devra|devront|devrez|devras|devoir|"
+    r"instruction|message d|note d|directive|rappel|veut|souhaite|insiste|wants|asks|insists|remercie|serais|invite|merci a|voudrez|demanderai|chaque"
 )
 
 
@@ -148,6 +176,12 @@ ACK = re.compile(
     r"tout a fait|absolument|avec plaisir)\b[ !.,]*(?:chef|boss|patron|sir|mon capitaine|mon commandant)?[ !.]*$)|"
     r"^(?:[\U0001F44D\U0001F44C\u2705\u2714\U0001F44A\U0001FAE1]|\U0001F64F)+\s*$"
 )
+# Reporting it done: "Signées et déposées", "c'est moi, je le ramène", "Rendu à 19h40", "done".
+ACK_DONE = re.compile(
+    r"^(?:c'est )?(?:fait|signee?s?|rendue?s?|deposee?s?|envoyee?s?|ramenee?s?|rangee?s?|supprimee?s?|effacee?s?|transmise?s?|valide(?:e|s|es)?)\b|"
+    r"\bje (?:le |la |les |m'en |y |lui |leur |vous )(?:ramene|prends|fais|charge|occupe|vais|rappelle|envoie|envoye|signe|depose)\b|\bok pour moi\b|"
+    r"^(?:done|sorted|on it|on my way|will do)\b|\bfait pour\b"
+)
 # Acknowledgements that only a subordinate gives: one is enough ("ok", "👍" need two people).
 ACK_STRONG = re.compile(
     r"^(?:bien )?recu\b|^5/5|^(?:c'est |bien )?note\b|^entendu\b|^compris\b|^a vos ordres|^(?:oui|ok|bien) chef\b|"
@@ -170,7 +204,10 @@ PUSHBACK = re.compile(
     r"\b(?:non merci|certainement pas|hors de question|pas question|n'importe quoi|on s'en fout|"
     r"je m'en fous|tu n'es pas (?:le|mon) chef|t'es pas (?:le|mon) chef|t'es qui|qui t'a|pour qui tu te prends|"
     r"laisse tomber|ridicule|c'est pas toi qui|pas d'ordre|je ne recois pas d'ordre|"
-    r"no way|who are you|you're not (?:the|my) boss|not your call|whatever|ignore (?:him|her|that))\b|"
+    r"no way|who are you|you're not (?:the|my) boss|not your call|whatever|ignore (?:him|her|that)|"
+    r"je (?:ne )?vois pas pourquoi|(?:c'est|n'est) pas reglementaire|(?:un |une )?(?:ordre|note|consigne) ecrite?|par ecrit|c'est (?:notre|mon|ton|un) droit|"
+    r"vous ne pouvez pas|tu ne peux pas|je (?:ne )?(?:mentirai|retirerai|le ferai|signerai|supprimerai|effacerai) (?:pas|rien|jamais)|pas sur ce ton|"
+    r"disproportionne\w*|c'est interdit|de l'entrave|je refuse|je risque pas|on n'est pas des|i won't|i refuse|not doing (?:it|that)|i'm not (?:doing|lying|deleting))\b|"
     r"^non\b|^no\b|^[\s\U0001F644\U0001F602\U0001F923]+$"  # an eye-roll or a laugh on its own, not inside chatter
 )
 
@@ -261,5 +298,31 @@ AMBIGUOUS_2SG = frozenset(
     "arrive passe reste rentre bosse mange travaille rigole parle lis ris finis sors tiens prends dis "
     "calme garde note valide demande signale repose vide fixe forme copie liste rappelle controle "
     "attends entends rends perds vends mets joue commence continue cherche regarde tourne touche pose "
-    "bouge laisse aime trouve part monte descends appelle note compte change charge ferme".split()
+    "bouge laisse aime trouve part monte descends appelle note compte change charge ferme "
+    "groupe fuite filtre poste signe tire vire".split()  # nouns too: "Fuite de gaz", "Groupe de travail"
+)
+# Words an English clause is made of; an "English imperative" among words that are not English
+# (Latin filler "Sit amet...", a French line) is no order.
+EN_FUNCTION = frozenset(
+    "the a an to me my your you it its this that these those them us him her our their now here there all "
+    "up down out in on off of for with and or please everyone everybody guys asap today tonight tomorrow "
+    "right away not no any some again first before after".split()
+)
+# Laughter and teasing: an imperative said laughing is banter ("dis-lui de fuir 😂", "filme 😂").
+LAUGHTER = re.compile(
+    r"[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F604\U0001F601\U0001F61C\U0001F92A\U0001F643\U0001F60F"
+    r"\U0001F61D\U0001F61B\U0001F60B\U0001F609\U0001F648\U0001F92D\U0001F60E\U0001F3B5\U0001F3B6\U0001F3A4]|\b(?:mdr+|ptdr+|lol+|xd+|haha\w*|hihi\w*|jpp|"
+    r"je pleure|jsuis mort|lmao|rofl)\b|:\)|;\)|:p\b|:d\b"
+)
+# Objecting to what someone said: "Arrête de dire que..., c'est faux", "Stop laughing at..., it's not funny".
+COUNTER = re.compile(
+    r"\b(?:c'est|c est|c'etait|ce n'est|c'est pas|t'es|tu es) (?:pas )?(?:drole|faux|degueulasse|du racisme|raciste|sexiste|homophobe|inadmissible|"
+    r"inacceptable|grave|limite|nul|honteux|indigne|serieux)\b|\bpas drole\b|\bnot funny\b|\bnot ok\b|\bcomme si\b|\bas if\b|\bracis\w*|\bsexis\w*|"
+    r"\bhomophob\w*|\bmisogyn\w*|\bpour de vrai\b|\bt'es serieux\b|\bserieux ?\?|\u00ab|\u0022|\brespect\w*\b|\bn'importe quoi\b|"
+    r"\b(?:commentaires|remarques|blagues|propos|comments|jokes|remarks) (?:sur|about|on)\b|\b(?:she|he)'s an? \w+"
+)
+# Offers and invitations in the imperative: "dites si vous avez besoin", "let me know if".
+OFFERS = re.compile(
+    r"\b(?:dis|dites|previens|prevenez|fais signe|faites signe|bip(?:e|ez))(?:[- ](?:moi|nous))? (?:si|quand|s'il|s'ils)\b|"
+    r"\b(?:let (?:me|us) know|tell me|shout) if\b|\bn'?hesite(?:z|s)? pas\b|\bfeel free\b"
 )

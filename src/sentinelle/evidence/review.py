@@ -17,6 +17,19 @@ class ReviewItem:
     context: list[str] = field(default_factory=list)  # a few lines around it, the item marked ">"
     reasons: list[str] = field(default_factory=list)
     status: str = "pending"  # last decision: confirm | dismiss | skip | pending
+    # how serious, for ordering a list: a flag's severity (1-3), a directive's kind (silence order 3,
+    # prohibition 2, order or instruction 1), a harassment case's maximum severity (at least 3)
+    severity: int = 0
+
+
+_DIRECTIVE_SEVERITY = {"silence_order": 3, "prohibition": 2, "order": 1, "instruction": 1}
+
+
+def _number(value: Any) -> int:
+    """A case's severity: {"max": n, ...} or a plain number."""
+    if isinstance(value, dict):
+        value = value.get("max")
+    return int(value) if isinstance(value, int | float) else 0
 
 
 def _line(record: Any, mark: bool = False) -> str:
@@ -53,6 +66,7 @@ def review_queue(case: Any, *, include_decided: bool = False, context_size: int 
                 + (f" · {det.stance}" if det.stance else "")
                 + f" · {message.sender}",
                 text=message.text,
+                severity=int(det.severity or 0),
                 context=[_line(r, r.id == mid) for r in case.context(mid, before=context_size, after=context_size)],
                 reasons=[
                     f"{r.kind}: {r.detail}" + (f" «{r.matched}»" if r.matched else "") + (f" ({r.score:.2f})" if r.score is not None else "")
@@ -73,6 +87,7 @@ def review_queue(case: Any, *, include_decided: bool = False, context_size: int 
                 kind="directive",
                 title=f"directive ({d.get('kind') or '?'}) · {names.get(str(d.get('issuer')), d.get('issuer') or '?')}",
                 text=str(d.get("text") or (records[0].text if records else "")),
+                severity=_DIRECTIVE_SEVERITY.get(str(d.get("kind")), 1),
                 context=[_line(r) for r in records],
                 reasons=[f"{k}: {v}" for k, v in sorted(d.items()) if k not in ("evidence", "text") and not isinstance(v, dict | list)],
             )
@@ -90,6 +105,7 @@ def review_queue(case: Any, *, include_decided: bool = False, context_size: int 
                 title=f"harassment case · target {', '.join(map(str, c.get('target_names') or [c.get('target')]))}"
                 f" · aggressors {', '.join(_who(a) for a in c.get('aggressors') or [])}",
                 text=str(c.get("summary") or ""),
+                severity=max(3, _number(c.get("severity"))),
                 context=[_line(r) for r in records],
                 reasons=[f"{k}: {v}" for k, v in sorted(c.items()) if k not in ("timeline", "target", "aggressors") and not isinstance(v, dict | list)],
             )

@@ -39,6 +39,7 @@ def compute_dynamics(case: Case, settings: DynamicsSettings, say: Callable[[str]
         settings=settings,
         participants=case.participants(),
         aliases=aliases,
+        stances=message_stances(case),
     )
 
 
@@ -66,6 +67,19 @@ def run_dynamics(
     if graphml:
         result.write_graphml(graphml)
     return result
+
+
+def message_stances(case: Case) -> dict[str, str]:
+    """What the detector read in each message the dynamics must not misread: "counter" and
+    "reported" (an objection or a quote is no directive), "flagged" (misconduct, which a "stop
+    it" then answers). Empty when the case was not scanned."""
+    out: dict[str, str] = {}
+    for d in case.detections():
+        if d.message_id and d.stance in ("counter", "reported"):
+            out[d.message_id] = d.stance
+        elif d.message_id and d.flagged:
+            out[d.message_id] = "flagged"
+    return out
 
 
 def parse_roster_entry(entry: RosterEntry) -> RosterRow:
