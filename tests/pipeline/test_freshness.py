@@ -81,14 +81,15 @@ def test_a_roster_invalidates_dynamics_and_harassment_once(case: Case) -> None:
     assert recomputed(case) == set()
 
 
-def test_new_detections_invalidate_harassment_only(case: Case) -> None:
+def test_new_detections_invalidate_dynamics_and_harassment(case: Case) -> None:
+    # dynamics reads the detections' stance (counter-speech is never a silence order)
     m = next(m for m in case.messages() if "briefing" in m.text)
     case.save_detections([Detection({"insult": 0.9}, True, severity=2, message_id=m.id, model_version="words-1")])
-    assert recomputed(case) == {"harassment"}
+    assert recomputed(case) == {"dynamics", "harassment"}
 
 
-def test_a_new_model_rescans_and_invalidates_harassment_not_dynamics(case: Case) -> None:
-    assert recomputed(case, WordDetector("words-2")) == {"scan", "harassment"}
+def test_a_new_model_rescans_and_invalidates_what_reads_detections(case: Case) -> None:
+    assert recomputed(case, WordDetector("words-2")) == {"scan", "dynamics", "harassment"}
     assert recomputed(case, WordDetector("words-2")) == set()
 
 

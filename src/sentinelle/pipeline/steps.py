@@ -120,7 +120,8 @@ class DynamicsStep:
 
     name = "dynamics"
     key = "case"
-    requires = ("records", "persons", "roster")
+    # the detections tell counter-speech and objections apart from directives and silence orders
+    requires = ("records", "persons", "roster", "scan")
     Settings = DynamicsSettings
     Result = DynamicsData
 
