@@ -28,7 +28,7 @@ def messages(n: int) -> list[str]:
 
 
 def main() -> None:
-    path = sys.argv[1] if len(sys.argv) > 1 else None
+    path = (sys.argv[1] or None) if len(sys.argv) > 1 else None
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
     code = ("import time; t=time.perf_counter(); from sentinelle.detection.transformer import E5Classifier; "
             f"c=E5Classifier({path!r}); c.predict(['salut']); print(time.perf_counter()-t)")

