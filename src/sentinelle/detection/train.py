@@ -236,8 +236,25 @@ def train(out: Path, shared: Path | None = None, corpus: Path | None = None, sui
                     "head_only_bar": HEAD_ONLY_BAR, "head_only_bar_short": HEAD_ONLY_BAR_SHORT,
                     "fusion": "p = 1 - (1 - p_rule[severity]) * (1 - platt(head_logit)); with no misconduct rule, platt(head_logit) is shifted so that head_only_bar (head_only_bar_short for 1-3 words) scores 0.5; x down_factor when reported/counter/negated"}
 
-    # --- figures ------------------------------------------------------------------------------
+    # --- thresholds: per category, the best F1 on the corpus's val split (chat-like, every label
+    # known), searched between 0.3 and 0.6 on the fused scores ----------------------------------
     det = Detector(heads=heads, transformer=transformer)
+    cva = [r for r in va if r["source"] == "corpus"]
+    if cva:
+        fused = np.array([[d.categories[c] for c in CATEGORIES] for d in det.detect([r["text"] for r in cva])])
+        for j, c in enumerate(CATEGORIES):
+            y = np.array([r[c] for r in cva]) == 1
+
+            def f1(t: float, col: np.ndarray = fused[:, j], y: np.ndarray = y) -> float:
+                pred = col >= t
+                return 2 * float((pred & y).sum()) / max(1.0, float(pred.sum() + y.sum()))
+
+            best = max((f1(t), float(t)) for t in np.round(np.arange(0.3, 0.61, 0.05), 2))
+            thresholds[c] = float(best[1])
+            log(f"threshold {c}: {thresholds[c]:.2f} (corpus val F1 {best[0]:.3f})")
+        det = Detector(heads=heads, transformer=transformer)  # fresh cache: scores do not depend on it, flags do
+
+    # --- figures ------------------------------------------------------------------------------
     figures = evaluation_figures(det, te, suite, shared, log)
     heads.meta = {
         "version": VERSION,
