@@ -35,7 +35,7 @@ def test_placeholder_numbers_are_not_phones(number: str) -> None:
 
 
 def test_real_numbers_are_still_phones() -> None:
-    assert phone_key("+33 6 12 34 56 78") == "612345678"
+    assert phone_key("+33 6 12 34 56 78") == "+33612345678"  # the one phone rule: E.164
     assert phone_of("+33 6 12 34 56 78") == "+33 6 12 34 56 78"
 
 

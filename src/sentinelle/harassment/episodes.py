@@ -152,6 +152,8 @@ def label_links(sitting: Sequence[Reading], settings: Settings) -> tuple[list[Li
             p = t.person
             if t.confidence < settings.min_confidence or p == s:
                 continue
+            if _objects(r) and p in defended.get(s, ()):
+                continue  # a defence naming the person it defends is no attack on them, however rough
             if attackers_of.get(s) and s not in defended.get(p, ()) and not accused.get(s):
                 label = ANSWER  # someone under attack hitting back (at an attacker or their side)
             elif accused.get(p) and not (accused[p] & {q for q, att in attackers_of.items() if s in att}):
