@@ -56,7 +56,8 @@ class E5Classifier:
     def version(self) -> str:
         """The trained model's own version (its config), which a stored detection records."""
         cfg = self.config
-        return str(cfg.get("version") or str(cfg.get("data_sha256", ""))[:8] or "0")
+        data = cfg.get("data_sha256") or (cfg.get("training") or {}).get("data_sha256", "")
+        return str(cfg.get("version") or str(data)[:12] or "0")
 
     def available(self) -> bool:
         return (self.path / "model.onnx").is_file() and (self.path / "tokenizer.json").is_file()
