@@ -73,6 +73,10 @@ def test_review_status_and_confirmed_only(case) -> None:
     assert [f["item_id"] for f in confirmed.flags] == [slur["item_id"]]
     assert confirmed.directives == [] and confirmed.harassment == []
     assert "confirmés uniquement" in render_html(confirmed)
+    # the review counts are the case's true state, not the filtered view's (issue 16, item 8)
+    assert confirmed.review == full.review
+    assert confirmed.review["confirm"] == 1 and confirmed.review["dismiss"] == 1
+    assert confirmed.review["pending"] == len(full.flags) - 2 > 0
 
 
 def test_missing_analyses_are_said_not_run(tmp_path: Path) -> None:

@@ -226,6 +226,7 @@ def build_context(
         if det.message_id:
             detections[det.message_id] = det  # the latest stored reading of a message wins
     flags: list[dict[str, Any]] = []
+    review: Counter[str] = Counter()
     activity_flags: Counter[str] = Counter()
     by_category: Counter[str] = Counter()
     by_target: Counter[str] = Counter()
@@ -237,6 +238,7 @@ def build_context(
             continue
         status = item_status(f"flag:{message_id}", decisions, text)
         model_versions[det.model_version] += 1
+        review[status["status"]] += 1  # the case's true state, whatever the report leaves out
         if confirmed_only and status["status"] != "confirm":
             continue
         top = det.top_category or "unknown"
@@ -399,7 +401,6 @@ def build_context(
             }
         )
 
-    review = Counter(f["review"]["status"] for f in flags)
     return ReportContext(
         tool={"name": "sentinelle", "version": __version__},
         generated_at=generated_at or "",
