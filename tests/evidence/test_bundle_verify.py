@@ -130,3 +130,34 @@ def test_demo_bundle_names_each_original_by_its_own_hash(demo_analyzed, tmp_path
             assert (entry["name"], entry["size"], entry["format"]) == (info.name, info.size, info.format)
             assert len(z.read(entry["path"])) == info.size
     assert verify_bundle(tmp_path / "d.zip").ok
+
+
+def test_rezipped_bundle_still_verifies_and_sha256sum_checks_it(case_dir: Path, tmp_path: Path) -> None:
+    """Issue 16, item 7: `unzip` then `zip -r` (directory entries, a leading folder) is no alteration;
+    SHA256SUMS lets `sha256sum -c` check every file; a changed file is still caught."""
+    import shutil
+    import subprocess
+
+    bundle = _bundle(case_dir, tmp_path / "b.zip")
+    unpacked = tmp_path / "unpacked" / "bundle"
+    unpacked.mkdir(parents=True)
+    with zipfile.ZipFile(bundle) as z:
+        z.extractall(unpacked)
+    if shutil.which("sha256sum"):
+        subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=unpacked, check=True)
+    inside = tmp_path / "inside.zip"  # zipped from inside the folder, with directory entries
+    outside = tmp_path / "outside.zip"  # zipped from outside: every path under "bundle/"
+    for out, root, base in ((inside, unpacked, ""), (outside, unpacked.parent, "")):
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for p in sorted(root.rglob("*")):
+                z.write(p, base + str(p.relative_to(root)) + ("/" if p.is_dir() else ""))
+        assert {n for n in zipfile.ZipFile(out).namelist() if n.endswith("/")}, "directory entries written"
+        rep = verify_bundle(out)
+        assert rep.ok, rep.problems
+    report = next(p for p in unpacked.rglob("*.html"))
+    report.write_bytes(report.read_bytes().replace(b"</body>", b"<p>ajout</p></body>"))
+    with zipfile.ZipFile(inside, "w") as z:
+        for p in sorted(unpacked.rglob("*")):
+            z.write(p, str(p.relative_to(unpacked)))
+    rep = verify_bundle(inside)
+    assert not rep.ok and any(report.name in p for p in rep.problems)

@@ -26,7 +26,7 @@ from ..report.exports import export_files
 from ..report.html import render_html, resolve_generated_at
 from .decisions import to_jsonl
 from .pseudonym import Pseudonymiser
-from .verify import DECISION_LOG, MANIFEST
+from .verify import DECISION_LOG, MANIFEST, SHA256SUMS
 
 FORMAT = "sentinelle-bundle/1"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -138,10 +138,14 @@ def make_bundle(
             "decision_log": {"entries": len(entries), "head_sha256": entries[-1]["sha256"] if entries else None},
             "files": sorted(listed, key=lambda f: f["path"]),
         }
-        archive.writestr(_info(MANIFEST), json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True))
+        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode()
+        archive.writestr(_info(MANIFEST), manifest_bytes)
+        # `unzip bundle.zip && sha256sum -c SHA256SUMS` checks every file with no sentinelle at hand
+        sums = [(f["sha256"], f["path"]) for f in manifest["files"]] + [(hashlib.sha256(manifest_bytes).hexdigest(), MANIFEST)]
+        archive.writestr(_info(SHA256SUMS), "".join(f"{h}  {p}\n" for h, p in sorted(sums, key=lambda x: x[1])))
     return BundleResult(
         path=out,
-        members=len(listed) + 1,
+        members=len(listed) + 2,
         originals_included=sum(o["included"] for o in originals),
         originals_hashed_only=sum(not o["included"] for o in originals),
         size=out.stat().st_size,

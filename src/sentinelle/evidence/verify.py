@@ -18,6 +18,7 @@ from ..hashing import sha256_bytes, sha256_file
 from .decisions import chain_problems, read_jsonl
 
 MANIFEST = "manifest.json"
+SHA256SUMS = "SHA256SUMS"  # the same hashes for `sha256sum -c`
 DECISION_LOG = "decisions.jsonl"
 
 
@@ -76,6 +77,17 @@ def verify_case(case: Any) -> VerifyReport:
     return report
 
 
+def _sums_problems(sums: bytes, listed: dict[str, Any], manifest: bytes) -> list[str]:
+    """SHA256SUMS must give every file the manifest's hash (and the manifest its own)."""
+    want = {path: entry["sha256"] for path, entry in listed.items()} | {MANIFEST: sha256_bytes(manifest)}
+    got: dict[str, str] = {}
+    for line in sums.decode("utf-8", "replace").splitlines():
+        digest, _, path = line.partition("  ")
+        if path:
+            got[path] = digest
+    return [f"{SHA256SUMS}: {p} differs from the manifest" for p in sorted(set(want) | set(got)) if want.get(p) != got.get(p)]
+
+
 def verify_bundle(path: Path) -> VerifyReport:
     report = VerifyReport(target=str(path))
     try:
@@ -84,9 +96,23 @@ def verify_bundle(path: Path) -> VerifyReport:
         report.problems.append(f"{path}: not a readable zip ({exc})")
         return report
     with archive:
-        names = set(archive.namelist())
+        # a bundle unzipped and zipped again (`zip -r`) gains directory entries and, zipped from
+        # outside its folder, a leading folder: neither changes a byte of evidence
+        all_names = [n for n in archive.namelist() if not (n.endswith("/") and archive.getinfo(n).file_size == 0)]
+        prefix = ""
+        if MANIFEST not in all_names:
+            tops = {n.split("/", 1)[0] + "/" for n in all_names}
+            if len(tops) == 1 and (top := tops.pop()) + MANIFEST in all_names:
+                prefix = top
+        names = {n[len(prefix):] for n in all_names if n.startswith(prefix)}
+        names |= {n for n in all_names if not n.startswith(prefix)}  # anything outside the folder is extra
+        real = {n[len(prefix):]: n for n in all_names if n.startswith(prefix)}
+
+        def read(member: str) -> bytes:
+            return archive.read(real.get(member, member))
+
         try:
-            manifest = json.loads(archive.read(MANIFEST))
+            manifest = json.loads(read(MANIFEST))
         except KeyError:
             report.problems.append(f"{MANIFEST} is missing")
             return report
@@ -99,7 +125,7 @@ def verify_bundle(path: Path) -> VerifyReport:
                 report.problems.append(f"{member}: listed in the manifest but missing from the bundle")
                 continue
             try:
-                data = archive.read(member)
+                data = read(member)
             except (zipfile.BadZipFile, OSError, zlib.error, EOFError) as exc:  # zip CRC catches a flipped byte first
                 report.problems.append(f"{member}: bytes altered inside the zip ({exc})")
                 continue
@@ -114,11 +140,13 @@ def verify_bundle(path: Path) -> VerifyReport:
                 claimed = member.split("/", 1)[1].split("-", 1)[0]
                 if actual != claimed:
                     report.problems.append(f"{member}: does not hash to the sha256 in its name ({claimed})")
-        for extra in sorted(names - listed.keys() - {MANIFEST}):
+        if SHA256SUMS in names:
+            report.problems.extend(_sums_problems(read(SHA256SUMS), listed, read(MANIFEST)))
+        for extra in sorted(names - listed.keys() - {MANIFEST, SHA256SUMS}):
             report.problems.append(f"{extra}: in the bundle but not in the manifest (added afterwards)")
         if DECISION_LOG in names and DECISION_LOG in listed:
             try:
-                entries = read_jsonl(archive.read(DECISION_LOG))
+                entries = read_jsonl(read(DECISION_LOG))
             except (zipfile.BadZipFile, ValueError, zlib.error, EOFError):
                 entries = None
             if entries is not None:
