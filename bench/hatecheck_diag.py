@@ -9,16 +9,14 @@ Never used for training. A case counts as predicted 'hateful' when hate or threa
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sentinelle.detection.api import Detector  # noqa: E402
+from sentinelle.detection.evaluate import evaluate_hatecheck  # noqa: E402
 
 
 def main() -> None:
@@ -26,27 +24,13 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    path = args.shared / "datasets" / "hatecheck_en" / "test_suite_cases.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    det = Detector()
-    dets = det.detect([r["test_case"].strip() for r in rows])
-    by = defaultdict(lambda: [0, 0])
-    total = [0, 0]
-    for r, d in zip(rows, dets, strict=True):
-        pred = any(d.categories[c] >= det.threshold(c) for c in ("hate", "threat"))
-        ok = pred == (r["label_gold"] == "hateful")
-        by[r["functionality"]][0] += ok
-        by[r["functionality"]][1] += 1
-        total[0] += ok
-        total[1] += 1
-    res = {f: round(a / n, 3) for f, (a, n) in sorted(by.items())}
+    rep = evaluate_hatecheck(args.shared / "datasets" / "hatecheck_en" / "test_suite_cases.csv")
     if args.json:
-        print(json.dumps({"overall": round(total[0] / total[1], 3), "functionalities": res}, indent=1))
+        print(json.dumps({"overall": rep["accuracy"], "functionalities": rep["functionalities"]}, indent=1))
         return
-    for f, acc in res.items():
-        print(f"{f:<22} {acc:6.1%}  (n={by[f][1]})")
-    print(f"{'overall':<22} {total[0] / total[1]:6.1%}  (n={total[1]}) · model {det.version}")
+    for f, acc in rep["functionalities"].items():
+        print(f"{f:<22} {acc:6.1%}  (n={rep['cases'][f]})")
+    print(f"{'overall':<22} {rep['accuracy']:6.1%}  (n={rep['n']}) · model {rep['model_version']}")
 
 
 if __name__ == "__main__":

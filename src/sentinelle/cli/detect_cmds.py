@@ -93,7 +93,7 @@ def register(cli: click.Group) -> None:
         rows = load_suite(path)
         if any(r.get("functionality") for r in rows):
             rep = evaluate_suite(rows)
-            text = format_suite(rep) + "\n\n" + format_report(evaluate(rows))
+            text = format_suite(rep) + "\n\n" + format_report(rep["report"])
         else:
             rep = evaluate(rows)
             text = format_report(rep)

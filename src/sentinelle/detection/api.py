@@ -61,7 +61,7 @@ _VOC_END = re.compile(r",\s*([A-ZÀ-Ý][a-zà-ÿ]+)\s*[?!.]*\s*$")
 _NOT_NAMES = frozenset("""bon ok okay alors franchement sérieux serieux putain merde bref voilà voila non oui ouais
     salut bonjour coucou mdr lol attends attention écoute ecoute tiens regarde chef patron mec frère frere gars les
     des une the and well hey yes no wait listen man dude bro guys sorry désolé desole merci thanks stop arrête arrete
-    vous tu toi moi lui elle eux ils elles nous on franchement perso honnêtement honnetement bravo super génial""".split())
+    vous tu toi moi lui elle eux ils elles nous on perso honnêtement honnetement bravo super génial""".split())
 
 
 @dataclass

@@ -83,9 +83,10 @@ def _gold_any(r: dict[str, Any]) -> bool | None:
     return None
 
 
-def evaluate(rows: list[dict[str, Any]], detector: Detector | None = None) -> dict[str, Any]:
+def evaluate(rows: list[dict[str, Any]], detector: Detector | None = None, dets: list[Any] | None = None) -> dict[str, Any]:
+    """`dets`: the detections of `rows` when the caller already has them."""
     det = detector or default_detector()
-    dets = _detect_rows(rows, det)
+    dets = _detect_rows(rows, det) if dets is None else dets
     counts = {c: Counter() for c in CATEGORIES}
     confusion: dict[str, Counter] = {c: Counter() for c in CATEGORIES}
     by_target: dict[str, Counter] = defaultdict(Counter)
@@ -183,7 +184,7 @@ def evaluate_suite(rows: list[dict[str, Any]], detector: Detector | None = None)
         for t in filter(None, str(r["target"]).split("|")):
             by_t[t]["n"] += 1
             by_t[t]["ok"] += ok
-    base = evaluate(rows, det)
+    base = evaluate(rows, det, dets)
     acc = {f: round(v["ok"] / v["n"], 4) for f, v in sorted(by_f.items())}
     return {
         "n": len(rows),
@@ -196,6 +197,7 @@ def evaluate_suite(rows: list[dict[str, Any]], detector: Detector | None = None)
         "macro_f1": base["macro_f1"],
         "categories": base["categories"],
         "false_flag_rate": base["false_flag_rate"],
+        "report": base,  # the per-category report of the same detections
     }
 
 
@@ -225,8 +227,9 @@ def evaluate_hatecheck(path: str | Path, detector: Detector | None = None) -> di
         by[r["functionality"]]["n"] += 1
         by[r["functionality"]]["ok"] += ok
     total = sum(v["ok"] for v in by.values()) / max(1, sum(v["n"] for v in by.values()))
-    return {"accuracy": round(total, 4), "n": len(rows),
-            "functionalities": {f: round(v["ok"] / v["n"], 4) for f, v in sorted(by.items())}}
+    return {"accuracy": round(total, 4), "n": len(rows), "model_version": det.version,
+            "functionalities": {f: round(v["ok"] / v["n"], 4) for f, v in sorted(by.items())},
+            "cases": {f: v["n"] for f, v in sorted(by.items())}}
 
 
 def evaluate_file(path: str | Path, detector: Detector | None = None) -> dict[str, Any]:

@@ -28,6 +28,8 @@ from typing import Any
 from ..records import CATEGORIES
 
 UNKNOWN = -1
+# "not misconduct at all": every category but profanity known to be 0 (profanity stays unknown)
+NO_MISCONDUCT = {c: 0 for c in CATEGORIES if c != "profanity"}
 TARGETS = ("origin_black", "origin_arab", "origin_asian", "origin_roma", "xenophobia", "religion_jewish",
            "religion_muslim", "women", "lgbt", "disability")
 
@@ -96,11 +98,11 @@ def split_of(text: str, val: int = 10, test: int = 20) -> str:
 
 
 def _row(text: str, source: str, labels: dict[str, int], *, lang: str, target: str = "", stance: str = "",
-         split: str | None = None, kind: str = "", default: int = UNKNOWN) -> dict[str, Any]:
+         split: str | None = None, kind: str = "") -> dict[str, Any]:
     row: dict[str, Any] = {"text": text, "lang": lang, "target": target, "stance": stance, "kind": kind,
                            "source": source, "weight": SOURCES[source].weight}
     for c in CATEGORIES:
-        row[c] = int(labels.get(c, default))
+        row[c] = int(labels.get(c, UNKNOWN))
     row["split"] = split or split_of(text)
     return row
 
@@ -177,7 +179,7 @@ def toxifrench_rows(shared: Path) -> list[dict[str, Any]]:
         if toxic:
             r = _row(text, "toxifrench", {}, lang="fr")
         else:
-            r = _row(text, "toxifrench", {"hate": 0, "sexual": 0, "threat": 0, "insult": 0}, lang="fr")
+            r = _row(text, "toxifrench", NO_MISCONDUCT, lang="fr")
         r["any_misconduct"] = toxic
         out.append(r)
 
@@ -232,7 +234,7 @@ def davidson_rows(shared: Path, offensive_keep: int = 25) -> list[dict[str, Any]
             if int(hashlib.sha256(text.encode()).hexdigest()[:4], 16) % 100 < offensive_keep:
                 out.append(_row(text, "davidson", {"hate": 0}, lang="en"))
         else:
-            out.append(_row(text, "davidson", {c: 0 for c in CATEGORIES if c != "profanity"}, lang="en"))
+            out.append(_row(text, "davidson", NO_MISCONDUCT, lang="en"))
     return out
 
 
@@ -259,7 +261,7 @@ def convabuse_rows(shared: Path) -> list[dict[str, Any]]:
                 continue
             if len(abusive_anns) * 2 <= votes:
                 if not abusive_anns:
-                    out.append(_row(text, "convabuse", {c: 0 for c in CATEGORIES if c != "profanity"},
+                    out.append(_row(text, "convabuse", NO_MISCONDUCT,
                                     lang="en", split=split))
                 continue
             labels: dict[str, int] = {}
@@ -297,7 +299,7 @@ def toxigen_rows(shared: Path, per_file: int = 250) -> list[dict[str, Any]]:
             if kind == "hate":
                 out.append(_row(text, "toxigen", {"hate": 1}, lang="en", target=target))
             else:
-                out.append(_row(text, "toxigen", {c: 0 for c in CATEGORIES if c != "profanity"}, lang="en",
+                out.append(_row(text, "toxigen", NO_MISCONDUCT, lang="en",
                                 target=target, stance="neutral"))
             n += 1
             if n >= per_file:

@@ -108,7 +108,8 @@ def _fit_lr(X: Any, y: np.ndarray, w: np.ndarray, C: float) -> LogisticRegressio
     return clf
 
 
-def _rule_features(rows: list[dict[str, Any]], norms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _rule_features(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: the strongest rule severity per category, and whether the framing downgrades."""
     rs = ruleset()
     sev = np.zeros((len(rows), len(CATEGORIES)), int)
     down = np.zeros(len(rows), bool)
@@ -178,7 +179,7 @@ def train(out: Path, shared: Path | None = None, corpus: Path | None = None, sui
     v_emb, v_hash = _embed_cached(va_norm, cache), H.hash_features(va_norm)
     full_l = heads.full_logits(v_emb, v_hash)
     cheap_l = heads.cheap_logits(v_hash)
-    sev, _down = _rule_features(va, va_norm)
+    sev, _down = _rule_features(va)
     # the gate is set on the chat-like val rows where every label is known (project data): it
     # skips the encoder for at most 1 % of their misconduct messages that no rule catches
     chat = np.array([r["source"] in ("corpus", "generated_v1") for r in va])
@@ -193,7 +194,7 @@ def train(out: Path, shared: Path | None = None, corpus: Path | None = None, sui
     rule_prob: dict[str, dict[str, float]] = {c: {} for c in CATEGORIES}
     counts: dict[tuple[str, int], list[int]] = {}
     tv = [r for r in tr + va if r["source"] in ("corpus", "generated_v1")]
-    tv_sev, tv_down = _rule_features(tv, [])
+    tv_sev, tv_down = _rule_features(tv)
     for i, r in enumerate(tv):
         if tv_down[i]:
             continue
