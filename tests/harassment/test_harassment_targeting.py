@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from harassment_story import Chat
+from harassment_story import Chat, abuse
 
 from sentinelle.errors import UsageError
 from sentinelle.harassment import Settings
@@ -71,6 +71,31 @@ def test_nickname_learned_from_turns_and_marked_mocking() -> None:
     assert rs[later].nickname == "le gros" and rs[later].kind == "degrading"
     reason = next(x for x in rs[later].reasons() if x["kind"] == "nickname")
     assert reason["matched"] == "le gros" and c.messages[-1].text[slice(*reason["span"])] == "le gros"
+
+
+def test_epithet_in_hostile_remarks_names_who_answers_in_the_first_person() -> None:
+    # "la princesse" is never said to anyone's face: it is whoever answers it about themself
+    c = Chat()
+    c.say(0, "Chef", "bienvenue à Céline qui rejoint la brigade")
+    c.say(0, "Céline", "merci à tous", minute=1)
+    c.say(0, "Ronan", "bienvenue à la princesse, on va lui trouver un gilet rose", det=abuse(), minute=2)
+    for d in range(1, 4):
+        c.say(d, "Fabio", "la princesse a encore raté son créneau", det=abuse())
+        c.say(d, "Manu", "mdr", minute=1)
+        c.say(d, "Céline", "je vous lis, merci", minute=2)
+    later = c.say(6, "Ronan", "la princesse est allée pleurer chez le chef", det=abuse())
+    t = readings(c)[later].targets["celine"]
+    assert (t.method, t.matched) == ("nickname", "la princesse")
+
+
+def test_laughter_about_the_speaker_is_not_mockery_of_the_person_addressed() -> None:
+    c = Chat()
+    c.say(0, "Valérie", "conseil de classe jeudi")
+    own = c.say(0, "Sébastien", "merci Valérie, j'ai mis les notes ce matin", minute=1)
+    c.say(0, "Véro", "ohlala il a mis « septante » notes 😂", minute=2)
+    c.say(0, "Olivier", "mdr", minute=3)
+    c.say(0, "Agnès", "😂", minute=3)
+    assert readings(c)[own].kind is None  # they laugh at Sébastien, not with him at Valérie
 
 
 def test_friendly_nickname_is_a_link_but_not_degrading() -> None:

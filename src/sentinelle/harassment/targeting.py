@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache, lru_cache
@@ -333,8 +333,10 @@ def read_conversation(
         for e in events if e.time is not None and e.type in _EXITS
         for name in (e.targets or ((e.actor,) if e.type == EventType.LEFT and e.actor else ()))
     )
+    if settings.laughed_at:  # first: a remark laughed at is hostile, and what follows it is read in that light
+        _laughed_at(readings, settings)
     _context_targets(readings, settings, exits)
-    if settings.laughed_at:
+    if settings.laughed_at:  # again: remarks whose target came from the context
         _laughed_at(readings, settings)
     return readings
 
@@ -449,17 +451,46 @@ def _unknown_capitalised(text: str, variants: Mapping[str, str]) -> list[str]:
     return out
 
 
-def _answerer(readings: list[Reading], idx: int, settings: Settings) -> str | None:
-    """Who answers a message first (not its sender, not a mere laugh), within the turn window."""
+def _answerer(readings: list[Reading], idx: int, settings: Settings, skip: Collection[str] = (),
+              first_person: bool = False) -> str | None:
+    """Who answers a message first (not its sender, not a mere laugh, not in `skip`; with
+    `first_person`, someone speaking of themself), within the turn window."""
     r = readings[idx]
     if r.time is None:
         return None
     for nxt in readings[idx + 1 : idx + 8]:
         if nxt.time is None or nxt.time - r.time > timedelta(minutes=settings.turn_window_min):
             return None
-        if nxt.sender and nxt.sender != r.sender and not nxt.bystander:
+        if nxt.sender and nxt.sender != r.sender and not nxt.bystander and nxt.sender not in skip:
+            if first_person and not _FIRST.search(_fold(nxt.message.text)):
+                continue
             return nxt.sender
     return None
+
+
+_FIRST = re.compile(r"(?<!\w)(?:(?:je|me|moi|mon|ma|mes|i|my)(?!\w)|[jm]')")
+
+
+# "la princesse", "le stagiaire", "cette cruche": a definite noun phrase in a hostile message may
+# name the person attacked; the roles of the hierarchy and the things of work do not
+_EPITHET_NP = re.compile(r"(?<![\w'])(?:la|le|l'|cette|ce|cet)\s?([a-z][a-z\-]{3,})(?!\w)")
+_NOT_EPITHET = frozenset("""chef cheffe capitaine commandant commissaire lieutenant brigadier major adjudant colonel
+patron patronne boss directeur directrice cadre prof professeur principal proviseur admin groupe equipe service
+brigade bureau poste planning voiture vehicule patrouille travail boulot reunion message photo video dossier
+rapport mail semaine weekend matin soir journee nuit jour mois annee fois monde truc chose moment probleme
+situation histoire faute vie temps gens syndicat hierarchie direction mairie hopital ecole classe cantine""".split())
+
+
+def _epithet_names(r: Reading) -> list[str]:
+    """Definite noun phrases of a hostile message ("la princesse"): nickname candidates."""
+    if not r.hostile:
+        return []
+    out = []
+    for m in _EPITHET_NP.finditer(_fold(r.message.text)):
+        noun = m.group(1)
+        if noun not in _NOT_EPITHET and noun not in _VOC_STOP:
+            out.append(m.group(0))
+    return out
 
 
 def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], settings: Settings) -> None:
@@ -472,11 +503,16 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
     personal: Counter[str] = Counter()  # capitalised uses next to a personal pronoun ("Bambi il a ...")
     total: Counter[str] = Counter()
     turn = timedelta(minutes=settings.turn_window_min)
+    found: list[tuple[int, list[str], list[str]]] = []
+    epithets: set[str] = set()
     for idx, r in enumerate(readings):
         vocs = _vocatives(r.message.text)
         caps = [c for c in _unknown_capitalised(r.message.text, variants) if c not in vocs]
+        caps += [e for e in _epithet_names(r) if e not in vocs and e not in caps]
         if not vocs and not caps:
             continue
+        found.append((idx, vocs, caps))
+        epithets.update(e for e in caps if " " in e)
         ftext = _fold(r.message.text)
         for cand in dict.fromkeys(vocs + caps):
             total[cand] += 1
@@ -486,19 +522,29 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
             for nxt in readings[idx + 1 : idx + 4]:
                 if nxt.bystander and nxt.sender and r.time and nxt.time and nxt.time - r.time <= turn:
                     laughs[cand][nxt.sender] += 1
-        direct = [t.person for t in r.targets.values() if t.method in ("reply", "turn", "mention", "name")]
-        who = direct[0] if direct else None
-        if who is None and vocs and r.time is not None:  # a vocative is an address: to whom just spoke
-            prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
-            who = prev.sender if prev is not None else None
-        if who is None:
-            who = _answerer(readings, idx, settings)
+    for idx, vocs, caps in found:  # second pass: those who use a name are known, and are not its referent
+        r = readings[idx]
         for cand in dict.fromkeys(vocs + caps):
+            direct = [t.person for t in r.targets.values()
+                      if t.method in ("reply", "turn", "mention", "name") and t.person not in users[cand]]
+            who = direct[0] if direct else None
+            if who is None and cand in vocs and r.time is not None:  # a vocative is an address: to whom just spoke
+                prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
+                who = prev.sender if prev is not None else None
+            if who is None:
+                # whoever answers it first, among those who do not use the name themselves ("la
+                # princesse a encore raté son tir" answered by "je vous entends, merci")
+                epithet = cand not in vocs and " " in cand
+                who = _answerer(readings, idx, settings, skip=users[cand], first_person=epithet)
+                if who is None and epithet and r.time is not None:
+                    # nobody answered: "bienvenue à la princesse" right after the newcomer spoke
+                    prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
+                    who = prev.sender if prev is not None and prev.sender not in users[cand] else None
             uses[cand][who or ""] += 1
     nicknames: dict[str, str] = {}
     for cand, counter in uses.items():
-        if cand in variants or personal[cand] < 0.5 * total[cand]:
-            continue  # "le Master est cassé": a thing, not a person
+        if cand in variants or (personal[cand] < 0.5 * total[cand] and cand not in epithets):
+            continue  # "le Master est cassé": a thing, not a person (an epithet is said in hostile messages)
         linked = {p: c for p, c in counter.items() if p and p not in users[cand] and laughs[cand][p] < 2}
         person, n = max(linked.items(), key=lambda pc: pc[1], default=("", 0))
         if n >= settings.nickname_min_uses and n / sum(linked.values()) >= settings.nickname_concentration:
@@ -554,6 +600,12 @@ def _laughed_at(readings: list[Reading], settings: Settings) -> None:
             if nxt.sender in aimed:
                 amused = True
             elif nxt.sender not in (None, r.sender):
+                ftext = _fold(nxt.message.text)
+                if _THIRD.search(ftext) or _QUOTE.search(nxt.message.text) or _quoted(nxt.message.text):
+                    # "ohlala il a mis « septante » 😂" after "merci Valérie, j'ai mis les notes":
+                    # laughing at whoever just spoke, not with them at the person addressed
+                    laughers.clear()
+                    break
                 laughers.add(nxt.sender)  # type: ignore[arg-type]
         if len(laughers) >= settings.laughed_at_min and not amused:
             r.degrading = [P.Match(_LAUGHED_AT, (0, len(r.message.text)), r.message.text)]
