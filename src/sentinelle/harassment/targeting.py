@@ -366,6 +366,9 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i + 1 :] == b[i + 1 :] if la == lb else a[i:] == b[i + 1 :]
 
 
+_RUNS = re.compile(r"([a-z])\1+")
+
+
 class _Fuzzy:
     """First names said another way: a diminutive ("Nico", "Clem") or one letter off ("Rayane",
     "Ryan" for Rayan), linked when exactly one member's first name fits and the word is no
@@ -387,8 +390,11 @@ class _Fuzzy:
         if word in self.cache:
             return self.cache[word]
         hits: dict[str, str] = {}
+        squeezed = _RUNS.sub(r"\1", word)
         for first, person in self.firsts.items():
-            if len(word) >= 3 and len(first) > len(word) and first.startswith(word):
+            if squeezed != word and squeezed == _RUNS.sub(r"\1", first):
+                hits.setdefault(person, "drawn-out spelling")  # "Géraaard", "Kevinnn"
+            elif len(word) >= 3 and len(first) > len(word) and first.startswith(word):
                 hits.setdefault(person, "diminutive")
             elif len(word) >= 4 and _within_one_edit(word, first):
                 hits.setdefault(person, "misspelling")
