@@ -23,7 +23,7 @@ from .cases import case_sentence, escalation_view, thresholds_text
 from .context import ReportContext, build_context, flagged_people
 from .format import figure, finder, flat_settings, is_role, labeller, number, role_text, valuer, when
 from .i18n import LANGS, translator
-from .lead import CASES_SHOWN, Lead
+from .lead import Lead, leading_cases
 from .netdraw import network_svg
 from .network import network
 from .reasons import reason_view, stance_word
@@ -76,7 +76,7 @@ def render_html(ctx: ReportContext) -> str:
     t = translator(ctx.lang)
     lang = ctx.lang
     conv_titles = conversation_labels(ctx.conversations)
-    leaders, marks = network_marks(ctx, CASES_SHOWN)
+    leaders, marks = network_marks(ctx, leading_cases(ctx.harassment))
     nodes, edges = network(ctx.dynamics, highlight=leaders)
     for n in nodes:
         n["marks"] = marks.get(n["id"], set())

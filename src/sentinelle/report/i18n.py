@@ -558,7 +558,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "mark_leader": {"fr": "influence au-delà du rôle déclaré", "en": "influence above the declared role"},
     "mark_target": {"fr": "personne visée (harcèlement)", "en": "target (harassment)"},
     "mark_chief": {"fr": "chef déclaré peu suivi", "en": "declared chief not followed"},
-    "legend_target": {"fr": "anneau orange : personne visée par une des situations de harcèlement en tête", "en": "orange ring: target of one of the leading harassment cases"},
+    "legend_target": {"fr": "anneau orange : personne visée (situation de harcèlement « à lire d'abord »)",
+                      "en": "orange ring: target (harassment case under \"read first\")"},
     "legend_union": {"fr": "anneau vert : délégué syndical", "en": "green ring: union representative"},
     "legend_chief": {"fr": "anneau pointillé : chef déclaré peu suivi", "en": "dashed ring: declared chief not followed"},
     "legend_left_out": {

@@ -1,9 +1,9 @@
 """The report's first screen: the few findings to read first, one sentence each naming who, what
 and when, with the records that show it.
 
-From the stored results only, in this order: the highest-ranked harassment cases (their shape,
-target, aggressors, period, escalation and what followed the target's complaint), the silence
-orders aimed at a named person (the person, whether a union representative, what they wrote before
+From the stored results only, in this order: the highest-ranked harassment case and those at least
+half as severe, three at most (their shape, target, aggressors, period, escalation and what followed
+the target's complaint), the silence orders aimed at a named person (the person, whether a union representative, what they wrote before
 and after, whether they then left) and the other silence orders, the undeclared leader beside the
 declared chief nobody follows, and the most severe flagged messages. Every sentence is built in the
 report's language from the catalogue; nothing here judges: each finding is a lead to check.
@@ -19,8 +19,14 @@ from .format import number, role_text
 from .i18n import CATALOGUE
 from .refs import short_day, short_time
 
-CASES_SHOWN = 3
+CASES_SHOWN = 3  # at most, the first one and those at least half as severe (sum of severities)
+SEVERE_SHARE = 0.5
 WORST_SHOWN = 3
+
+
+def _weight(case: dict[str, Any]) -> float:
+    sev = case.get("severity")
+    return float(sev.get("sum") or 0) if isinstance(sev, dict) else float(case.get("messages") or 0)
 
 
 def _role(declared: Any) -> str:
@@ -28,6 +34,13 @@ def _role(declared: Any) -> str:
     if not isinstance(declared, dict):
         return ""
     return role_text({k: v for k, v in declared.items() if k != "unit"})
+
+
+def leading_cases(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The harassment cases the first screen tells: the highest-ranked one and those at least half
+    as severe, `CASES_SHOWN` at most (their targets are marked in the network drawing too)."""
+    ranked = sorted(cases, key=lambda c: (c.get("rank") or 99, str(c.get("item_id"))))
+    return [c for c in ranked[:CASES_SHOWN] if c is ranked[0] or _weight(c) >= SEVERE_SHARE * _weight(ranked[0])]
 
 
 class Lead:
@@ -46,10 +59,11 @@ class Lead:
 
     # harassment ---------------------------------------------------------------------------
     def harassment(self) -> list[dict[str, Any]]:
-        cases = sorted(self.ctx.harassment, key=lambda c: (c.get("rank") or 99, str(c.get("item_id"))))
-        out = [{**case_sentence(c, self.t, self.lang, self.person), "kind": "harassment"} for c in cases[:CASES_SHOWN]]
-        if len(cases) > CASES_SHOWN:
-            out.append({"kind": "more", "text": self.t.count("lead_more_cases", len(cases) - CASES_SHOWN),
+        cases = self.ctx.harassment
+        shown = leading_cases(cases)
+        out = [{**case_sentence(c, self.t, self.lang, self.person), "kind": "harassment"} for c in shown]
+        if len(cases) > len(shown):
+            out.append({"kind": "more", "text": self.t.count("lead_more_cases", len(cases) - len(shown)),
                         "refs": [], "anchor": "harassment"})
         return out
 

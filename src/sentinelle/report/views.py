@@ -69,15 +69,15 @@ def conversation_labels(conversations: list[dict[str, Any]]) -> dict[str, str]:
             for cv in conversations}
 
 
-def network_marks(ctx: ReportContext, cases_marked: int) -> tuple[set[str], dict[str, set[str]]]:
+def network_marks(ctx: ReportContext, cases: list[dict[str, Any]]) -> tuple[set[str], dict[str, set[str]]]:
     """(leaders drawn in red: influence above the declared role; person -> marks): 'target' for
-    the targets of the `cases_marked` highest-ranked harassment cases, 'union_rep' from the
+    the targets of the given harassment cases (those of the first screen), 'union_rep' from the
     roster, 'chief' for a declared chief the group does not follow."""
     parallel = [p for p in (ctx.dynamics or {}).get("parallel_command") or [] if isinstance(p, dict)]
     leaders = {str(p.get("person")) for p in parallel if p.get("person")
                and p.get("kind", "influence_exceeds_role") == "influence_exceeds_role"}
     marks: dict[str, set[str]] = {}
-    for c in sorted(ctx.harassment, key=lambda c: (c.get("rank") or 99, str(c.get("item_id"))))[:cases_marked]:
+    for c in cases:
         marks.setdefault(str(c.get("target")), set()).add("target")
     for p in ctx.people:
         if isinstance(p.get("role"), dict) and p["role"].get("union_rep"):
