@@ -163,3 +163,21 @@ def test_network_drawing_is_deterministic_with_marks_and_a_default_filter() -> N
     assert a["svg"].count('fill="#c0392b"') == 1 and 'stroke="#2e8b57"' in a["svg"]
     hidden = re.findall(r'data-w="([\d.]+)" style="display:none"', a["svg"])
     assert hidden and all(float(w) < a["default"] for w in hidden)
+
+
+def test_pileon_and_sparse_case_sentences() -> None:
+    from sentinelle.report.cases import case_sentence
+
+    def person(p: object) -> str:
+        return {"k": "Karim", "m": "Marc", "s": "Sophie"}.get(str(p), str(p))
+
+    pileon = {"item_id": "case:k", "target": "k", "roles": {"target": {"person": "k", "names": ["Karim"]}},
+              "aggressors": [{"person": "m"}, {"person": "s"}],
+              "pileon": {"aggressors": 2, "messages": 5, "first": "2024-03-12T21:04:00", "last": "2024-03-12T21:41:00",
+                         "started_by": {"person": "m", "names": ["Marc"]}, "first_message": "c:1"}}
+    fr = case_sentence(pileon, FR, "fr", person)
+    assert fr["text"] == ("Harcèlement en meute contre Karim le 12/03/2024 entre 21:04 et 21:41 : 5 messages de 2 membres "
+                          "(Marc et Sophie), lancé par Marc.") and fr["refs"] == ["c:1"]
+    assert case_sentence(pileon, EN, "en", person)["text"].startswith("Pile-on against Karim on 2024-03-12 between 21:04")
+    sparse = case_sentence({"item_id": "case:x", "target": "x", "aggressors": ["m"]}, FR, "fr", person)
+    assert sparse["text"] == "Campagne répétée contre x, de 1 membre (Marc), lancée par Marc."
