@@ -172,7 +172,9 @@ def test_presence_from_events_and_activity() -> None:
 
 
 def test_rank_levels_and_power() -> None:
-    assert rank_level("Brigadier-Chef") == 4 and rank_level("capitaine de police") == 7
+    assert rank_level("Brigadier-Chef") == 5 and rank_level("capitaine de police") == 8
+    assert rank_level("Cdt. Martin") == 9 and rank_level("Capitaine, chef de service") == 11
+    assert rank_level("brigadier-chef") == rank_level("Brigadier-chef, ") == 5  # "chef" inside the rank is no role
     assert rank_level(3) == 3 and rank_level("inconnu") is None
     s = Settings()
     assert power("a", "b", {"ranks": {"a": "Commandant", "b": "gardien"}}, s)["kind"] == "declared"
