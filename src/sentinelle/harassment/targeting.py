@@ -607,7 +607,8 @@ def _laughed_at(readings: list[Reading], settings: Settings) -> None:
                 amused = True
             elif nxt.sender not in (None, r.sender):
                 ftext = _fold(nxt.message.text)
-                if _THIRD.search(ftext) or _QUOTE.search(nxt.message.text) or _quoted(nxt.message.text):
+                if _QUOTE.search(nxt.message.text) or _quoted(nxt.message.text) or (
+                        _THIRD.search(ftext) and _FIRST.search(_fold(r.message.text))):
                     # "ohlala il a mis « septante » 😂" after "merci Valérie, j'ai mis les notes":
                     # laughing at whoever just spoke, not with them at the person addressed
                     laughers.clear()
