@@ -31,6 +31,7 @@ def readings(chat: Chat, settings: Settings | None = None):
         ("tu peux m'envoyer le PV ?", "turn", "second person right after Karim spoke"),
         ("t'inquiète je gère", "turn", "elided t' counts as second person"),
         ("alors Kaaariiim t'as fini ?", "name", "a drawn-out first name"),
+        ("regardez la photo de Kaka", "name", "a doubled first syllable"),
     ],
 )
 def test_targets_by_method(text: str, method: str, why: str) -> None:

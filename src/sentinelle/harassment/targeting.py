@@ -327,7 +327,7 @@ def read_conversation(
                     add(Target(prev.sender, "turn", conf, ref=prev.message.id))  # type: ignore[arg-type]
         r.targets = found
 
-    _learn_nicknames(readings, variants, settings)
+    _learn_nicknames(readings, variants, settings, fuzzy)
     exits = sorted(
         (naive(e.time), person_of(conversation_id, name), e.id)  # type: ignore[type-var]
         for e in events if e.time is not None and e.type in _EXITS
@@ -391,9 +391,13 @@ class _Fuzzy:
             return self.cache[word]
         hits: dict[str, str] = {}
         squeezed = _RUNS.sub(r"\1", word)
+        # a doubled first syllable: "Bébert" (Bertrand), "Nana" (Naïma), "Jojo" (Jordan)
+        redup = word[2:] if len(word) >= 4 and word[:2] == word[2:4] else None
         for first, person in self.firsts.items():
             if squeezed != word and squeezed == _RUNS.sub(r"\1", first):
                 hits.setdefault(person, "drawn-out spelling")  # "Géraaard", "Kevinnn"
+            elif redup is not None and first.startswith(redup) and first != redup:
+                hits.setdefault(person, "doubled-syllable diminutive")
             elif len(word) >= 3 and len(first) > len(word) and first.startswith(word):
                 hits.setdefault(person, "diminutive")
             elif len(word) >= 4 and _within_one_edit(word, first):
@@ -499,7 +503,8 @@ def _epithet_names(r: Reading) -> list[str]:
     return out
 
 
-def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], settings: Settings) -> None:
+def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], settings: Settings,
+                     fuzzy: _Fuzzy | None = None) -> None:
     """Find names used for one person that are not theirs: recurring vocatives ("eh le gros,") and
     unknown capitalised words ("Bambi"), each occurrence linked to whom it addresses (reply, turn,
     or the person who answers it); keep those aimed mostly at one person; link every use."""
@@ -531,8 +536,10 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
     for idx, vocs, caps in found:  # second pass: those who use a name are known, and are not its referent
         r = readings[idx]
         for cand in dict.fromkeys(vocs + caps):
+            # a member named or @mentioned in the same message is not the one given a nickname
+            # there ("Denis, pour Bébert mets XXL"): only a reply or the turn says who it is
             direct = [t.person for t in r.targets.values()
-                      if t.method in ("reply", "turn", "mention", "name") and t.person not in users[cand]]
+                      if t.method in ("reply", "turn") and t.person not in users[cand]]
             who = direct[0] if direct else None
             if who is None and cand in vocs and r.time is not None:  # a vocative is an address: to whom just spoke
                 prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
@@ -549,6 +556,8 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
             uses[cand][who or ""] += 1
     nicknames: dict[str, str] = {}
     for cand, counter in uses.items():
+        if fuzzy is not None and " " not in cand and not _known_word(cand) and fuzzy.lookup(cand):
+            continue  # a member's own first name said another way ("Bébert"): already linked to them
         if cand in variants or (personal[cand] < 0.5 * total[cand] and cand not in epithets):
             continue  # "le Master est cassé": a thing, not a person (an epithet is said in hostile messages)
         linked = {p: c for p, c in counter.items() if p and p not in users[cand] and laughs[cand][p] < 2}
