@@ -174,12 +174,16 @@ def build_context(
     def text(value: str) -> str:
         return pseudo.text(value) if pseudo else value
 
+    def hide(src: dict[str, Any]) -> dict[str, Any]:
+        return {k: (text(x) if k in ("path", "member") and isinstance(x, str) else x) for k, x in src.items()}
+
     def view(record: Any) -> dict[str, Any]:
         v = record_view(record, name)
         v["text"] = text(v["text"])
+        # the same message in other exports of the chat: each copy's own file and bytes
+        v["also"] = [source_ref(c.source) for c in case.copies(record.id)] if hasattr(case, "copies") else []
         if pseudo:  # an export of a one-to-one chat is named after the contact
-            v["source"] = {k: (text(x) if k in ("path", "member") and isinstance(x, str) else x)
-                           for k, x in v["source"].items()}
+            v["source"], v["also"] = hide(v["source"]), [hide(a) for a in v["also"]]
         return v
 
     decisions = latest_decisions(case.decisions())
@@ -384,6 +388,10 @@ def build_context(
                 f["member"] = text(f["member"])
             if (f.get("options") or {}).get("exporter"):  # who made the export is a person too
                 f["options"] = {**f["options"], "exporter": text(f["options"]["exporter"])}
+            for key in ("merges", "alike"):  # look-alike senders kept apart are people too
+                f[key] = [{**m, "hints": {**m.get("hints", {}), "names": [[name(a), name(b), n] for a, b, n in
+                                                                          m.get("hints", {}).get("names", [])]}}
+                          for m in f.get(key) or []]  # fmt: skip
         files.append(f)
     files.sort(key=lambda f: (str(f.get("ingested_at") or ""), str(f.get("sha256"))))
 
@@ -398,6 +406,7 @@ def build_context(
                 "messages": per_conv.get(cid, 0),
                 "first": span[0].isoformat(sep=" ") if span else None,
                 "last": span[1].isoformat(sep=" ") if span else None,
+                **_sources(case, cid, text, name),
             }
         )
 
@@ -452,6 +461,22 @@ def build_context(
         review={s: review.get(s, 0) for s in ("confirm", "dismiss", "skip", "pending")},
         person_names=dict(sorted(person_names.items())),
     )
+
+
+def _sources(case: Any, conversation_id: str, text: Any, name: Any) -> dict[str, Any]:
+    """A conversation made of several exports: what each export carries, what they share, how
+    their copies differ and which look-alikes were kept apart."""
+    merges = case.merges(conversation_id) if hasattr(case, "merges") else []
+    if not merges:
+        return {}
+    sources = sorted(case.provenance(conversation_id), key=lambda r: (-r["messages"], r["name"], r["sha256"]))
+    return {
+        "sources": [{**r, "name": text(r["name"])} for r in sources],
+        "differences": {k: sum(int(m.get(k) or 0) for m in merges)
+                        for k in ("deleted_in_one", "edited_in_one", "text_differs")},  # fmt: skip
+        "kept_apart": [{"a": name(a), "b": name(b), "n": n} for m in merges for a, b, n in m.get("hints", {}).get("names", [])],
+        "other_time": sum((m.get("hints", {}).get("other_time") or [0])[0] for m in merges),
+    }
 
 
 def _limited(iterable: Any, n: int) -> list[Any]:

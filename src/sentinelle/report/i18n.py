@@ -86,6 +86,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "events": {"fr": "Événements", "en": "Events"},
     "conversations": {"fr": "Conversations", "en": "Conversations"},
     "conversation": {"fr": "Conversation", "en": "Conversation"},
+    "sources_of": {"fr": "« {title} » : une conversation, plusieurs exports", "en": "“{title}”: one conversation, several exports"},
+    "also_in": {"fr": "Aussi dans", "en": "Also in"},
+    "only_here": {"fr": "Dans cet export seulement", "en": "In this export only"},
+    "shared": {"fr": "Aussi dans un autre export", "en": "Also in another export"},
+    "merged_note": {
+        "fr": "Chaque message présent dans plusieurs exports n'est compté qu'une fois ; chaque copie garde son fichier et ses octets. Différences entre copies : {deleted} supprimé(s) dans un export seulement, {edited} modifié(s) dans un seul, {other} autre(s) texte(s) différent(s).",
+        "en": "A message found in several exports is counted once; each copy keeps its file and bytes. Differences between copies: {deleted} deleted in one export only, {edited} edited in one only, {other} other text(s) differing.",
+    },
+    "kept_apart": {
+        "fr": "{n} message(s) de « {a} » ont l'heure et le texte de messages de « {b} » dans un autre export, mais aucun export ne dit que c'est la même personne : ils sont gardés séparés (comptés deux fois).",
+        "en": "{n} message(s) of “{a}” have the time and text of messages of “{b}” in another export, but no export says they are one and the same person, so they are kept apart (counted twice).",
+    },
+    "kept_apart_time": {
+        "fr": "{n} message(s) ont le même auteur et le même texte qu'un message d'un autre export, à une autre heure : ordre jour/mois ou fuseau lu autrement ? (voir --date-order, --tz)",
+        "en": "{n} message(s) have the sender and text of a message of another export at another time: day/month order or time zone read differently? (see --date-order, --tz)",
+    },
     "platform": {"fr": "Plateforme", "en": "Platform"},
     "period": {"fr": "Période", "en": "Period"},
     "date": {"fr": "Date", "en": "Date"},

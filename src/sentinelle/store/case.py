@@ -32,7 +32,8 @@ from ..records import (
     Summary,
     to_dict,
 )
-from . import codec, identity
+from ..records import replace as msgspec_replace
+from . import codec, identity, merge
 from .backend import Backend
 from .models import CaseMetadata, FileInfo, Person, PersonLink, ResultRow, RosterEntry, SearchHit
 from .sqlite import SCHEMA_VERSION, SQLiteBackend
@@ -161,12 +162,17 @@ class Case:
         options: dict[str, Any] | None = None,
         sha256: str | None = None,
         progress: Callable[[int], None] | None = None,
+        merge: bool = True,
     ) -> FileInfo:
         """Store one export and its records in one transaction: all of it or nothing.
 
         The original is copied into the case by hash. A file already in the case adds nothing
         (its FileInfo is returned); records already present through another file (the same chat
-        inside a zip and as a .txt) are counted as `duplicates` and not stored twice.
+        inside a zip and as a .txt) are counted as `duplicates` and not stored twice. A
+        conversation that is another export of a chat the case holds (another member's, another
+        period, another language) joins it: the records both hold are kept as copies of the
+        first (`overlaps`), the others take their place in time (`merge=False`: never, for this
+        file: the user says it is another chat).
         """
         path = Path(path)
         sha256 = sha256 or sha256_file(path)
@@ -176,7 +182,7 @@ class Case:
         try:
             with self.backend.transaction():
                 copied = self._copy_original(path, sha256)
-                info = self._store_records(path, sha256, records, format, options, progress)
+                info = self._store_records(path, sha256, records, format, options, progress, merge)
         except BaseException:
             if copied:  # the file was not stored: neither is its original
                 self.original_path(sha256).unlink(missing_ok=True)
@@ -192,9 +198,11 @@ class Case:
         format: str | None,
         options: dict[str, Any] | None,
         progress: Callable[[int], None] | None,
+        merge_ok: bool = True,
     ) -> FileInfo:
         messages = events = inserted = yielded = 0
         conversations: set[str] = set()
+        new_conversations: list[str] = []
         participants: list[dict[str, Any]] = []
         issues: list[dict[str, Any]] = []
         summary: Summary | None = None
@@ -211,7 +219,8 @@ class Case:
         for rec in records:
             if isinstance(rec, Message | Event):
                 if rec.conversation_id not in conversations:
-                    self._ensure_conversation(rec, sha256, format, conversations)
+                    if self._ensure_conversation(rec, sha256, format, conversations):
+                        new_conversations.append(rec.conversation_id)
                 if member is None and rec.source.member:
                     member = (rec.source.member, rec.source.sha256)
                 batch.append(codec.record_row(rec))
@@ -225,7 +234,8 @@ class Case:
             elif isinstance(rec, Conversation):
                 if rec.id not in conversations:
                     conversations.add(rec.id)
-                    self.backend.insert_conversation(codec.conversation_to_dict(rec), sha256)
+                    if self.backend.insert_conversation(codec.conversation_to_dict(rec), sha256):
+                        new_conversations.append(rec.id)
             elif isinstance(rec, Participant):
                 participants.append(codec.participant_to_dict(rec))
             elif isinstance(rec, ParseIssue):
@@ -235,6 +245,11 @@ class Case:
         flush()
         self.backend.insert_participants(participants, sha256)
         self.backend.insert_issues(issues, sha256)
+        options = dict(options or {})
+        if not merge_ok:
+            options["no_merge"] = True
+        near: list[dict[str, Any]] = []
+        merges = self._merge(sha256, path.name, new_conversations, options, near) if merge_ok else []
         self.backend.index_file(sha256)
         info = FileInfo(
             sha256=sha256,
@@ -253,20 +268,88 @@ class Case:
             encoding=summary.encoding if summary else None,
             member=member[0] if member else None,
             member_sha256=member[1] if member else None,
-            options=dict(options or {}),
+            options=options,
             duplicates=yielded - inserted,
+            overlaps=sum(m["matched"] for m in merges),
+            merged_into=sorted({m["target"] for m in merges}),
+            merges=[{k: m[k] for k in ("source", "target", "matched", "matched_messages", "added", "hints")}
+                    for m in merges],  # fmt: skip
+            alike=near,
         )
         self.backend.insert_file(info.to_dict())
         self.backend.audit("add_file", {"sha256": sha256, "name": path.name, "messages": messages,
-                                        "events": events, "duplicates": info.duplicates})  # fmt: skip
+                                        "events": events, "duplicates": info.duplicates,
+                                        "overlaps": info.overlaps, "merged_into": info.merged_into})  # fmt: skip
         return info
 
-    def _ensure_conversation(self, rec: Message | Event, sha256: str, fmt: str | None, seen: set[str]) -> None:
-        """A record of a conversation its reader never declared still gets one (never lost)."""
+    def _merge(self, sha256: str, name: str, new: list[str], options: dict[str, Any],
+               near: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        files = self.files()
+        exporters = {f.sha256: f.options.get("exporter") for f in files if f.options.get("exporter")}
+        if options.get("exporter"):
+            exporters[sha256] = options["exporter"]
+        names = {f.sha256: f.name for f in files} | {sha256: name}
+        separate = {f.sha256 for f in files if f.options.get("no_merge")}
+        return merge.merge_new(self.backend, new, sha256, exporters=exporters, names=names, separate=separate,
+                               near=near)
+
+    def _ensure_conversation(self, rec: Message | Event, sha256: str, fmt: str | None, seen: set[str]) -> bool:
+        """A record of a conversation its reader never declared still gets one (never lost).
+        True when this call added it."""
         seen.add(rec.conversation_id)
         if not self.backend.has_conversation(rec.conversation_id):
             conv = Conversation(rec.conversation_id, fmt or "unknown", None, rec.source.sha256)
-            self.backend.insert_conversation(codec.conversation_to_dict(conv), sha256)
+            return self.backend.insert_conversation(codec.conversation_to_dict(conv), sha256)
+        return False
+
+    # --- one conversation from several exports ---------------------------------------------------
+
+    def merges(self, conversation_id: str | None = None) -> list[dict[str, Any]]:
+        """What each merge of an export into a conversation found: source, target, matched,
+        added, deleted or edited in one copy, clock offset, look-alikes left apart (hints)."""
+        return self.backend.merges(conversation_id)
+
+    def conversation_of(self, conversation_id: str) -> str:
+        """The conversation a (possibly merged) conversation id now belongs to."""
+        merged = self.backend.merged_conversations()
+        return merged.get(conversation_id, conversation_id)
+
+    def copies(self, record_id: str) -> list[Message | Event]:
+        """The copies other exports hold of a record (each with its own source and text)."""
+        return [codec.record_from_row(r) for r in self.backend.copies(record_id)]
+
+    def sources_of(self, record_id: str) -> list[Source]:
+        """Every place a record's bytes are: its own source, the same bytes in every other file
+        handed over (a .txt and the zip around it), and each copy another export holds."""
+        rec = self.record(record_id)
+        if rec is None:
+            return []
+        out: list[Source] = []
+        for r in [rec, *self.copies(record_id)]:
+            src = r.source
+            for _, container, member, path in self.backend.files_with_bytes(src.sha256):
+                s = msgspec_replace(src, container_sha256=container, member=member, path=path or src.path)
+                if s not in out:
+                    out.append(s)
+            if src not in out:
+                out.append(src)
+        return out
+
+    def provenance(self, conversation_id: str) -> list[dict[str, Any]]:
+        """Per file of a conversation: how many of its messages that file carries, how many only
+        it carries, and how many it shares with another export."""
+        by_record: dict[str, set[str]] = {}
+        for rid, file in self.backend.carriers(conversation_id):
+            by_record.setdefault(rid, set()).add(file)
+        names = {f.sha256: f.name for f in self.files()}
+        out: dict[str, dict[str, Any]] = {}
+        for files in by_record.values():
+            for f in files:
+                row = out.setdefault(f, {"sha256": f, "name": names.get(f, f[:12]), "messages": 0, "only_here": 0,
+                                         "shared": 0})  # fmt: skip
+                row["messages"] += 1
+                row["only_here" if len(files) == 1 else "shared"] += 1
+        return sorted(out.values(), key=lambda r: -r["messages"])
 
     def issues(self, sha256: str | None = None) -> list[ParseIssue]:
         return [
@@ -532,7 +615,8 @@ class Case:
             "conversations": [
                 {"id": c.id, "platform": c.platform, "title": c.title, "messages": self.count_messages(c.id),
                  "events": self.count_events(c.id), "date_order": c.date_order,
-                 "date_order_ambiguous": c.date_order_ambiguous}  # fmt: skip
+                 "date_order_ambiguous": c.date_order_ambiguous,
+                 **({"sources": self.provenance(c.id), "merges": self.merges(c.id)} if self.merges(c.id) else {})}  # fmt: skip
                 for c in self.conversations()
             ],
             "messages": self.count_messages(),

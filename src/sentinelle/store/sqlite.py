@@ -17,8 +17,9 @@ from typing import Any
 
 from ..errors import CaseError
 from .codec import RECORD_COLUMNS, dumps, loads
+from .sqlite_merge import MergeSQL
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: overlapping exports merged (records.ord, records.copy_of, merges)
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # case- and accent-insensitive: collegues = collègues
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -108,6 +109,24 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE results ADD COLUMN digest TEXT;
         """,
     ),
+    (
+        # overlapping exports of one chat are one conversation: a record another export already
+        # holds stays stored (its source is evidence) as a copy of the first one; `ord` orders a
+        # conversation whose records came from several files (= seq for a file's own records)
+        "0005_merge",
+        """
+        ALTER TABLE records ADD COLUMN ord REAL;
+        ALTER TABLE records ADD COLUMN copy_of TEXT;
+        ALTER TABLE conversations ADD COLUMN merged_into TEXT;
+        UPDATE records SET ord = seq WHERE ord IS NULL;
+        CREATE INDEX IF NOT EXISTS records_conversation_ord ON records(conversation_id, ord);
+        CREATE INDEX IF NOT EXISTS records_kind_ord ON records(kind, ord);
+        CREATE INDEX IF NOT EXISTS records_ord ON records(ord);
+        CREATE INDEX IF NOT EXISTS records_copy_of ON records(copy_of) WHERE copy_of IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS merges (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, source TEXT NOT NULL,
+            target TEXT NOT NULL, file_sha256 TEXT, data TEXT NOT NULL);
+        """,
+    ),
 ]
 
 # the per-file source columns (hash, name, zip) live once in `sources`, not on every record
@@ -118,9 +137,10 @@ _RECORD_AT = [i for i, c in enumerate(RECORD_COLUMNS) if c not in _SOURCE_COLUMN
 _SOURCE_VALUES = itemgetter(*_SOURCE_AT)
 _RECORD_VALUES = itemgetter(*_RECORD_AT)
 _INSERT_RECORD = (
-    f"INSERT OR IGNORE INTO records (source_id, {', '.join(RECORD_COLUMNS[i] for i in _RECORD_AT)}) "
-    f"VALUES (?, {', '.join('?' * len(_RECORD_AT))})"
+    f"INSERT OR IGNORE INTO records (seq, ord, source_id, {', '.join(RECORD_COLUMNS[i] for i in _RECORD_AT)}) "
+    f"VALUES (?, ?, ?, {', '.join('?' * len(_RECORD_AT))})"
 )
+CANONICAL = "copy_of IS NULL"  # a record, not another export's copy of one
 
 
 def now() -> str:
@@ -136,7 +156,7 @@ def _fts_quote(query: str) -> str:
     return " ".join('"' + tok.replace('"', '""') + '"' for tok in query.split())
 
 
-class SQLiteBackend:
+class SQLiteBackend(MergeSQL):
     """Storage of one case in `case.sqlite`. Writes go through `transaction()`."""
 
     busy_timeout = 30.0  # seconds a writer waits for another one (one writer per case)
@@ -271,7 +291,7 @@ class SQLiteBackend:
     def insert_conversation(self, data: dict[str, Any], file_sha256: str) -> bool:
         seq = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM conversations").fetchone()[0]
         cur = self.conn.execute(
-            "INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO conversations (id, seq, platform, file_sha256, data) VALUES (?, ?, ?, ?, ?)",
             (data["id"], seq, data.get("platform"), file_sha256, dumps(data)),
         )
         return cur.rowcount > 0
@@ -286,7 +306,8 @@ class SQLiteBackend:
         """Insert record rows (codec.RECORD_COLUMNS order); ids already present are skipped.
         Returns how many were new."""
         source_id, values = self._source_id, _RECORD_VALUES
-        prepared = [(source_id(file_sha256, row), *values(row)) for row in rows]
+        base = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM records").fetchone()[0]
+        prepared = [(base + k, base + k, source_id(file_sha256, row), *values(row)) for k, row in enumerate(rows)]
         before = self.conn.total_changes  # after the sources rows: count records only
         self.conn.executemany(_INSERT_RECORD, prepared)
         return self.conn.total_changes - before
@@ -312,7 +333,7 @@ class SQLiteBackend:
         """Full-text index the messages a file brought in (one statement, after its records)."""
         self.conn.execute(
             "INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM records WHERE kind='message' "
-            "AND source_id IN (SELECT id FROM sources WHERE file_sha256=?)",
+            f"AND {CANONICAL} AND source_id IN (SELECT id FROM sources WHERE file_sha256=?)",
             (file_sha256,),
         )
 
@@ -327,21 +348,23 @@ class SQLiteBackend:
         return [dict(r) for r in self.conn.execute(sql, (file_sha256,) if file_sha256 else ())]
 
     def conversations(self) -> list[dict[str, Any]]:
-        return [loads(r[0]) for r in self.conn.execute("SELECT data FROM conversations ORDER BY seq")]
+        """The conversations of the case (not those merged into another)."""
+        sql = "SELECT data FROM conversations WHERE merged_into IS NULL ORDER BY seq"
+        return [loads(r[0]) for r in self.conn.execute(sql)]
 
     def participants(self, conversation_id: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT data FROM participants" + (" WHERE conversation_id=?" if conversation_id else "")
         return [loads(r[0]) for r in self.conn.execute(sql + " ORDER BY id", (conversation_id,) if conversation_id else ())]
 
     def records(self, kind: str | None = None, conversation_id: str | None = None) -> Iterator[sqlite3.Row]:
-        where, args = [], []
+        where, args = [CANONICAL], []
         if kind:
             where.append("kind=?")
             args.append(kind)
         if conversation_id:
             where.append("conversation_id=?")
             args.append(conversation_id)
-        sql = "SELECT * FROM records_v" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY seq"
+        sql = "SELECT * FROM records_v WHERE " + " AND ".join(where) + " ORDER BY ord, seq"
         yield from self.conn.execute(sql, args)
 
     def record(self, record_id: str) -> sqlite3.Row | None:
@@ -352,24 +375,27 @@ class SQLiteBackend:
         if row is None:
             return []
         prev = self.conn.execute(
-            "SELECT * FROM records_v WHERE conversation_id=? AND seq<? ORDER BY seq DESC LIMIT ?",
-            (row["conversation_id"], row["seq"], before),
+            f"SELECT * FROM records_v WHERE conversation_id=? AND {CANONICAL} AND (ord<? OR (ord=? AND seq<?)) "
+            "ORDER BY ord DESC, seq DESC LIMIT ?",
+            (row["conversation_id"], row["ord"], row["ord"], row["seq"], before),
         ).fetchall()
         nxt = self.conn.execute(
-            "SELECT * FROM records_v WHERE conversation_id=? AND seq>? ORDER BY seq LIMIT ?",
-            (row["conversation_id"], row["seq"], after),
+            f"SELECT * FROM records_v WHERE conversation_id=? AND {CANONICAL} AND (ord>? OR (ord=? AND seq>?)) "
+            "ORDER BY ord, seq LIMIT ?",
+            (row["conversation_id"], row["ord"], row["ord"], row["seq"], after),
         ).fetchall()
         return [*reversed(prev), row, *nxt]
 
     def count(self, kind: str, conversation_id: str | None = None) -> int:
         if conversation_id:
-            sql, args = "SELECT count(*) FROM records WHERE kind=? AND conversation_id=?", (kind, conversation_id)
+            sql = f"SELECT count(*) FROM records WHERE kind=? AND conversation_id=? AND {CANONICAL}"
+            args: tuple[str, ...] = (kind, conversation_id)
         else:
-            sql, args = "SELECT count(*) FROM records WHERE kind=?", (kind,)
+            sql, args = f"SELECT count(*) FROM records WHERE kind=? AND {CANONICAL}", (kind,)
         return self.conn.execute(sql, args).fetchone()[0]
 
     def period(self) -> tuple[str | None, str | None]:
-        row = self.conn.execute("SELECT min(time), max(time) FROM records WHERE time IS NOT NULL").fetchone()
+        row = self.conn.execute(f"SELECT min(time), max(time) FROM records WHERE time IS NOT NULL AND {CANONICAL}").fetchone()
         return row[0], row[1]
 
     def search(
@@ -377,7 +403,8 @@ class SQLiteBackend:
     ) -> list[tuple[sqlite3.Row, str, float]]:
         sql = (
             "SELECT r.*, snippet(messages_fts, 0, '[', ']', '…', 16) AS snip, bm25(messages_fts) AS score "
-            "FROM messages_fts JOIN records_v r ON r.seq = messages_fts.rowid WHERE messages_fts MATCH ?"
+            "FROM messages_fts JOIN records_v r ON r.seq = messages_fts.rowid WHERE messages_fts MATCH ? "
+            "AND r.copy_of IS NULL"
             + (" AND r.conversation_id=?" if conversation_id else "")
             + " ORDER BY score LIMIT ?"
         )
@@ -399,9 +426,9 @@ class SQLiteBackend:
     def _substring_search(
         self, needle: str, limit: int, conversation_id: str | None
     ) -> list[tuple[sqlite3.Row, str, float]]:
-        sql = "SELECT * FROM records_v WHERE kind='message' AND instr(text, ?) > 0" + (
+        sql = f"SELECT * FROM records_v WHERE kind='message' AND {CANONICAL} AND instr(text, ?) > 0" + (
             " AND conversation_id=?" if conversation_id else ""
-        ) + " ORDER BY seq LIMIT ?"  # fmt: skip
+        ) + " ORDER BY ord, seq LIMIT ?"  # fmt: skip
         args = (needle, conversation_id, limit) if conversation_id else (needle, limit)
         out = []
         for r in self.conn.execute(sql, args):
@@ -422,14 +449,14 @@ class SQLiteBackend:
         platforms = {r[0]: r[1] or "" for r in self.conn.execute("SELECT id, platform FROM conversations")}
         for r in self.conn.execute(
             "SELECT conversation_id, person, person_id, count(*), min(seq) FROM records "
-            "WHERE kind='message' GROUP BY conversation_id, person, person_id"
+            f"WHERE kind='message' AND {CANONICAL} GROUP BY conversation_id, person, person_id"
         ):
             yield r[0], platforms.get(r[0], ""), r[1], r[2], None, r[3], r[4]
         for p in self.participants():
             conv = p["conversation_id"]
             yield conv, platforms.get(conv, ""), p.get("display_name"), p.get("platform_id"), p.get("phone"), 0, 1 << 62
         for r in self.conn.execute(
-            "SELECT conversation_id, person, person_id, targets, target_ids, seq FROM records WHERE kind='event'"
+            f"SELECT conversation_id, person, person_id, targets, target_ids, seq FROM records WHERE kind='event' AND {CANONICAL}"
         ):
             conv, plat = r[0], platforms.get(r[0], "")
             yield conv, plat, r[1], r[2], None, 0, r[5]
@@ -488,7 +515,8 @@ class SQLiteBackend:
     def detections(self, model_version: str, flagged_only: bool) -> Iterator[dict[str, Any]]:
         sql = (
             "SELECT d.data FROM detections d LEFT JOIN records r ON r.id = d.message_id "
-            "WHERE d.model_version=?" + (" AND d.flagged=1" if flagged_only else "") + " ORDER BY r.seq, d.message_id"
+            "WHERE d.model_version=? AND r.copy_of IS NULL" + (" AND d.flagged=1" if flagged_only else "")
+            + " ORDER BY r.ord, r.seq, d.message_id"
         )
         for r in self.conn.execute(sql, (model_version,)):
             yield loads(r[0])
@@ -497,7 +525,8 @@ class SQLiteBackend:
         return {
             r[0]: {"scanned": r[1], "flagged": r[2]}
             for r in self.conn.execute(
-                "SELECT model_version, count(*), sum(flagged) FROM detections GROUP BY model_version ORDER BY min(rowid)"
+                "SELECT d.model_version, count(*), sum(d.flagged) FROM detections d LEFT JOIN records r "
+                "ON r.id = d.message_id WHERE r.copy_of IS NULL GROUP BY d.model_version ORDER BY min(d.rowid)"
             )
         }
 
