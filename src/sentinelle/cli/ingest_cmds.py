@@ -229,9 +229,13 @@ def register(cli: click.Group) -> None:
     @click.option("--json", "as_json", is_flag=True, help="Print the case summary as JSON.")
     def info(case: Path, as_json: bool) -> None:
         """What CASE holds: metadata, files, conversations, counts, period."""
+        from ..report.reading import note_lines, reading_notes  # not the charts: matplotlib stays unloaded
+
         with Case.open(case) as c:
             data = c.info()
+            checks = reading_notes(c)
         if as_json:
+            data["reading"] = checks
             click.echo(orjson.dumps(data, default=str, option=orjson.OPT_INDENT_2).decode())
             return
         md = {k: v for k, v in data["metadata"].items() if v not in (None, {}, False)}
@@ -261,6 +265,8 @@ def register(cli: click.Group) -> None:
             click.echo(f"  results {step}: {', '.join(keys)}")
         if data["decisions"]:
             click.echo(f"  {plural(data['decisions'], 'review decision')}")
+        for line in note_lines(checks, "en"):
+            click.echo(f"  check: {line}")
 
     @cli.command()
     @click.argument("case", type=click.Path(file_okay=False, path_type=Path))

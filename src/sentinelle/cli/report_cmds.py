@@ -79,6 +79,8 @@ def register(cli: click.Group) -> None:
             click.echo(f"sentinelle: warning: step {step} not run: {why}", err=True)
         for error in result.unreadable:
             click.echo(f"sentinelle: warning: not read: {error}", err=True)
+        for line in result.checks:  # the report's "how the files were read", in short
+            click.echo(f"sentinelle: check: {line}", err=True)
         total = sum(result.timings.values())
         click.echo(f"case: {result.case_path}")
         click.echo(f"report: {result.report}")

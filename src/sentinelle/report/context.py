@@ -20,6 +20,7 @@ from .. import __version__
 from ..evidence.decisions import latest_decisions
 from ..evidence.pseudonym import Pseudonymiser
 from ..records import to_dict
+from .reading import reading_notes
 
 STEPS = ("scan", "dynamics", "harassment")
 MAX_EVIDENCE = 1500  # records cited by analyses, shown in the appendix
@@ -54,6 +55,8 @@ class ReportContext:
     # step -> why its stored result is not fresh (inputs changed since it was computed); every
     # command resolves the steps first, so this is empty unless a step could not run again
     stale: dict[str, str] = field(default_factory=dict)
+    # per file, what to check about how it was read (report.reading): [{name, sha256, notes}]
+    reading: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -419,6 +422,7 @@ def build_context(
         case=meta,
         files=files,
         conversations=convs,
+        reading=reading_notes(case, text),
         counts={
             "messages": case.count_messages(),
             "events": case.count_events(),

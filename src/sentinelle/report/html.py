@@ -24,6 +24,7 @@ from .context import ReportContext, build_context, flagged_people
 from .format import finder, flat_settings, is_role, labeller, number, role_text, valuer, when
 from .i18n import LANGS, translator
 from .network import network
+from .reading import note_text
 
 
 def _asset(name: str) -> str:
@@ -163,6 +164,7 @@ def render_html(ctx: ReportContext) -> str:
         people=people_view(ctx), influence=influence_view(ctx.dynamics),
         label=labeller(t), word=valuer(t), finding=finder(t), num=lambda v, d=2, trim=False: number(v, lang, d, trim),
         conv_titles=conversation_labels(ctx.conversations),
+        note=lambda n: note_text(n, t),
         compliance={str(x.get("message_id")): x for x in (ctx.dynamics or {}).get("compliance") or [] if isinstance(x, dict)},
         css=_asset("report.css"), script=script, script_hash=script_hash,
     )

@@ -275,6 +275,7 @@ class Case:
             merges=[{k: m[k] for k in ("source", "target", "matched", "matched_messages", "added", "hints")}
                     for m in merges],  # fmt: skip
             alike=near,
+            details=dict(summary.details) if summary else {},
         )
         self.backend.insert_file(info.to_dict())
         self.backend.audit("add_file", {"sha256": sha256, "name": path.name, "messages": messages,
@@ -350,6 +351,14 @@ class Case:
                 row["messages"] += 1
                 row["only_here" if len(files) == 1 else "shared"] += 1
         return sorted(out.values(), key=lambda r: -r["messages"])
+
+    def reading(self, sha256: str, examples: int = 3, covered: Iterable[str] = ()) -> dict[str, Any]:
+        """What to check about how a file was read: its records flagged `undecodable`,
+        `date_ambiguous` or `time_backwards`, and its issues (lines skipped; warnings about records
+        kept, but those whose cause starts with one of `covered`), counted, with the first few."""
+        flags = self.backend.flag_counts(sha256, ("undecodable", "date_ambiguous", "time_backwards"))
+        skipped, kept = self.backend.issue_digest(sha256, examples, tuple(covered))
+        return {"flags": flags, "skipped": skipped, "kept": kept}
 
     def issues(self, sha256: str | None = None) -> list[ParseIssue]:
         return [

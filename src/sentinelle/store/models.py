@@ -66,6 +66,8 @@ class FileInfo:
     merged_into: list[str] = field(default_factory=list)  # the conversations it joined
     merges: list[dict[str, Any]] = field(default_factory=list)  # per joined conversation: matched, added, hints
     alike: list[dict[str, Any]] = field(default_factory=list)  # conversations partly alike, kept apart
+    details: dict[str, Any] = field(default_factory=dict)  # the reader's decisions (Summary.details): why this
+    # date order, the encoding's confidence, records earlier than the one before...
 
     @property
     def container_sha256(self) -> str | None:

@@ -343,6 +343,34 @@ class SQLiteBackend(MergeSQL):
             ((file_sha256, r["path"], r["line"], r["cause"], r["byte_start"], int(r["skipped"])) for r in rows),
         )
 
+    def flag_counts(self, file_sha256: str, flags: Iterable[str]) -> dict[str, int]:
+        """How many records read from a file (copies included) carry each flag."""
+        flags = list(flags)
+        sums = ", ".join("coalesce(sum(instr(r.flags, ?) > 0), 0)" for _ in flags)
+        row = self.conn.execute(
+            f"SELECT {sums} FROM records r JOIN sources s ON s.id = r.source_id "
+            "WHERE s.file_sha256=? AND r.flags IS NOT NULL",
+            (*(f'"{f}"' for f in flags), file_sha256),
+        ).fetchone()
+        return dict(zip(flags, (int(v) for v in row), strict=True))
+
+    def issue_digest(self, file_sha256: str, examples: int,
+                     covered: tuple[str, ...] = ()) -> tuple[dict[str, Any], dict[str, Any]]:  # fmt: skip
+        """({total, first: [issue...]} for the skipped issues, the same for the kept ones, but
+        those whose cause starts with one of `covered`)."""
+        out = []
+        for skipped in (1, 0):
+            where = "file_sha256=? AND skipped=?" + " AND substr(cause, 1, ?) != ?" * len(covered)
+            args: list[Any] = [file_sha256, skipped]
+            for prefix in covered:
+                args += [len(prefix), prefix]
+            total = self.conn.execute(f"SELECT count(*) FROM issues WHERE {where}", args).fetchone()[0]
+            first = [dict(r) for r in self.conn.execute(
+                f"SELECT path, line, cause, byte_start FROM issues WHERE {where} ORDER BY id LIMIT ?",
+                (*args, examples))]  # fmt: skip
+            out.append({"total": total, "first": first})
+        return out[0], out[1]
+
     def issues(self, file_sha256: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM issues" + (" WHERE file_sha256=?" if file_sha256 else "") + " ORDER BY id"
         return [dict(r) for r in self.conn.execute(sql, (file_sha256,) if file_sha256 else ())]
