@@ -17,7 +17,7 @@ import click
 import orjson
 
 from .. import pipeline
-from ..errors import UsageError
+from ..errors import CaseError, UsageError
 from ..ingest import READERS, ReadOptions, read
 from ..records import Record
 from ..store import Case, CaseMetadata
@@ -69,6 +69,36 @@ def _metadata_fields(kw: dict[str, Any]) -> dict[str, Any]:
     if fields.get("retention_until") is not None:
         fields["retention_until"] = fields["retention_until"].date()
     return {k: v for k, v in fields.items() if v is not None}
+
+
+def _ingest(case: Path, files: tuple[Path, ...], fields: dict[str, Any], options: ReadOptions, merge: bool,
+            quiet: bool) -> Any:  # fmt: skip
+    with Case.open_or_create(case) as c:
+        if fields:
+            c.set_metadata(**fields)
+        with progress(quiet) as bar:
+            tasks: dict[Path, Any] = {}
+
+            def tick(event: str, path: Path, n: int) -> None:
+                if bar is None:
+                    return
+                if event == "start":
+                    tasks[path] = bar.add_task(f"{path.name}: records", total=None)
+                elif event == "records":
+                    bar.update(tasks[path], completed=n)
+                elif path in tasks:
+                    bar.remove_task(tasks.pop(path))
+
+            return pipeline.ingest_files(c, files, options, tick, merge=merge)
+
+
+def _empty(case: Path) -> bool:
+    """Whether a case holds no file (or is not a case at all)."""
+    try:
+        with Case.open(case) as c:
+            return not c.files()
+    except CaseError:
+        return True
 
 
 def merge_lines(info: Any) -> list[str]:
@@ -164,24 +194,12 @@ def register(cli: click.Group) -> None:
         both sources (--no-merge: keep FILES apart). Exit code 3 if any file could not be read."""
         fields = _metadata_fields(kw)
         existed = case.exists()
-        with Case.open_or_create(case) as c:
-            if fields:
-                c.set_metadata(**fields)
-            with progress(quiet) as bar:
-                tasks: dict[Path, Any] = {}
-
-                def tick(event: str, path: Path, n: int) -> None:
-                    if bar is None:
-                        return
-                    if event == "start":
-                        tasks[path] = bar.add_task(f"{path.name}: records", total=None)
-                    elif event == "records":
-                        bar.update(tasks[path], completed=n)
-                    elif path in tasks:
-                        bar.remove_task(tasks.pop(path))
-
-                report = pipeline.ingest_files(c, files, _options(fmt, date_order, tz, exporter), tick,
-                                               merge=not no_merge)
+        try:
+            report = _ingest(case, files, fields, _options(fmt, date_order, tz, exporter), not no_merge, quiet)
+        except CaseError:
+            if not existed and _empty(case):
+                shutil.rmtree(case, ignore_errors=True)  # a case this command made and could not fill
+            raise
         if as_json:
             click.echo(orjson.dumps(report.to_dict(), default=str).decode())
         else:
@@ -290,7 +308,7 @@ def register(cli: click.Group) -> None:
                 if not names:
                     raise UsageError("--split PERSON needs the NAMES to take apart")
                 click.echo(f"split out as {c.split_person(split, names, reason)}")
-            elif not c.persons():
+            elif not c.persons() and not c.read_only:
                 c.relink_persons()
             people, links = c.persons(), c.links()
         if as_json:

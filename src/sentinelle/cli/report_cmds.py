@@ -37,6 +37,9 @@ def _fresh(case: Any, stored: bool, quiet: bool = False) -> dict[str, str]:
     from ..pipeline.steps import ensure
     from .common import step_progress, warn
 
+    if getattr(case, "read_only", False) and not stored:
+        warn("the case is read-only: its stored results are shown as they are (nothing is computed)")
+        stored = True
     with progress(quiet) as bar:
         res = ensure(case, compute=not stored, progress=step_progress(bar, quiet), warn=warn)
     return {step: why for step, why in res.stale().items() if res.steps[step].row is not None}

@@ -123,6 +123,8 @@ def ingest_files(
             outcome.status = "duplicate" if outcome.info.messages + outcome.info.events and (
                 outcome.info.duplicates == outcome.info.messages + outcome.info.events
             ) else "ingested"
+        except CaseError:
+            raise  # the case cannot take any file (full disk, read-only): one error, not one per file
         except SentinelleError as exc:
             outcome.error, outcome.exit_code = str(exc) if exc.path else f"{path}: {exc}", exc.exit_code
         except (OSError, UnicodeError) as exc:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -143,6 +145,46 @@ _INSERT_RECORD = (
 CANONICAL = "copy_of IS NULL"  # a record, not another export's copy of one
 
 
+READ_ONLY = "the case is read-only (its disk or directory cannot be written): it can be read (info, search, " \
+            "verify, report) but not changed"
+
+
+def _kind(exc: BaseException) -> str:
+    """What a SQLite error means for the case: full | read-only | io | busy | damaged | other."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return "full"
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or "readonly" in text or "read-only" in text:
+        return "read-only"
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        return "io"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return "busy"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
+        return "damaged"
+    return "other"
+
+
+def case_error(exc: BaseException, path: Path) -> CaseError:
+    """One clear error (exit 4) for a SQLite error while changing a case; the change is rolled back."""
+    kind = _kind(exc)
+    where = str(path)
+    if kind == "full":
+        return CaseError(f"no space left for the case ({exc}): nothing of this change was stored; free some space "
+                         "and run it again", path=where)  # fmt: skip
+    if kind == "read-only":
+        return CaseError(READ_ONLY, path=where)
+    if kind == "io":
+        return CaseError(f"the disk failed while the case was written ({exc}): nothing of this change was stored",
+                         path=where)  # fmt: skip
+    if kind == "busy":
+        return CaseError(f"the case is busy: {exc} (another sentinelle is writing to it?)", path=where)
+    if kind == "damaged":
+        return CaseError(f"the case database is damaged ({exc})", path=where)
+    return CaseError(f"the case database refused the change ({exc}): nothing of it was stored", path=where)
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -161,20 +203,32 @@ class SQLiteBackend(MergeSQL):
 
     busy_timeout = 30.0  # seconds a writer waits for another one (one writer per case)
 
-    def __init__(self, db_path: Path, *, create: bool = False) -> None:
+    def __init__(self, db_path: Path, *, create: bool = False, wal: bool = True) -> None:
         self.path = db_path
         if not create and not db_path.is_file():
             raise CaseError("not a sentinelle case (no case.sqlite)", path=str(db_path.parent))
+        self._depth = 0
+        self._sources: dict[tuple, int] = {}
+        # a case on a read-only disk, or in a directory the user may not write: read, never written
+        self.read_only = not create and not (os.access(db_path.parent, os.W_OK) and os.access(db_path, os.W_OK))
         try:
-            self.conn = sqlite3.connect(db_path, isolation_level=None, timeout=self.busy_timeout)
+            if self.read_only:
+                uri = "file:" + urllib.parse.quote(str(db_path.resolve())) + "?mode=ro&immutable=1"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(db_path, isolation_level=None, timeout=self.busy_timeout)
+                # WAL for a case in use; a case being made keeps its pages in its one file (a WAL
+                # checkpoint that fails at close, on a full disk, would not say so)
+                self.conn.execute("PRAGMA journal_mode=" + ("WAL" if wal else "DELETE"))
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            self._depth = 0
-            self._sources: dict[tuple, int] = {}
             self._migrate(create)
+        except CaseError:
+            raise
         except sqlite3.DatabaseError as exc:
+            if _kind(exc) in ("full", "read-only", "io"):
+                raise case_error(exc, db_path) from None
             raise CaseError(f"the case database is damaged or not SQLite ({exc})", path=str(db_path)) from None
 
     # --- lifecycle -----------------------------------------------------------------------------
@@ -196,6 +250,9 @@ class SQLiteBackend(MergeSQL):
             done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
             if all(name in done for name, _ in MIGRATIONS) and version == SCHEMA_VERSION:
                 return  # nothing to write: a reader never waits for a writer
+        if self.read_only:
+            raise CaseError(f"the case is read-only and was written by an older sentinelle (schema {version}): "
+                            "copy it to a disk you can write to, where it will be upgraded", path=str(self.path))
         with self.transaction():
             self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
             done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
@@ -227,24 +284,38 @@ class SQLiteBackend(MergeSQL):
             finally:
                 self._depth -= 1
             return
+        if self.read_only:
+            raise CaseError(READ_ONLY, path=str(self.path.parent))
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:  # another writer kept the case past the timeout
+            if _kind(exc) != "busy":
+                raise case_error(exc, self.path) from None
             raise CaseError(f"the case is busy: {exc} (another sentinelle is writing to it?)", path=str(self.path)) from None
         self._depth = 1
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
             self._depth = 0
             self._sources.clear()  # ids handed out inside the transaction are gone
-            self.conn.execute("ROLLBACK")
+            self._rollback()
+            if isinstance(exc, sqlite3.DatabaseError):  # a full disk, a disk gone read-only: one clear error
+                raise case_error(exc, self.path) from None
             raise
         self._depth = 0
         try:
             self.conn.execute("COMMIT")
-        except sqlite3.DatabaseError:
-            self.conn.execute("ROLLBACK")
-            raise
+        except sqlite3.DatabaseError as exc:
+            self._sources.clear()
+            self._rollback()
+            raise case_error(exc, self.path) from None
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass  # SQLite rolled back already (a full disk can end the transaction itself)
 
     # --- meta and audit ------------------------------------------------------------------------
 
@@ -328,6 +399,13 @@ class SQLiteBackend(MergeSQL):
             ).fetchone()[0]
             self._sources[key] = sid
         return sid
+
+    def file_rows(self, file_sha256: str) -> Iterator[sqlite3.Row]:
+        """Every record a file gave (copies included), in the order they were stored."""
+        yield from self.conn.execute("SELECT * FROM records_v WHERE file_sha256=? ORDER BY seq", (file_sha256,))
+
+    def file_shas(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT sha256 FROM files")}
 
     def index_file(self, file_sha256: str) -> None:
         """Full-text index the messages a file brought in (one statement, after its records)."""
@@ -536,6 +614,14 @@ class SQLiteBackend(MergeSQL):
                 ((mid, ver, int(flag), sev, dumps(data)) for mid, ver, flag, sev, data in rows),
             )
 
+    def detection_rows(self) -> Iterator[tuple[str, str, Any]]:
+        for r in self.conn.execute("SELECT message_id, model_version, data FROM detections ORDER BY rowid"):
+            try:
+                data = loads(r[2])
+            except ValueError:
+                data = r[2]  # not JSON any more: `verify` says so
+            yield r[0], r[1], data
+
     def latest_model_version(self) -> str | None:
         row = self.conn.execute("SELECT model_version FROM detections ORDER BY rowid DESC LIMIT 1").fetchone()
         return row[0] if row else None
@@ -570,6 +656,11 @@ class SQLiteBackend(MergeSQL):
     def put_result(self, step: str, version: str, key: str, data: Any, settings: dict[str, Any],
                    fingerprint: str | None = None, inputs: dict[str, Any] | None = None,
                    digest: str | None = None) -> None:
+        with self.transaction():
+            self._put_result(step, version, key, data, settings, fingerprint, inputs, digest)
+
+    def _put_result(self, step: str, version: str, key: str, data: Any, settings: dict[str, Any],
+                    fingerprint: str | None, inputs: dict[str, Any] | None, digest: str | None) -> None:
         self.conn.execute(
             "INSERT INTO results (step, version, key, data, settings, created_at, fingerprint, inputs, digest) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -626,7 +717,8 @@ class SQLiteBackend(MergeSQL):
         ]
 
     def append_decision(self, entry: dict[str, Any]) -> int:
-        cur = self.conn.execute("INSERT INTO decisions (at, entry) VALUES (?, ?)", (now(), dumps(entry)))
+        with self.transaction():
+            cur = self.conn.execute("INSERT INTO decisions (at, entry) VALUES (?, ?)", (now(), dumps(entry)))
         return int(cur.lastrowid or 0)
 
     def decisions(self) -> list[dict[str, Any]]:
@@ -636,9 +728,10 @@ class SQLiteBackend(MergeSQL):
         return {r[0]: r[1] for r in self.conn.execute("SELECT real, pseudo FROM pseudonyms ORDER BY real")}
 
     def set_pseudonym(self, real: str, pseudo: str) -> None:
-        self.conn.execute(
-            "INSERT INTO pseudonyms VALUES (?, ?) ON CONFLICT(real) DO UPDATE SET pseudo=excluded.pseudo", (real, pseudo)
-        )
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO pseudonyms VALUES (?, ?) ON CONFLICT(real) DO UPDATE SET pseudo=excluded.pseudo", (real, pseudo)
+            )
 
 
 def _split_sql(script: str) -> list[str]:
