@@ -284,8 +284,11 @@ class Case:
         member: tuple[str, str] | None = None
         batch: list[tuple[Any, ...]] = []
 
+        digest = custody.Digest()
+
         def flush() -> None:
             nonlocal inserted
+            digest.tuples(batch)  # what the file gives, as it gives it (see `custody`)
             inserted += self.backend.insert_records(batch, sha256)
             batch.clear()
             if progress:
@@ -350,7 +353,8 @@ class Case:
             merges=[{k: m[k] for k in ("source", "target", "matched", "matched_messages", "added", "hints")}
                     for m in merges],  # fmt: skip
             alike=near,
-            details={**(dict(summary.details) if summary else {}), **self._digest(sha256)},
+            details={**(dict(summary.details) if summary else {}),
+                     **self._digest(sha256, digest if inserted == yielded else None)},
         )
         self.backend.insert_file(info.to_dict())
         self.backend.audit("add_file", {"sha256": sha256, "name": path.name, "messages": messages,
@@ -376,9 +380,10 @@ class Case:
         """(message id, model version, stored data) of every stored detection, copies' included."""
         yield from self.backend.detection_rows()
 
-    def _digest(self, sha256: str) -> dict[str, Any]:
-        """The count and digest of the records a file gave, as read (see `custody`)."""
-        n, digest = custody.records_digest(self.backend.file_rows(sha256))
+    def _digest(self, sha256: str, streamed: custody.Digest | None) -> dict[str, Any]:
+        """The count and digest of the records a file gave, as read (see `custody`): computed
+        while they were stored, or from the database when some were already there."""
+        n, digest = (streamed.count, streamed.hexdigest()) if streamed else self.records_digest(sha256)
         return {"records": n, "records_sha256": digest, "sentinelle_version": __version__}
 
     def _merge(self, sha256: str, name: str, new: list[str], options: dict[str, Any],

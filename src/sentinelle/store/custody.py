@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -23,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+
+from .codec import RECORD_COLUMNS
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -34,28 +37,60 @@ DIGESTED = (
 )  # fmt: skip
 
 
+_DETAILS, _PERSON, _TARGETS = DIGESTED.index("details"), DIGESTED.index("person"), DIGESTED.index("targets")
+_ROW = operator.itemgetter(*DIGESTED)  # from a stored row (by column name)
+_TUPLE = operator.itemgetter(*(RECORD_COLUMNS.index(k) for k in DIGESTED))  # from codec.record_row
+
+
 def as_read(row: Mapping[str, Any]) -> list[Any]:
     """A stored record as its file gave it (before a merge named its "You")."""
-    values = {k: row[k] for k in DIGESTED}
-    details = orjson.loads(values["details"]) if values["details"] else {}
-    exported = details.pop("exported_as", None) if isinstance(details, dict) else None
-    if exported:
+    return _restore(list(_ROW(row)))
+
+
+def _restore(values: list[Any]) -> list[Any]:
+    details = values[_DETAILS]
+    if details and '"exported_as"' in details:
+        data = orjson.loads(details)
+        exported = data.pop("exported_as", None) or {}
         if "person" in exported:
-            values["person"] = exported["person"]
+            values[_PERSON] = exported["person"]
         if "targets" in exported:
-            values["targets"] = orjson.dumps(exported["targets"]).decode()
-    values["details"] = orjson.dumps(details, option=orjson.OPT_SORT_KEYS).decode() if details else None
-    return [values[k] for k in DIGESTED]
+            values[_TARGETS] = orjson.dumps(exported["targets"]).decode()
+        values[_DETAILS] = orjson.dumps(data).decode() if data else None
+    return values
+
+
+class Digest:
+    """The digest of a file's records, fed batch by batch as they are stored."""
+
+    def __init__(self) -> None:
+        self._h = hashlib.sha256()
+        self.count = 0
+
+    def rows(self, rows: Iterable[Mapping[str, Any]]) -> Digest:
+        for row in rows:
+            self._add(as_read(row))
+        return self
+
+    def tuples(self, rows: Iterable[tuple[Any, ...]]) -> Digest:
+        """Rows in `codec.RECORD_COLUMNS` order, as the store inserts them."""
+        for row in rows:
+            self._add(_restore(list(_TUPLE(row))))
+        return self
+
+    def _add(self, values: list[Any]) -> None:
+        self._h.update(orjson.dumps(values))
+        self._h.update(b"\n")
+        self.count += 1
+
+    def hexdigest(self) -> str:
+        return self._h.hexdigest()
 
 
 def records_digest(rows: Iterable[Mapping[str, Any]]) -> tuple[int, str]:
     """(how many, sha256) of a file's stored records, in the order they were stored."""
-    h, n = hashlib.sha256(), 0
-    for row in rows:
-        h.update(orjson.dumps(as_read(row)))
-        h.update(b"\n")
-        n += 1
-    return n, h.hexdigest()
+    d = Digest().rows(rows)
+    return d.count, d.hexdigest()
 
 
 def write_manifest(case_dir: Path, data: dict[str, Any]) -> None:

@@ -31,6 +31,9 @@ def merge_new(backend: Any, new_ids: list[str], file_sha256: str, *, exporters: 
     (then any other conversation the merged one now overlaps). One summary per merge; `near`
     receives the conversations that look partly alike but were kept apart."""
     out: list[dict[str, Any]] = []
+    platforms = [c.get("platform") for c in backend.conversations()]
+    if len(platforms) == len(set(platforms)):
+        return out  # no two conversations of one platform: nothing to compare (and nothing scanned)
     spans = {s["id"]: s for s in backend.conversation_spans()}
     for conv in new_ids:
         if conv not in spans or not spans[conv]["records"]:

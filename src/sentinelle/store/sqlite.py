@@ -125,6 +125,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX IF NOT EXISTS records_kind_ord ON records(kind, ord);
         CREATE INDEX IF NOT EXISTS records_ord ON records(ord);
         CREATE INDEX IF NOT EXISTS records_copy_of ON records(copy_of) WHERE copy_of IS NOT NULL;
+        DROP INDEX IF EXISTS records_conversation;
+        DROP INDEX IF EXISTS records_kind;
         CREATE TABLE IF NOT EXISTS merges (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, source TEXT NOT NULL,
             target TEXT NOT NULL, file_sha256 TEXT, data TEXT NOT NULL);
         """,
