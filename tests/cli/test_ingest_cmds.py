@@ -201,3 +201,22 @@ def test_reading_commands_do_not_load_the_analyses(fr_export: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert '"kind":"summary"' in done.stdout
     assert "HEAVY []" in done.stderr
+
+
+def test_ingest_merges_another_export_of_a_chat_and_says_so(tmp_path: Path, fixtures_dir: Path, capsys) -> None:
+    ios = fixtures_dir / "whats_json" / "ios"
+    en, fr = ios / "WhatsApp Chat - Elon Musk (EN).txt", ios / "WhatsApp Chat - Elon Musk (FR).txt"
+    case = tmp_path / "case"
+    code, out, _ = run_main(["ingest", str(case), str(en), "-q"], capsys)
+    assert code == 0
+    code, out, _ = run_main(["ingest", str(case), str(fr), "-q"], capsys)
+    assert code == 0 and "another export of conversation" in out and "25 records already there" in out
+    code, out, _ = run_main(["info", str(case)], capsys)
+    assert code == 0 and "22 messages, 3 events" in out
+    assert "from WhatsApp Chat - Elon Musk (FR).txt" in out and "22 messages, 0 only there, 22 also in another export" in out
+    apart = tmp_path / "apart"
+    run_main(["ingest", str(apart), str(en), "-q"], capsys)
+    code, out, _ = run_main(["ingest", str(apart), str(fr), "--no-merge", "-q"], capsys)
+    assert code == 0 and "another export" not in out
+    with Case.open(apart) as c:
+        assert len(c.conversations()) == 2 and c.count_messages() == 44

@@ -119,8 +119,9 @@ def test_an_ingest_interrupted_by_an_exception_stores_nothing_of_that_file(case:
     assert case.count_messages() == 2 and case.search("collegues")[0].message.conversation_id == other_records[0].id
     assert not case.has_file(records[0].source_sha256)
     assert not case.original_path(records[0].source_sha256).exists()  # nor its original
-    info = case.add_file(path, records)  # a full re-run works
-    assert info.messages == 4 and case.count_messages() == 6 and len(case.search("collegues")) == 2
+    info = case.add_file(path, records)  # a full re-run works (and joins the shorter export of the same chat)
+    assert (info.messages, info.overlaps, info.merged_into) == (4, 3, [other_records[0].id])
+    assert case.count_messages() == 4 and len(case.search("collegues")) == 1
 
 
 KILL_SCRIPT = """
@@ -266,7 +267,7 @@ def test_migrations_are_safe_to_rerun(tmp_path: Path, export) -> None:
         with Case.open(tmp_path / "c") as c:
             assert c.count_messages() == 4
     names = [r[0] for r in sqlite3.connect(tmp_path / "c" / "case.sqlite").execute("SELECT name FROM migrations")]
-    assert sorted(names) == ["0001_core", "0002_people", "0003_results", "0004_inputs"]
+    assert sorted(names) == ["0001_core", "0002_people", "0003_results", "0004_inputs", "0005_merge"]
 
 
 def test_source_is_kept_for_records_of_undeclared_conversations(case: Case, export) -> None:
@@ -318,7 +319,7 @@ def test_several_exports_in_one_case_are_read_back_per_conversation(case: Case, 
     a_path, a = write_export(tmp_path / "a.txt")
     b_path, b = write_export(tmp_path / "b.txt", LINES[2:])
     case.add_file(a_path, a)
-    case.add_file(b_path, b)
+    case.add_file(b_path, b, merge=False)  # the user says: another chat (else it would join a)
     ca, cb = a[0].id, b[0].id
     assert [c.id for c in case.conversations()] == [ca, cb]
     assert list(case.messages(cb)) == [r for r in b if isinstance(r, Message)]

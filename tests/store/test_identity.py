@@ -26,7 +26,7 @@ def chat(tmp_path: Path, name: str, platform: str, senders: list[tuple[str, str 
     for i, (n, sid) in enumerate(senders):
         line = f"{n}: message {i} de {n}\n".encode()
         src = Source(sha, i + 1, i + 1, offset, offset + len(line))
-        records.append(Message(f"{conv}:{offset}", conv, datetime(2024, 1, 1, 9, i), "t", n, f"message {i}", src,
+        records.append(Message(f"{conv}:{offset}", conv, datetime(2024, 1, 1, 9, i), "t", n, f"message {i} in {name}", src,
                                sender_id=sid))  # fmt: skip
         offset += len(line)
     records += [Participant(conv, n, phone=phone) for n, phone in participants]

@@ -17,7 +17,7 @@ import click
 import orjson
 
 from .. import pipeline
-from ..errors import UsageError
+from ..errors import CaseError, UsageError
 from ..ingest import READERS, ReadOptions, read
 from ..records import Record
 from ..store import Case, CaseMetadata
@@ -71,6 +71,68 @@ def _metadata_fields(kw: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not None}
 
 
+def _ingest(case: Path, files: tuple[Path, ...], fields: dict[str, Any], options: ReadOptions, merge: bool,
+            quiet: bool) -> Any:  # fmt: skip
+    with Case.open_or_create(case) as c:
+        if fields:
+            c.set_metadata(**fields)
+        with progress(quiet) as bar:
+            tasks: dict[Path, Any] = {}
+
+            def tick(event: str, path: Path, n: int) -> None:
+                if bar is None:
+                    return
+                if event == "start":
+                    tasks[path] = bar.add_task(f"{path.name}: records", total=None)
+                elif event == "records":
+                    bar.update(tasks[path], completed=n)
+                elif path in tasks:
+                    bar.remove_task(tasks.pop(path))
+
+            return pipeline.ingest_files(c, files, options, tick, merge=merge)
+
+
+def _empty(case: Path) -> bool:
+    """Whether a case holds no file (or is not a case at all)."""
+    try:
+        with Case.open(case) as c:
+            return not c.files()
+    except CaseError:
+        return True
+
+
+def merge_lines(info: Any) -> list[str]:
+    """What ingesting a file did with the conversations it shares with the case (ingest's output)."""
+    out = []
+    for m in info.merges:
+        out.append(f"another export of conversation {m['target']}: {plural(m['matched'], 'record')} already there "
+                   f"(kept as copies with their source), {m['added']} added")  # fmt: skip
+        out += [f"kept apart: {n} messages of {a!r} read like messages of {b!r} (same time and text), but no "
+                "export says they are the same person" for a, b, n in m["hints"].get("names", [])]  # fmt: skip
+        if m["hints"].get("other_time"):
+            out.append(f"kept apart: {m['hints']['other_time'][0]} messages with the same sender and text at another "
+                       "time (a date order or clock read differently? see --date-order, --tz)")  # fmt: skip
+    for a in info.alike:
+        out.append(f"partly like conversation {a['other']} ({a['matched']} of {a['in_period']} records in the period "
+                   "both cover): kept apart")  # fmt: skip
+    return out
+
+
+def source_lines(conv: dict[str, Any]) -> list[str]:
+    """Which export each message of a merged conversation came from (info's output)."""
+    out = []
+    for s in conv.get("sources", []):
+        out.append(f"from {s['name']} ({s['sha256'][:12]}): {plural(s['messages'], 'message')}, "
+                   f"{s['only_here']} only there, {s['shared']} also in another export")  # fmt: skip
+    for m in conv.get("merges", []):
+        if m.get("deleted_in_one") or m.get("edited_in_one") or m.get("text_differs"):
+            out.append(f"differences between copies ({m['source']}): {m.get('deleted_in_one', 0)} deleted in one, "
+                       f"{m.get('edited_in_one', 0)} edited in one, {m.get('text_differs', 0)} other texts")  # fmt: skip
+        for a, b, n in m.get("hints", {}).get("names", []):
+            out.append(f"kept apart: {n} messages of {a!r} with the time and text of messages of {b!r}")
+    return out
+
+
 def _options(fmt: str | None, date_order: str | None, tz: str | None, exporter: str | None = None) -> ReadOptions:
     return ReadOptions(format=fmt, date_order=date_order, tz=tz, exporter=exporter)
 
@@ -118,33 +180,26 @@ def register(cli: click.Group) -> None:
     @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
     @read_options
     @metadata_options
+    @click.option("--no-merge", is_flag=True,
+                  help="FILES are not the same chat as any conversation already in CASE: never merge them.")
     @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
     @quiet_option
     def ingest(case: Path, files: tuple[Path, ...], fmt: str | None, date_order: str | None, tz: str | None,
-               exporter: str | None, as_json: bool, quiet: bool, **kw: Any) -> None:  # fmt: skip
+               exporter: str | None, no_merge: bool, as_json: bool, quiet: bool, **kw: Any) -> None:  # fmt: skip
         """Read export FILES into CASE (created if needed). The same file twice adds nothing.
 
         Each file is stored in one transaction: a file that fails leaves the case as it was and
-        the other files go on. Exit code 3 if any file could not be read."""
+        the other files go on. Another export of a chat CASE holds (another member's, another
+        period or language) joins that conversation: messages both hold are stored once, with
+        both sources (--no-merge: keep FILES apart). Exit code 3 if any file could not be read."""
         fields = _metadata_fields(kw)
         existed = case.exists()
-        with Case.open_or_create(case) as c:
-            if fields:
-                c.set_metadata(**fields)
-            with progress(quiet) as bar:
-                tasks: dict[Path, Any] = {}
-
-                def tick(event: str, path: Path, n: int) -> None:
-                    if bar is None:
-                        return
-                    if event == "start":
-                        tasks[path] = bar.add_task(f"{path.name}: records", total=None)
-                    elif event == "records":
-                        bar.update(tasks[path], completed=n)
-                    elif path in tasks:
-                        bar.remove_task(tasks.pop(path))
-
-                report = pipeline.ingest_files(c, files, _options(fmt, date_order, tz, exporter), tick)
+        try:
+            report = _ingest(case, files, fields, _options(fmt, date_order, tz, exporter), not no_merge, quiet)
+        except CaseError:
+            if not existed and _empty(case):
+                shutil.rmtree(case, ignore_errors=True)  # a case this command made and could not fill
+            raise
         if as_json:
             click.echo(orjson.dumps(report.to_dict(), default=str).decode())
         else:
@@ -160,6 +215,8 @@ def register(cli: click.Group) -> None:
                     amb = " (date order ambiguous: check --date-order)" if i.ambiguous else ""
                     click.echo(f"{f.path}: {i.messages} messages, {i.events} events, {i.issues} issues{extra}"
                                f"{', date order ' + i.date_order if i.date_order else ''}{amb}")  # fmt: skip
+                    for line in merge_lines(i):
+                        click.echo(f"  {line}")
             click.echo(f"{case}: {report.persons} persons")
         if report.failed:
             if not existed and len(report.failed) == len(report.files):
@@ -190,9 +247,13 @@ def register(cli: click.Group) -> None:
     @click.option("--json", "as_json", is_flag=True, help="Print the case summary as JSON.")
     def info(case: Path, as_json: bool) -> None:
         """What CASE holds: metadata, files, conversations, counts, period."""
+        from ..report.reading import note_lines, reading_notes  # not the charts: matplotlib stays unloaded
+
         with Case.open(case) as c:
             data = c.info()
+            checks = reading_notes(c)
         if as_json:
+            data["reading"] = checks
             click.echo(orjson.dumps(data, default=str, option=orjson.OPT_INDENT_2).decode())
             return
         md = {k: v for k, v in data["metadata"].items() if v not in (None, {}, False)}
@@ -214,12 +275,16 @@ def register(cli: click.Group) -> None:
             title = f"'{conv['title']}'" if conv["title"] else "(no title)"
             click.echo(f"  conversation {conv['id']} {conv['platform']} {title}: "
                        f"{plural(conv['messages'], 'message')}, {plural(conv['events'], 'event')}{amb}")  # fmt: skip
+            for line in source_lines(conv):
+                click.echo(f"    {line}")
         for version, n in data["detections"].items():
             click.echo(f"  detections {version}: {plural(n['scanned'], 'message')} scanned, {n['flagged'] or 0} flagged")
         for step, keys in data["results"].items():
             click.echo(f"  results {step}: {', '.join(keys)}")
         if data["decisions"]:
             click.echo(f"  {plural(data['decisions'], 'review decision')}")
+        for line in note_lines(checks, "en"):
+            click.echo(f"  check: {line}")
 
     @cli.command()
     @click.argument("case", type=click.Path(file_okay=False, path_type=Path))
@@ -243,7 +308,7 @@ def register(cli: click.Group) -> None:
                 if not names:
                     raise UsageError("--split PERSON needs the NAMES to take apart")
                 click.echo(f"split out as {c.split_person(split, names, reason)}")
-            elif not c.persons():
+            elif not c.persons() and not c.read_only:
                 c.relink_persons()
             people, links = c.persons(), c.links()
         if as_json:

@@ -37,6 +37,9 @@ def _fresh(case: Any, stored: bool, quiet: bool = False) -> dict[str, str]:
     from ..pipeline.steps import ensure
     from .common import step_progress, warn
 
+    if getattr(case, "read_only", False) and not stored:
+        warn("the case is read-only: its stored results are shown as they are (nothing is computed)")
+        stored = True
     with progress(quiet) as bar:
         res = ensure(case, compute=not stored, progress=step_progress(bar, quiet), warn=warn)
     return {step: why for step, why in res.stale().items() if res.steps[step].row is not None}
@@ -79,6 +82,8 @@ def register(cli: click.Group) -> None:
             click.echo(f"sentinelle: warning: step {step} not run: {why}", err=True)
         for error in result.unreadable:
             click.echo(f"sentinelle: warning: not read: {error}", err=True)
+        for line in result.checks:  # the report's "how the files were read", in short
+            click.echo(f"sentinelle: check: {line}", err=True)
         total = sum(result.timings.values())
         click.echo(f"case: {result.case_path}")
         click.echo(f"report: {result.report}")

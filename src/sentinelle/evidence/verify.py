@@ -1,7 +1,9 @@
 """Verification of a case or of an evidence bundle: says exactly what was altered.
 
-A case: every original file is re-hashed against the SHA-256 recorded at ingest, and the decision
-log's chain is recomputed. A bundle: every member is re-hashed against the manifest, included
+A case: every original file is re-hashed against the SHA-256 recorded at ingest; the stored
+records against the digest recorded at ingest and against their file read again; detections
+against the records they quote; the decision log's chain is recomputed and its head compared with
+the one `manifest.json` keeps outside the database (see `verify_records`). A bundle: every member is re-hashed against the manifest, included
 originals against their own names, and the decision log's chain against the head in the manifest.
 """
 
@@ -16,6 +18,7 @@ from typing import Any
 
 from ..hashing import sha256_bytes, sha256_file
 from .decisions import chain_problems, read_jsonl
+from .verify_records import check_detections, check_manifest, check_records
 
 MANIFEST = "manifest.json"
 SHA256SUMS = "SHA256SUMS"  # the same hashes for `sha256sum -c`
@@ -27,6 +30,7 @@ class VerifyReport:
     target: str
     checked: list[str] = field(default_factory=list)  # what was verified and held
     problems: list[str] = field(default_factory=list)  # each names what was altered
+    notes: list[str] = field(default_factory=list)  # worth knowing, not an alteration
 
     @property
     def ok(self) -> bool:
@@ -34,7 +38,7 @@ class VerifyReport:
 
     def lines(self) -> list[str]:
         head = f"{self.target}: {'OK' if self.ok else 'ALTERED'} ({len(self.checked)} checks passed, {len(self.problems)} problems)"
-        return [head] + [f"  altered: {p}" for p in self.problems]
+        return [head] + [f"  altered: {p}" for p in self.problems] + [f"  note: {n}" for n in self.notes]
 
 
 def _file_fields(info: Any) -> dict[str, Any]:
@@ -44,6 +48,7 @@ def _file_fields(info: Any) -> dict[str, Any]:
 def verify_case(case: Any) -> VerifyReport:
     report = VerifyReport(target=str(getattr(case, "path", "case")))
     seen: set[str] = set()
+    hashed: set[str] = set()  # files whose original hashes right: their records can be re-read
     for info in case.files():
         f = _file_fields(info)
         sha, name = f["sha256"], f["name"] or f["sha256"]
@@ -65,15 +70,25 @@ def verify_case(case: Any) -> VerifyReport:
             )
         else:
             report.checked.append(f"original {name} sha256 {expected[:12]}…")
+            hashed.add(sha)
+    if hasattr(case, "records_digest"):
+        check_records(case, report, hashed)
+        check_detections(case, report)
     try:
         entries = case.decisions()
     except ValueError as exc:  # an entry edited into invalid JSON
         report.problems.append(f"decision log: an entry is no longer valid JSON ({exc})")
         return report
+    malformed = [i for i, e in enumerate(entries, start=1) if not isinstance(e, dict)]
+    if malformed:
+        report.problems.append(f"decision log: entry {malformed[0]} is not a JSON object")
+        return report
     problems = chain_problems(entries)
     report.problems.extend(problems)
     if not problems:
         report.checked.append(f"decision log: {len(entries)} entries, chain intact")
+    if hasattr(case, "manifest"):
+        check_manifest(case, report, entries)
     return report
 
 

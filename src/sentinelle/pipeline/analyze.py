@@ -19,6 +19,7 @@ from ..errors import SentinelleError, UsageError
 from ..ingest import ReadOptions
 from ..report.exports import write_exports
 from ..report.html import write_report
+from ..report.reading import note_lines
 from ..store import Case, CaseMetadata
 from .steps import STEPS, Env, resolve
 
@@ -57,6 +58,7 @@ class AnalyzeResult:
     not_run: dict[str, str] = field(default_factory=dict)  # step -> why
     unreadable: list[str] = field(default_factory=list)  # one-line error per file that could not be read
     counts: dict[str, int] = field(default_factory=dict)
+    checks: list[str] = field(default_factory=list)  # what to check about how the files were read
 
 
 def open_or_create_case(out_dir: Path, options: AnalyzeOptions) -> Case:
@@ -181,4 +183,5 @@ def _run(files: list[Path], out_dir: Path, options: AnalyzeOptions, roster: Path
             not_run=not_run,
             unreadable=unreadable,
             counts=dict(ctx.counts),
+            checks=note_lines(ctx.reading, "en"),
         )

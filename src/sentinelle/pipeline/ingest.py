@@ -89,10 +89,12 @@ def _collect_issues(records: Iterable[Record], sink: list[ParseIssue]) -> Iterat
 
 
 def ingest_files(
-    case: Case, paths: Iterable[str | Path], options: ReadOptions | None = None, progress: Progress | None = None
+    case: Case, paths: Iterable[str | Path], options: ReadOptions | None = None, progress: Progress | None = None,
+    *, merge: bool = True,
 ) -> IngestReport:
     """Read each file into the case. A file that cannot be read is reported with its one-line
-    error and the case is left as it was before that file; the other files go on."""
+    error and the case is left as it was before that file; the other files go on. Another
+    export of a chat the case holds joins that conversation unless `merge` is False."""
     options = options or ReadOptions()
     report = IngestReport()
     for raw in paths:
@@ -116,10 +118,13 @@ def ingest_files(
                 options=_options_dict(options),
                 sha256=sha,
                 progress=(lambda n, p=path: progress("records", p, n)) if progress else None,
+                merge=merge,
             )
             outcome.status = "duplicate" if outcome.info.messages + outcome.info.events and (
                 outcome.info.duplicates == outcome.info.messages + outcome.info.events
             ) else "ingested"
+        except CaseError:
+            raise  # the case cannot take any file (full disk, read-only): one error, not one per file
         except SentinelleError as exc:
             outcome.error, outcome.exit_code = str(exc) if exc.path else f"{path}: {exc}", exc.exit_code
         except (OSError, UnicodeError) as exc:

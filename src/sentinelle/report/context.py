@@ -20,6 +20,7 @@ from .. import __version__
 from ..evidence.decisions import latest_decisions
 from ..evidence.pseudonym import Pseudonymiser
 from ..records import to_dict
+from .reading import reading_notes
 
 STEPS = ("scan", "dynamics", "harassment")
 MAX_EVIDENCE = 5000  # records cited by analyses, in the appendix (collapsed: it costs bytes, not pages)
@@ -56,6 +57,8 @@ class ReportContext:
     # step -> why its stored result is not fresh (inputs changed since it was computed); every
     # command resolves the steps first, so this is empty unless a step could not run again
     stale: dict[str, str] = field(default_factory=dict)
+    # per file, what to check about how it was read (report.reading): [{name, sha256, notes}]
+    reading: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -177,12 +180,16 @@ def build_context(
     def text(value: str) -> str:
         return pseudo.text(value) if pseudo else value
 
+    def hide(src: dict[str, Any]) -> dict[str, Any]:
+        return {k: (text(x) if k in ("path", "member") and isinstance(x, str) else x) for k, x in src.items()}
+
     def view(record: Any) -> dict[str, Any]:
         v = record_view(record, name)
         v["text"] = text(v["text"])
+        # the same message in other exports of the chat: each copy's own file and bytes
+        v["also"] = [source_ref(c.source) for c in case.copies(record.id)] if hasattr(case, "copies") else []
         if pseudo:  # an export of a one-to-one chat is named after the contact
-            v["source"] = {k: (text(x) if k in ("path", "member") and isinstance(x, str) else x)
-                           for k, x in v["source"].items()}
+            v["source"], v["also"] = hide(v["source"]), [hide(a) for a in v["also"]]
         return v
 
     decisions = latest_decisions(case.decisions())
@@ -389,6 +396,10 @@ def build_context(
                 f["member"] = text(f["member"])
             if (f.get("options") or {}).get("exporter"):  # who made the export is a person too
                 f["options"] = {**f["options"], "exporter": text(f["options"]["exporter"])}
+            for key in ("merges", "alike"):  # look-alike senders kept apart are people too
+                f[key] = [{**m, "hints": {**m.get("hints", {}), "names": [[name(a), name(b), n] for a, b, n in
+                                                                          m.get("hints", {}).get("names", [])]}}
+                          for m in f.get(key) or []]  # fmt: skip
         files.append(f)
     files.sort(key=lambda f: (str(f.get("ingested_at") or ""), str(f.get("sha256"))))
 
@@ -403,6 +414,7 @@ def build_context(
                 "messages": per_conv.get(cid, 0),
                 "first": span[0].isoformat(sep=" ") if span else None,
                 "last": span[1].isoformat(sep=" ") if span else None,
+                **_sources(case, cid, text, name),
             }
         )
 
@@ -415,6 +427,7 @@ def build_context(
         case=meta,
         files=files,
         conversations=convs,
+        reading=reading_notes(case, text),
         counts={
             "messages": case.count_messages(),
             "events": case.count_events(),
@@ -457,6 +470,22 @@ def build_context(
         review={s: review.get(s, 0) for s in ("confirm", "dismiss", "skip", "pending")},
         person_names=dict(sorted(person_names.items())),
     )
+
+
+def _sources(case: Any, conversation_id: str, text: Any, name: Any) -> dict[str, Any]:
+    """A conversation made of several exports: what each export carries, what they share, how
+    their copies differ and which look-alikes were kept apart."""
+    merges = case.merges(conversation_id) if hasattr(case, "merges") else []
+    if not merges:
+        return {}
+    sources = sorted(case.provenance(conversation_id), key=lambda r: (-r["messages"], r["name"], r["sha256"]))
+    return {
+        "sources": [{**r, "name": text(r["name"])} for r in sources],
+        "differences": {k: sum(int(m.get(k) or 0) for m in merges)
+                        for k in ("deleted_in_one", "edited_in_one", "text_differs")},  # fmt: skip
+        "kept_apart": [{"a": name(a), "b": name(b), "n": n} for m in merges for a, b, n in m.get("hints", {}).get("names", [])],
+        "other_time": sum((m.get("hints", {}).get("other_time") or [0])[0] for m in merges),
+    }
 
 
 def _limited(iterable: Any, n: int) -> list[Any]:

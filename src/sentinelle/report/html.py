@@ -26,6 +26,7 @@ from .i18n import LANGS, translator
 from .lead import Lead, leading_cases
 from .netdraw import network_svg
 from .network import network
+from .reading import note_text
 from .reasons import reason_view, stance_word
 from .refs import Referencer, lines_text, short_time
 from .views import EDGES_SHOWN, conversation_labels, influence_view, network_marks, people_view
@@ -126,6 +127,7 @@ def render_html(ctx: ReportContext) -> str:
         thresholds=lambda h: thresholds_text(h, hset, t, lang),
         short_time=lambda v: short_time(v, lang), lines=lambda s: lines_text(s, lang),
         conv_titles=conv_titles,
+        note=lambda n: note_text(n, t),
         compliance={str(x.get("message_id")): x for x in (ctx.dynamics or {}).get("compliance") or [] if isinstance(x, dict)},
         css=_asset("report.css"), script=script, script_hash=script_hash,
     )

@@ -86,6 +86,63 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "events": {"fr": "Événements", "en": "Events"},
     "conversations": {"fr": "Conversations", "en": "Conversations"},
     "conversation": {"fr": "Conversation", "en": "Conversation"},
+    "sources_of": {"fr": "« {title} » : une conversation, plusieurs exports", "en": "“{title}”: one conversation, several exports"},
+    "also_in": {"fr": "Aussi dans", "en": "Also in"},
+    "reading": {"fr": "Lecture des fichiers : ce qu'il faut vérifier", "en": "How the files were read: what to check"},
+    "reading_clean": {
+        "fr": "Rien à signaler : chaque fichier a été lu sans ligne écartée, sans date devinée ni octet illisible.",
+        "en": "Nothing to report: every file was read with no line skipped, no date order guessed and no byte undecodable.",
+    },
+    "sum_reading": {
+        "fr": "{n} point(s) à vérifier sur la lecture des fichiers (dates, encodage, lignes écartées) : voir « Ce qui a été analysé ».",
+        "en": "{n} point(s) to check about how the files were read (dates, encoding, lines skipped): see “What was analysed”.",
+    },
+    "line_n": {"fr": "ligne {n} : ", "en": "line {n}: "},
+    "order_dmy": {"fr": "jour/mois", "en": "day/month"},
+    "order_mdy": {"fr": "mois/jour", "en": "month/day"},
+    "order_ymd": {"fr": "année/mois/jour", "en": "year/month/day"},
+    "reason_no_dates": {"fr": "aucune date lisible", "en": "no readable date"},
+    "reason_changes": {"fr": "deviné d'après la partie de la date qui change le plus souvent", "en": "guessed from which part of the date changes more often"},
+    "reason_nothing": {"fr": "rien dans le fichier ne distingue le jour du mois", "en": "nothing in the file tells day and month apart"},
+    "read_date_guessed": {
+        "fr": "Ordre des dates deviné : lu {order} ({reason}). {n} message(s) ont une date qui se lit autrement jour et mois inversés (signalés « date_ambiguous »). Vérifier une date connue ; si elle est fausse, verser le fichier dans un nouveau dossier avec --date-order {other}.",
+        "en": "Date order guessed: read as {order} ({reason}). {n} message(s) have a date that reads differently with day and month swapped (flagged 'date_ambiguous'). Check a date you know; if it is wrong, ingest the file into a new case with --date-order {other}.",
+    },
+    "read_date_given": {"fr": "Dates lues {order}, comme demandé (--date-order).", "en": "Dates read as {order}, as given (--date-order)."},
+    "read_encoding": {
+        "fr": "Pas en UTF-8 : décodé comme {encoding} (deviné d'après ses octets, confiance {confidence}). Vérifier les lettres accentuées ; si elles sont fausses, convertir le fichier en UTF-8 et le verser de nouveau.",
+        "en": "Not UTF-8: decoded as {encoding} (guessed from its bytes, confidence {confidence}). Check accented letters; if they are wrong, convert the file to UTF-8 and ingest it again.",
+    },
+    "read_undecodable": {
+        "fr": "{n} message(s) contiennent des octets illisibles, affichés « \ufffd » et signalés « undecodable » ; les octets d'origine restent dans le fichier : citer la source, pas le texte affiché.",
+        "en": "{n} message(s) hold bytes that could not be decoded, shown as “\ufffd” and flagged 'undecodable'; the original bytes stay in the file: quote the source, not the text shown.",
+    },
+    "read_skipped": {
+        "fr": "{n} ligne(s) non lues comme messages (écartées, elles restent dans le fichier d'origine) : {examples}",
+        "en": "{n} line(s) not read as messages (skipped; they stay in the original file): {examples}",
+    },
+    "read_kept": {
+        "fr": "{n} avertissement(s) sur des éléments gardés : {examples}",
+        "en": "{n} warning(s) about records kept: {examples}",
+    },
+    "read_backwards": {
+        "fr": "{n} message(s) datés avant le message qui les précède (gardés dans l'ordre du fichier) : horloge du téléphone changée ou messages reçus en retard.",
+        "en": "{n} message(s) dated before the message preceding them (kept in file order): a phone clock changed, or messages arrived late.",
+    },
+    "only_here": {"fr": "Dans cet export seulement", "en": "In this export only"},
+    "shared": {"fr": "Aussi dans un autre export", "en": "Also in another export"},
+    "merged_note": {
+        "fr": "Chaque message présent dans plusieurs exports n'est compté qu'une fois ; chaque copie garde son fichier et ses octets. Différences entre copies : {deleted} supprimé(s) dans un export seulement, {edited} modifié(s) dans un seul, {other} autre(s) texte(s) différent(s).",
+        "en": "A message found in several exports is counted once; each copy keeps its file and bytes. Differences between copies: {deleted} deleted in one export only, {edited} edited in one only, {other} other text(s) differing.",
+    },
+    "kept_apart": {
+        "fr": "{n} message(s) de « {a} » ont l'heure et le texte de messages de « {b} » dans un autre export, mais aucun export ne dit que c'est la même personne : ils sont gardés séparés (comptés deux fois).",
+        "en": "{n} message(s) of “{a}” have the time and text of messages of “{b}” in another export, but no export says they are one and the same person, so they are kept apart (counted twice).",
+    },
+    "kept_apart_time": {
+        "fr": "{n} message(s) ont le même auteur et le même texte qu'un message d'un autre export, à une autre heure : ordre jour/mois ou fuseau lu autrement ? (voir --date-order, --tz)",
+        "en": "{n} message(s) have the sender and text of a message of another export at another time: day/month order or time zone read differently? (see --date-order, --tz)",
+    },
     "platform": {"fr": "Plateforme", "en": "Platform"},
     "period": {"fr": "Période", "en": "Period"},
     "date": {"fr": "Date", "en": "Date"},

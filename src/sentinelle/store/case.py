@@ -6,9 +6,9 @@ canonical records of `sentinelle.records` and the small types of `store.models`.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
-import shutil
 import stat
 import tempfile
 import zipfile
@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from ..errors import CaseError, UsageError
 from ..hashing import sha256_file
 from ..records import (
@@ -32,13 +33,16 @@ from ..records import (
     Summary,
     to_dict,
 )
-from . import codec, identity
+from ..records import replace as msgspec_replace
+from . import codec, custody, identity, merge
 from .backend import Backend
 from .models import CaseMetadata, FileInfo, Person, PersonLink, ResultRow, RosterEntry, SearchHit
-from .sqlite import SCHEMA_VERSION, SQLiteBackend
+from .sqlite import READ_ONLY, SCHEMA_VERSION, SQLiteBackend
 
 DB_NAME = "case.sqlite"
 ORIGINALS = "originals"
+CREATING = ".creating-"  # a case database being made, renamed into place once complete
+INCOMING = ".incoming-"  # an original being copied in, renamed into place once complete
 BATCH = 2000  # records per insert batch (and per progress tick)
 
 
@@ -55,21 +59,43 @@ class Case:
 
     @classmethod
     def create(cls, path: str | Path, metadata: CaseMetadata | None = None) -> Case:
+        """A new case. Its database is made complete under a temporary name, then linked into
+        place: a kill leaves no half-made case, and of two processes creating one case at once,
+        one makes it and the other is told it exists."""
         path = Path(path)
         if (path / DB_NAME).exists():
             raise CaseError("a case already exists here", path=str(path))
         if path.exists() and not path.is_dir():
             raise CaseError("exists and is not a directory", path=str(path))
-        if path.is_dir() and any(path.iterdir()):
+        if path.is_dir() and any(not p.name.startswith(CREATING) for p in path.iterdir() if p.name != ORIGINALS):
             raise CaseError("the directory is not empty and holds no case; give a new or empty one", path=str(path))
-        path.mkdir(parents=True, exist_ok=True)
-        (path / ORIGINALS).mkdir(exist_ok=True)
-        case = cls(path, SQLiteBackend(path / DB_NAME, create=True))
-        with case.backend.transaction():
-            case.backend.set_meta("created_at", datetime.now(UTC).isoformat(timespec="seconds"))
-            case.backend.set_meta("metadata", (metadata or CaseMetadata()).to_dict())
-            case.backend.audit("create", {"metadata": (metadata or CaseMetadata()).to_dict()})
-        return case
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            (path / ORIGINALS).mkdir(exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=path, prefix=CREATING, suffix=".sqlite")
+            os.close(fd)
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(name, 0o666 & ~mask)  # as any file the user makes (mkstemp's is private)
+        except OSError as exc:
+            raise _write_error(exc, path) from None
+        tmp = Path(name)
+        try:
+            backend = SQLiteBackend(tmp, create=True, wal=False)
+            with backend.transaction():
+                backend.set_meta("created_at", datetime.now(UTC).isoformat(timespec="seconds"))
+                backend.set_meta("metadata", (metadata or CaseMetadata()).to_dict())
+                backend.audit("create", {"metadata": (metadata or CaseMetadata()).to_dict()})
+            backend.close()
+            os.link(tmp, path / DB_NAME)  # fails if another process made the case meanwhile
+        except FileExistsError:
+            raise CaseError("a case already exists here", path=str(path)) from None
+        except OSError as exc:
+            raise _write_error(exc, path) from None
+        finally:
+            for leftover in (tmp, *(tmp.with_name(tmp.name + x) for x in ("-wal", "-shm", "-journal"))):
+                leftover.unlink(missing_ok=True)
+        return cls(path, SQLiteBackend(path / DB_NAME))
 
     @classmethod
     def open(cls, path: str | Path) -> Case:
@@ -82,12 +108,21 @@ class Case:
     @classmethod
     def open_or_create(cls, path: str | Path, metadata: CaseMetadata | None = None) -> Case:
         path = Path(path)
-        if (path / DB_NAME).exists():
-            case = cls.open(path)
-            if metadata is not None and metadata != CaseMetadata():
-                case.set_metadata(metadata)
-            return case
-        return cls.create(path, metadata)
+        if not (path / DB_NAME).exists():
+            try:
+                return cls.create(path, metadata)
+            except CaseError:
+                if not (path / DB_NAME).exists():
+                    raise  # else: another process made it meanwhile: open it
+        case = cls.open(path)
+        if metadata is not None and metadata != CaseMetadata():
+            case.set_metadata(metadata)
+        return case
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the case can only be read (its disk or directory cannot be written)."""
+        return bool(getattr(self.backend, "read_only", False))
 
     def close(self) -> None:
         self.backend.close()
@@ -144,13 +179,43 @@ class Case:
         target = self.original_path(sha256)
         if target.exists():
             return False
-        target.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        os.close(fd)
-        shutil.copyfile(path, tmp)
-        os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-        os.replace(tmp, target)  # atomic: an interrupted copy never leaves a partial original
+        try:
+            target.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=INCOMING)
+            os.close(fd)
+        except OSError as exc:
+            raise _write_error(exc, self.path) from None
+        try:
+            with open(path, "rb") as src, open(tmp, "wb") as dst:
+                while chunk := src.read(1 << 20):
+                    try:
+                        dst.write(chunk)
+                    except OSError as exc:
+                        raise _write_error(exc, self.path) from None
+                try:
+                    dst.flush()
+                    os.fsync(dst.fileno())
+                except OSError as exc:
+                    raise _write_error(exc, self.path) from None
+            os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            os.replace(tmp, target)  # atomic: an interrupted copy never leaves a partial original
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
         return True
+
+    def _clean_orphans(self) -> list[str]:
+        """Originals no stored file names (an ingest killed after copying its file in) and
+        unfinished copies or case databases. Called under the write lock, where nothing else
+        can be half-way."""
+        known = self.backend.file_shas()
+        removed = []
+        for p in [*(self.path / ORIGINALS).iterdir(), *self.path.glob(CREATING + "*")]:
+            orphan = p.name.startswith((INCOMING, CREATING)) or (len(p.name) == 64 and p.name not in known)
+            if orphan and p.is_file():
+                p.unlink(missing_ok=True)
+                removed.append(p.name)
+        return removed
 
     def add_file(
         self,
@@ -161,12 +226,17 @@ class Case:
         options: dict[str, Any] | None = None,
         sha256: str | None = None,
         progress: Callable[[int], None] | None = None,
+        merge: bool = True,
     ) -> FileInfo:
         """Store one export and its records in one transaction: all of it or nothing.
 
         The original is copied into the case by hash. A file already in the case adds nothing
         (its FileInfo is returned); records already present through another file (the same chat
-        inside a zip and as a .txt) are counted as `duplicates` and not stored twice.
+        inside a zip and as a .txt) are counted as `duplicates` and not stored twice. A
+        conversation that is another export of a chat the case holds (another member's, another
+        period, another language) joins it: the records both hold are kept as copies of the
+        first (`overlaps`), the others take their place in time (`merge=False`: never, for this
+        file: the user says it is another chat).
         """
         path = Path(path)
         sha256 = sha256 or sha256_file(path)
@@ -175,14 +245,25 @@ class Case:
         copied = False
         try:
             with self.backend.transaction():
+                if removed := self._clean_orphans():
+                    self.backend.audit("clean", {"removed": removed, "why": "left by an interrupted ingest"})
                 copied = self._copy_original(path, sha256)
-                info = self._store_records(path, sha256, records, format, options, progress)
+                info = self._store_records(path, sha256, records, format, options, progress, merge)
         except BaseException:
-            if copied:  # the file was not stored: neither is its original
+            if copied and not self._committed(sha256):  # the file was not stored: neither is its original
                 self.original_path(sha256).unlink(missing_ok=True)
             raise
         self._handles = self._names = None
+        self.write_manifest()
         return info
+
+    def _committed(self, sha256: str) -> bool:
+        """Whether a file is stored (after an interruption: if in doubt, yes; an original left
+        behind is cleaned by the next ingest, a removed one would be lost)."""
+        try:
+            return self.backend.has_file(sha256)
+        except Exception:
+            return True
 
     def _store_records(
         self,
@@ -192,17 +273,22 @@ class Case:
         format: str | None,
         options: dict[str, Any] | None,
         progress: Callable[[int], None] | None,
+        merge_ok: bool = True,
     ) -> FileInfo:
         messages = events = inserted = yielded = 0
         conversations: set[str] = set()
+        new_conversations: list[str] = []
         participants: list[dict[str, Any]] = []
         issues: list[dict[str, Any]] = []
         summary: Summary | None = None
         member: tuple[str, str] | None = None
         batch: list[tuple[Any, ...]] = []
 
+        digest = custody.Digest()
+
         def flush() -> None:
             nonlocal inserted
+            digest.tuples(batch)  # what the file gives, as it gives it (see `custody`)
             inserted += self.backend.insert_records(batch, sha256)
             batch.clear()
             if progress:
@@ -211,7 +297,8 @@ class Case:
         for rec in records:
             if isinstance(rec, Message | Event):
                 if rec.conversation_id not in conversations:
-                    self._ensure_conversation(rec, sha256, format, conversations)
+                    if self._ensure_conversation(rec, sha256, format, conversations):
+                        new_conversations.append(rec.conversation_id)
                 if member is None and rec.source.member:
                     member = (rec.source.member, rec.source.sha256)
                 batch.append(codec.record_row(rec))
@@ -225,7 +312,8 @@ class Case:
             elif isinstance(rec, Conversation):
                 if rec.id not in conversations:
                     conversations.add(rec.id)
-                    self.backend.insert_conversation(codec.conversation_to_dict(rec), sha256)
+                    if self.backend.insert_conversation(codec.conversation_to_dict(rec), sha256):
+                        new_conversations.append(rec.id)
             elif isinstance(rec, Participant):
                 participants.append(codec.participant_to_dict(rec))
             elif isinstance(rec, ParseIssue):
@@ -235,6 +323,11 @@ class Case:
         flush()
         self.backend.insert_participants(participants, sha256)
         self.backend.insert_issues(issues, sha256)
+        options = dict(options or {})
+        if not merge_ok:
+            options["no_merge"] = True
+        near: list[dict[str, Any]] = []
+        merges = self._merge(sha256, path.name, new_conversations, options, near) if merge_ok else []
         self.backend.index_file(sha256)
         info = FileInfo(
             sha256=sha256,
@@ -253,20 +346,122 @@ class Case:
             encoding=summary.encoding if summary else None,
             member=member[0] if member else None,
             member_sha256=member[1] if member else None,
-            options=dict(options or {}),
+            options=options,
             duplicates=yielded - inserted,
+            overlaps=sum(m["matched"] for m in merges),
+            merged_into=sorted({m["target"] for m in merges}),
+            merges=[{k: m[k] for k in ("source", "target", "matched", "matched_messages", "added", "hints")}
+                    for m in merges],  # fmt: skip
+            alike=near,
+            details={**(dict(summary.details) if summary else {}),
+                     **self._digest(sha256, digest if inserted == yielded else None)},
         )
         self.backend.insert_file(info.to_dict())
         self.backend.audit("add_file", {"sha256": sha256, "name": path.name, "messages": messages,
-                                        "events": events, "duplicates": info.duplicates})  # fmt: skip
+                                        "events": events, "duplicates": info.duplicates,
+                                        "overlaps": info.overlaps, "merged_into": info.merged_into})  # fmt: skip
         return info
 
-    def _ensure_conversation(self, rec: Message | Event, sha256: str, fmt: str | None, seen: set[str]) -> None:
-        """A record of a conversation its reader never declared still gets one (never lost)."""
+    def records_digest(self, sha256: str) -> tuple[int, str]:
+        """(count, sha256) of the records a file gave, as read (`verify` recomputes it)."""
+        return custody.records_digest(self.backend.file_rows(sha256))
+
+    def file_records(self, sha256: str) -> Iterator[tuple[str, list[Any]]]:
+        """(record id, its fields as read from the file: `custody.DIGESTED`) for every record a
+        file gave, copies included, in the order they were stored."""
+        for row in self.backend.file_rows(sha256):
+            yield row["id"], custody.as_read(row)
+
+    def record_as_read(self, record_id: str) -> list[Any] | None:
+        row = self.backend.record(record_id)
+        return custody.as_read(row) if row else None
+
+    def detection_rows(self) -> Iterator[tuple[str, str, Any]]:
+        """(message id, model version, stored data) of every stored detection, copies' included."""
+        yield from self.backend.detection_rows()
+
+    def _digest(self, sha256: str, streamed: custody.Digest | None) -> dict[str, Any]:
+        """The count and digest of the records a file gave, as read (see `custody`): computed
+        while they were stored, or from the database when some were already there."""
+        n, digest = (streamed.count, streamed.hexdigest()) if streamed else self.records_digest(sha256)
+        return {"records": n, "records_sha256": digest, "sentinelle_version": __version__}
+
+    def _merge(self, sha256: str, name: str, new: list[str], options: dict[str, Any],
+               near: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        files = self.files()
+        exporters = {f.sha256: f.options.get("exporter") for f in files if f.options.get("exporter")}
+        if options.get("exporter"):
+            exporters[sha256] = options["exporter"]
+        names = {f.sha256: f.name for f in files} | {sha256: name}
+        separate = {f.sha256 for f in files if f.options.get("no_merge")}
+        return merge.merge_new(self.backend, new, sha256, exporters=exporters, names=names, separate=separate,
+                               near=near)
+
+    def _ensure_conversation(self, rec: Message | Event, sha256: str, fmt: str | None, seen: set[str]) -> bool:
+        """A record of a conversation its reader never declared still gets one (never lost).
+        True when this call added it."""
         seen.add(rec.conversation_id)
         if not self.backend.has_conversation(rec.conversation_id):
             conv = Conversation(rec.conversation_id, fmt or "unknown", None, rec.source.sha256)
-            self.backend.insert_conversation(codec.conversation_to_dict(conv), sha256)
+            return self.backend.insert_conversation(codec.conversation_to_dict(conv), sha256)
+        return False
+
+    # --- one conversation from several exports ---------------------------------------------------
+
+    def merges(self, conversation_id: str | None = None) -> list[dict[str, Any]]:
+        """What each merge of an export into a conversation found: source, target, matched,
+        added, deleted or edited in one copy, clock offset, look-alikes left apart (hints)."""
+        return self.backend.merges(conversation_id)
+
+    def conversation_of(self, conversation_id: str) -> str:
+        """The conversation a (possibly merged) conversation id now belongs to."""
+        merged = self.backend.merged_conversations()
+        return merged.get(conversation_id, conversation_id)
+
+    def copies(self, record_id: str) -> list[Message | Event]:
+        """The copies other exports hold of a record (each with its own source and text)."""
+        return [codec.record_from_row(r) for r in self.backend.copies(record_id)]
+
+    def sources_of(self, record_id: str) -> list[Source]:
+        """Every place a record's bytes are: its own source, the same bytes in every other file
+        handed over (a .txt and the zip around it), and each copy another export holds."""
+        rec = self.record(record_id)
+        if rec is None:
+            return []
+        out: list[Source] = []
+        for r in [rec, *self.copies(record_id)]:
+            src = r.source
+            for _, container, member, path in self.backend.files_with_bytes(src.sha256):
+                s = msgspec_replace(src, container_sha256=container, member=member, path=path or src.path)
+                if s not in out:
+                    out.append(s)
+            if src not in out:
+                out.append(src)
+        return out
+
+    def provenance(self, conversation_id: str) -> list[dict[str, Any]]:
+        """Per file of a conversation: how many of its messages that file carries, how many only
+        it carries, and how many it shares with another export."""
+        by_record: dict[str, set[str]] = {}
+        for rid, file in self.backend.carriers(conversation_id):
+            by_record.setdefault(rid, set()).add(file)
+        names = {f.sha256: f.name for f in self.files()}
+        out: dict[str, dict[str, Any]] = {}
+        for files in by_record.values():
+            for f in files:
+                row = out.setdefault(f, {"sha256": f, "name": names.get(f, f[:12]), "messages": 0, "only_here": 0,
+                                         "shared": 0})  # fmt: skip
+                row["messages"] += 1
+                row["only_here" if len(files) == 1 else "shared"] += 1
+        return sorted(out.values(), key=lambda r: -r["messages"])
+
+    def reading(self, sha256: str, examples: int = 3, covered: Iterable[str] = ()) -> dict[str, Any]:
+        """What to check about how a file was read: its records flagged `undecodable`,
+        `date_ambiguous` or `time_backwards`, and its issues (lines skipped; warnings about records
+        kept, but those whose cause starts with one of `covered`), counted, with the first few."""
+        flags = self.backend.flag_counts(sha256, ("undecodable", "date_ambiguous", "time_backwards"))
+        skipped, kept = self.backend.issue_digest(sha256, examples, tuple(covered))
+        return {"flags": flags, "skipped": skipped, "kept": kept}
 
     def issues(self, sha256: str | None = None) -> list[ParseIssue]:
         return [
@@ -508,7 +703,39 @@ class Case:
 
     def append_decision(self, entry: dict[str, Any]) -> int:
         """Append to the review log (never updated nor deleted); returns its sequence number."""
-        return self.backend.append_decision(entry)
+        seq = self.backend.append_decision(entry)
+        self.write_manifest()
+        return seq
+
+    # --- the manifest: what is kept outside the database ------------------------------------------
+
+    def manifest(self) -> dict[str, Any] | None:
+        """`manifest.json` (None when the case has none; ValueError when it is not JSON)."""
+        return custody.read_manifest(self.path)
+
+    def manifest_expected(self) -> bool:
+        """Whether the case wrote a manifest (one missing now was removed)."""
+        return bool(self.backend.get_meta("manifest"))
+
+    def write_manifest(self) -> None:
+        """Record the decision log's head and every file's records digest outside the database.
+        Best effort after a committed change: a manifest left behind by a crash is older, which
+        `verify` accepts (it names an earlier head of the same log)."""
+        if self.read_only:
+            return
+        entries = self.backend.decisions()
+        data = {
+            "decision_log": {"entries": len(entries), "head_sha256": entries[-1].get("sha256") if entries else None},
+            "files": {f.sha256: {"name": f.name, "records": f.details.get("records"),
+                                 "records_sha256": f.details.get("records_sha256")} for f in self.files()},  # fmt: skip
+        }
+        try:
+            if not self.manifest_expected():
+                with self.backend.transaction():
+                    self.backend.set_meta("manifest", True)
+            custody.write_manifest(self.path, data)
+        except (OSError, CaseError):
+            pass  # a full disk: the previous manifest stays, and says less
 
     def decisions(self) -> list[dict[str, Any]]:
         return self.backend.decisions()
@@ -532,7 +759,8 @@ class Case:
             "conversations": [
                 {"id": c.id, "platform": c.platform, "title": c.title, "messages": self.count_messages(c.id),
                  "events": self.count_events(c.id), "date_order": c.date_order,
-                 "date_order_ambiguous": c.date_order_ambiguous}  # fmt: skip
+                 "date_order_ambiguous": c.date_order_ambiguous,
+                 **({"sources": self.provenance(c.id), "merges": self.merges(c.id)} if self.merges(c.id) else {})}  # fmt: skip
                 for c in self.conversations()
             ],
             "messages": self.count_messages(),
@@ -547,6 +775,16 @@ class Case:
         }
 
 
+
+
+def _write_error(exc: OSError, path: Path) -> CaseError:
+    """One clear error (exit 4) for a case that cannot be written."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return CaseError(f"no space left for the case ({exc.strerror}): nothing of this change was stored; free some "
+                         "space and run it again", path=str(path))  # fmt: skip
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return CaseError(READ_ONLY, path=str(path))
+    return CaseError(f"cannot write into the case ({exc.strerror or exc})", path=str(path))
 
 
 def _result_row(r: dict[str, Any]) -> ResultRow:

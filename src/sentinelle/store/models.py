@@ -62,6 +62,12 @@ class FileInfo:
     member_sha256: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
     duplicates: int = 0  # records already in the case from another file (same chat bytes)
+    overlaps: int = 0  # records another export of the same chat already holds (kept as copies)
+    merged_into: list[str] = field(default_factory=list)  # the conversations it joined
+    merges: list[dict[str, Any]] = field(default_factory=list)  # per joined conversation: matched, added, hints
+    alike: list[dict[str, Any]] = field(default_factory=list)  # conversations partly alike, kept apart
+    details: dict[str, Any] = field(default_factory=dict)  # the reader's decisions (Summary.details): why this
+    # date order, the encoding's confidence, records earlier than the one before...
 
     @property
     def container_sha256(self) -> str | None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -17,8 +19,9 @@ from typing import Any
 
 from ..errors import CaseError
 from .codec import RECORD_COLUMNS, dumps, loads
+from .sqlite_merge import MergeSQL
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: overlapping exports merged (records.ord, records.copy_of, merges)
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # case- and accent-insensitive: collegues = collègues
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -108,6 +111,26 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE results ADD COLUMN digest TEXT;
         """,
     ),
+    (
+        # overlapping exports of one chat are one conversation: a record another export already
+        # holds stays stored (its source is evidence) as a copy of the first one; `ord` orders a
+        # conversation whose records came from several files (= seq for a file's own records)
+        "0005_merge",
+        """
+        ALTER TABLE records ADD COLUMN ord REAL;
+        ALTER TABLE records ADD COLUMN copy_of TEXT;
+        ALTER TABLE conversations ADD COLUMN merged_into TEXT;
+        UPDATE records SET ord = seq WHERE ord IS NULL;
+        CREATE INDEX IF NOT EXISTS records_conversation_ord ON records(conversation_id, ord);
+        CREATE INDEX IF NOT EXISTS records_kind_ord ON records(kind, ord);
+        CREATE INDEX IF NOT EXISTS records_ord ON records(ord);
+        CREATE INDEX IF NOT EXISTS records_copy_of ON records(copy_of) WHERE copy_of IS NOT NULL;
+        DROP INDEX IF EXISTS records_conversation;
+        DROP INDEX IF EXISTS records_kind;
+        CREATE TABLE IF NOT EXISTS merges (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, source TEXT NOT NULL,
+            target TEXT NOT NULL, file_sha256 TEXT, data TEXT NOT NULL);
+        """,
+    ),
 ]
 
 # the per-file source columns (hash, name, zip) live once in `sources`, not on every record
@@ -118,9 +141,50 @@ _RECORD_AT = [i for i, c in enumerate(RECORD_COLUMNS) if c not in _SOURCE_COLUMN
 _SOURCE_VALUES = itemgetter(*_SOURCE_AT)
 _RECORD_VALUES = itemgetter(*_RECORD_AT)
 _INSERT_RECORD = (
-    f"INSERT OR IGNORE INTO records (source_id, {', '.join(RECORD_COLUMNS[i] for i in _RECORD_AT)}) "
-    f"VALUES (?, {', '.join('?' * len(_RECORD_AT))})"
+    f"INSERT OR IGNORE INTO records (seq, ord, source_id, {', '.join(RECORD_COLUMNS[i] for i in _RECORD_AT)}) "
+    f"VALUES (?, ?, ?, {', '.join('?' * len(_RECORD_AT))})"
 )
+CANONICAL = "copy_of IS NULL"  # a record, not another export's copy of one
+
+
+READ_ONLY = "the case is read-only (its disk or directory cannot be written): it can be read (info, search, " \
+            "verify, report) but not changed"
+
+
+def _kind(exc: BaseException) -> str:
+    """What a SQLite error means for the case: full | read-only | io | busy | damaged | other."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return "full"
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or "readonly" in text or "read-only" in text:
+        return "read-only"
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        return "io"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return "busy"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
+        return "damaged"
+    return "other"
+
+
+def case_error(exc: BaseException, path: Path) -> CaseError:
+    """One clear error (exit 4) for a SQLite error while changing a case; the change is rolled back."""
+    kind = _kind(exc)
+    where = str(path)
+    if kind == "full":
+        return CaseError(f"no space left for the case ({exc}): nothing of this change was stored; free some space "
+                         "and run it again", path=where)  # fmt: skip
+    if kind == "read-only":
+        return CaseError(READ_ONLY, path=where)
+    if kind == "io":
+        return CaseError(f"the disk failed while the case was written ({exc}): nothing of this change was stored",
+                         path=where)  # fmt: skip
+    if kind == "busy":
+        return CaseError(f"the case is busy: {exc} (another sentinelle is writing to it?)", path=where)
+    if kind == "damaged":
+        return CaseError(f"the case database is damaged ({exc})", path=where)
+    return CaseError(f"the case database refused the change ({exc}): nothing of it was stored", path=where)
 
 
 def now() -> str:
@@ -136,25 +200,37 @@ def _fts_quote(query: str) -> str:
     return " ".join('"' + tok.replace('"', '""') + '"' for tok in query.split())
 
 
-class SQLiteBackend:
+class SQLiteBackend(MergeSQL):
     """Storage of one case in `case.sqlite`. Writes go through `transaction()`."""
 
     busy_timeout = 30.0  # seconds a writer waits for another one (one writer per case)
 
-    def __init__(self, db_path: Path, *, create: bool = False) -> None:
+    def __init__(self, db_path: Path, *, create: bool = False, wal: bool = True) -> None:
         self.path = db_path
         if not create and not db_path.is_file():
             raise CaseError("not a sentinelle case (no case.sqlite)", path=str(db_path.parent))
+        self._depth = 0
+        self._sources: dict[tuple, int] = {}
+        # a case on a read-only disk, or in a directory the user may not write: read, never written
+        self.read_only = not create and not (os.access(db_path.parent, os.W_OK) and os.access(db_path, os.W_OK))
         try:
-            self.conn = sqlite3.connect(db_path, isolation_level=None, timeout=self.busy_timeout)
+            if self.read_only:
+                uri = "file:" + urllib.parse.quote(str(db_path.resolve())) + "?mode=ro&immutable=1"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(db_path, isolation_level=None, timeout=self.busy_timeout)
+                # WAL for a case in use; a case being made keeps its pages in its one file (a WAL
+                # checkpoint that fails at close, on a full disk, would not say so)
+                self.conn.execute("PRAGMA journal_mode=" + ("WAL" if wal else "DELETE"))
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            self._depth = 0
-            self._sources: dict[tuple, int] = {}
             self._migrate(create)
+        except CaseError:
+            raise
         except sqlite3.DatabaseError as exc:
+            if _kind(exc) in ("full", "read-only", "io"):
+                raise case_error(exc, db_path) from None
             raise CaseError(f"the case database is damaged or not SQLite ({exc})", path=str(db_path)) from None
 
     # --- lifecycle -----------------------------------------------------------------------------
@@ -176,6 +252,9 @@ class SQLiteBackend:
             done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
             if all(name in done for name, _ in MIGRATIONS) and version == SCHEMA_VERSION:
                 return  # nothing to write: a reader never waits for a writer
+        if self.read_only:
+            raise CaseError(f"the case is read-only and was written by an older sentinelle (schema {version}): "
+                            "copy it to a disk you can write to, where it will be upgraded", path=str(self.path))
         with self.transaction():
             self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
             done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
@@ -207,24 +286,38 @@ class SQLiteBackend:
             finally:
                 self._depth -= 1
             return
+        if self.read_only:
+            raise CaseError(READ_ONLY, path=str(self.path.parent))
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:  # another writer kept the case past the timeout
+            if _kind(exc) != "busy":
+                raise case_error(exc, self.path) from None
             raise CaseError(f"the case is busy: {exc} (another sentinelle is writing to it?)", path=str(self.path)) from None
         self._depth = 1
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
             self._depth = 0
             self._sources.clear()  # ids handed out inside the transaction are gone
-            self.conn.execute("ROLLBACK")
+            self._rollback()
+            if isinstance(exc, sqlite3.DatabaseError):  # a full disk, a disk gone read-only: one clear error
+                raise case_error(exc, self.path) from None
             raise
         self._depth = 0
         try:
             self.conn.execute("COMMIT")
-        except sqlite3.DatabaseError:
-            self.conn.execute("ROLLBACK")
-            raise
+        except sqlite3.DatabaseError as exc:
+            self._sources.clear()
+            self._rollback()
+            raise case_error(exc, self.path) from None
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass  # SQLite rolled back already (a full disk can end the transaction itself)
 
     # --- meta and audit ------------------------------------------------------------------------
 
@@ -271,7 +364,7 @@ class SQLiteBackend:
     def insert_conversation(self, data: dict[str, Any], file_sha256: str) -> bool:
         seq = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM conversations").fetchone()[0]
         cur = self.conn.execute(
-            "INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO conversations (id, seq, platform, file_sha256, data) VALUES (?, ?, ?, ?, ?)",
             (data["id"], seq, data.get("platform"), file_sha256, dumps(data)),
         )
         return cur.rowcount > 0
@@ -286,7 +379,8 @@ class SQLiteBackend:
         """Insert record rows (codec.RECORD_COLUMNS order); ids already present are skipped.
         Returns how many were new."""
         source_id, values = self._source_id, _RECORD_VALUES
-        prepared = [(source_id(file_sha256, row), *values(row)) for row in rows]
+        base = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM records").fetchone()[0]
+        prepared = [(base + k, base + k, source_id(file_sha256, row), *values(row)) for k, row in enumerate(rows)]
         before = self.conn.total_changes  # after the sources rows: count records only
         self.conn.executemany(_INSERT_RECORD, prepared)
         return self.conn.total_changes - before
@@ -308,11 +402,18 @@ class SQLiteBackend:
             self._sources[key] = sid
         return sid
 
+    def file_rows(self, file_sha256: str) -> Iterator[sqlite3.Row]:
+        """Every record a file gave (copies included), in the order they were stored."""
+        yield from self.conn.execute("SELECT * FROM records_v WHERE file_sha256=? ORDER BY seq", (file_sha256,))
+
+    def file_shas(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT sha256 FROM files")}
+
     def index_file(self, file_sha256: str) -> None:
         """Full-text index the messages a file brought in (one statement, after its records)."""
         self.conn.execute(
             "INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM records WHERE kind='message' "
-            "AND source_id IN (SELECT id FROM sources WHERE file_sha256=?)",
+            f"AND {CANONICAL} AND source_id IN (SELECT id FROM sources WHERE file_sha256=?)",
             (file_sha256,),
         )
 
@@ -322,26 +423,56 @@ class SQLiteBackend:
             ((file_sha256, r["path"], r["line"], r["cause"], r["byte_start"], int(r["skipped"])) for r in rows),
         )
 
+    def flag_counts(self, file_sha256: str, flags: Iterable[str]) -> dict[str, int]:
+        """How many records read from a file (copies included) carry each flag."""
+        flags = list(flags)
+        sums = ", ".join("coalesce(sum(instr(r.flags, ?) > 0), 0)" for _ in flags)
+        row = self.conn.execute(
+            f"SELECT {sums} FROM records r JOIN sources s ON s.id = r.source_id "
+            "WHERE s.file_sha256=? AND r.flags IS NOT NULL",
+            (*(f'"{f}"' for f in flags), file_sha256),
+        ).fetchone()
+        return dict(zip(flags, (int(v) for v in row), strict=True))
+
+    def issue_digest(self, file_sha256: str, examples: int,
+                     covered: tuple[str, ...] = ()) -> tuple[dict[str, Any], dict[str, Any]]:  # fmt: skip
+        """({total, first: [issue...]} for the skipped issues, the same for the kept ones, but
+        those whose cause starts with one of `covered`)."""
+        out = []
+        for skipped in (1, 0):
+            where = "file_sha256=? AND skipped=?" + " AND substr(cause, 1, ?) != ?" * len(covered)
+            args: list[Any] = [file_sha256, skipped]
+            for prefix in covered:
+                args += [len(prefix), prefix]
+            total = self.conn.execute(f"SELECT count(*) FROM issues WHERE {where}", args).fetchone()[0]
+            first = [dict(r) for r in self.conn.execute(
+                f"SELECT path, line, cause, byte_start FROM issues WHERE {where} ORDER BY id LIMIT ?",
+                (*args, examples))]  # fmt: skip
+            out.append({"total": total, "first": first})
+        return out[0], out[1]
+
     def issues(self, file_sha256: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM issues" + (" WHERE file_sha256=?" if file_sha256 else "") + " ORDER BY id"
         return [dict(r) for r in self.conn.execute(sql, (file_sha256,) if file_sha256 else ())]
 
     def conversations(self) -> list[dict[str, Any]]:
-        return [loads(r[0]) for r in self.conn.execute("SELECT data FROM conversations ORDER BY seq")]
+        """The conversations of the case (not those merged into another)."""
+        sql = "SELECT data FROM conversations WHERE merged_into IS NULL ORDER BY seq"
+        return [loads(r[0]) for r in self.conn.execute(sql)]
 
     def participants(self, conversation_id: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT data FROM participants" + (" WHERE conversation_id=?" if conversation_id else "")
         return [loads(r[0]) for r in self.conn.execute(sql + " ORDER BY id", (conversation_id,) if conversation_id else ())]
 
     def records(self, kind: str | None = None, conversation_id: str | None = None) -> Iterator[sqlite3.Row]:
-        where, args = [], []
+        where, args = [CANONICAL], []
         if kind:
             where.append("kind=?")
             args.append(kind)
         if conversation_id:
             where.append("conversation_id=?")
             args.append(conversation_id)
-        sql = "SELECT * FROM records_v" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY seq"
+        sql = "SELECT * FROM records_v WHERE " + " AND ".join(where) + " ORDER BY ord, seq"
         yield from self.conn.execute(sql, args)
 
     def record(self, record_id: str) -> sqlite3.Row | None:
@@ -352,24 +483,27 @@ class SQLiteBackend:
         if row is None:
             return []
         prev = self.conn.execute(
-            "SELECT * FROM records_v WHERE conversation_id=? AND seq<? ORDER BY seq DESC LIMIT ?",
-            (row["conversation_id"], row["seq"], before),
+            f"SELECT * FROM records_v WHERE conversation_id=? AND {CANONICAL} AND (ord<? OR (ord=? AND seq<?)) "
+            "ORDER BY ord DESC, seq DESC LIMIT ?",
+            (row["conversation_id"], row["ord"], row["ord"], row["seq"], before),
         ).fetchall()
         nxt = self.conn.execute(
-            "SELECT * FROM records_v WHERE conversation_id=? AND seq>? ORDER BY seq LIMIT ?",
-            (row["conversation_id"], row["seq"], after),
+            f"SELECT * FROM records_v WHERE conversation_id=? AND {CANONICAL} AND (ord>? OR (ord=? AND seq>?)) "
+            "ORDER BY ord, seq LIMIT ?",
+            (row["conversation_id"], row["ord"], row["ord"], row["seq"], after),
         ).fetchall()
         return [*reversed(prev), row, *nxt]
 
     def count(self, kind: str, conversation_id: str | None = None) -> int:
         if conversation_id:
-            sql, args = "SELECT count(*) FROM records WHERE kind=? AND conversation_id=?", (kind, conversation_id)
+            sql = f"SELECT count(*) FROM records WHERE kind=? AND conversation_id=? AND {CANONICAL}"
+            args: tuple[str, ...] = (kind, conversation_id)
         else:
-            sql, args = "SELECT count(*) FROM records WHERE kind=?", (kind,)
+            sql, args = f"SELECT count(*) FROM records WHERE kind=? AND {CANONICAL}", (kind,)
         return self.conn.execute(sql, args).fetchone()[0]
 
     def period(self) -> tuple[str | None, str | None]:
-        row = self.conn.execute("SELECT min(time), max(time) FROM records WHERE time IS NOT NULL").fetchone()
+        row = self.conn.execute(f"SELECT min(time), max(time) FROM records WHERE time IS NOT NULL AND {CANONICAL}").fetchone()
         return row[0], row[1]
 
     def search(
@@ -377,7 +511,8 @@ class SQLiteBackend:
     ) -> list[tuple[sqlite3.Row, str, float]]:
         sql = (
             "SELECT r.*, snippet(messages_fts, 0, '[', ']', '…', 16) AS snip, bm25(messages_fts) AS score "
-            "FROM messages_fts JOIN records_v r ON r.seq = messages_fts.rowid WHERE messages_fts MATCH ?"
+            "FROM messages_fts JOIN records_v r ON r.seq = messages_fts.rowid WHERE messages_fts MATCH ? "
+            "AND r.copy_of IS NULL"
             + (" AND r.conversation_id=?" if conversation_id else "")
             + " ORDER BY score LIMIT ?"
         )
@@ -399,9 +534,9 @@ class SQLiteBackend:
     def _substring_search(
         self, needle: str, limit: int, conversation_id: str | None
     ) -> list[tuple[sqlite3.Row, str, float]]:
-        sql = "SELECT * FROM records_v WHERE kind='message' AND instr(text, ?) > 0" + (
+        sql = f"SELECT * FROM records_v WHERE kind='message' AND {CANONICAL} AND instr(text, ?) > 0" + (
             " AND conversation_id=?" if conversation_id else ""
-        ) + " ORDER BY seq LIMIT ?"  # fmt: skip
+        ) + " ORDER BY ord, seq LIMIT ?"  # fmt: skip
         args = (needle, conversation_id, limit) if conversation_id else (needle, limit)
         out = []
         for r in self.conn.execute(sql, args):
@@ -422,14 +557,14 @@ class SQLiteBackend:
         platforms = {r[0]: r[1] or "" for r in self.conn.execute("SELECT id, platform FROM conversations")}
         for r in self.conn.execute(
             "SELECT conversation_id, person, person_id, count(*), min(seq) FROM records "
-            "WHERE kind='message' GROUP BY conversation_id, person, person_id"
+            f"WHERE kind='message' AND {CANONICAL} GROUP BY conversation_id, person, person_id"
         ):
             yield r[0], platforms.get(r[0], ""), r[1], r[2], None, r[3], r[4]
         for p in self.participants():
             conv = p["conversation_id"]
             yield conv, platforms.get(conv, ""), p.get("display_name"), p.get("platform_id"), p.get("phone"), 0, 1 << 62
         for r in self.conn.execute(
-            "SELECT conversation_id, person, person_id, targets, target_ids, seq FROM records WHERE kind='event'"
+            f"SELECT conversation_id, person, person_id, targets, target_ids, seq FROM records WHERE kind='event' AND {CANONICAL}"
         ):
             conv, plat = r[0], platforms.get(r[0], "")
             yield conv, plat, r[1], r[2], None, 0, r[5]
@@ -481,6 +616,14 @@ class SQLiteBackend:
                 ((mid, ver, int(flag), sev, dumps(data)) for mid, ver, flag, sev, data in rows),
             )
 
+    def detection_rows(self) -> Iterator[tuple[str, str, Any]]:
+        for r in self.conn.execute("SELECT message_id, model_version, data FROM detections ORDER BY rowid"):
+            try:
+                data = loads(r[2])
+            except ValueError:
+                data = r[2]  # not JSON any more: `verify` says so
+            yield r[0], r[1], data
+
     def latest_model_version(self) -> str | None:
         row = self.conn.execute("SELECT model_version FROM detections ORDER BY rowid DESC LIMIT 1").fetchone()
         return row[0] if row else None
@@ -488,7 +631,8 @@ class SQLiteBackend:
     def detections(self, model_version: str, flagged_only: bool) -> Iterator[dict[str, Any]]:
         sql = (
             "SELECT d.data FROM detections d LEFT JOIN records r ON r.id = d.message_id "
-            "WHERE d.model_version=?" + (" AND d.flagged=1" if flagged_only else "") + " ORDER BY r.seq, d.message_id"
+            "WHERE d.model_version=? AND r.copy_of IS NULL" + (" AND d.flagged=1" if flagged_only else "")
+            + " ORDER BY r.ord, r.seq, d.message_id"
         )
         for r in self.conn.execute(sql, (model_version,)):
             yield loads(r[0])
@@ -497,7 +641,8 @@ class SQLiteBackend:
         return {
             r[0]: {"scanned": r[1], "flagged": r[2]}
             for r in self.conn.execute(
-                "SELECT model_version, count(*), sum(flagged) FROM detections GROUP BY model_version ORDER BY min(rowid)"
+                "SELECT d.model_version, count(*), sum(d.flagged) FROM detections d LEFT JOIN records r "
+                "ON r.id = d.message_id WHERE r.copy_of IS NULL GROUP BY d.model_version ORDER BY min(d.rowid)"
             )
         }
 
@@ -513,6 +658,11 @@ class SQLiteBackend:
     def put_result(self, step: str, version: str, key: str, data: Any, settings: dict[str, Any],
                    fingerprint: str | None = None, inputs: dict[str, Any] | None = None,
                    digest: str | None = None) -> None:
+        with self.transaction():
+            self._put_result(step, version, key, data, settings, fingerprint, inputs, digest)
+
+    def _put_result(self, step: str, version: str, key: str, data: Any, settings: dict[str, Any],
+                    fingerprint: str | None, inputs: dict[str, Any] | None, digest: str | None) -> None:
         self.conn.execute(
             "INSERT INTO results (step, version, key, data, settings, created_at, fingerprint, inputs, digest) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -569,7 +719,8 @@ class SQLiteBackend:
         ]
 
     def append_decision(self, entry: dict[str, Any]) -> int:
-        cur = self.conn.execute("INSERT INTO decisions (at, entry) VALUES (?, ?)", (now(), dumps(entry)))
+        with self.transaction():
+            cur = self.conn.execute("INSERT INTO decisions (at, entry) VALUES (?, ?)", (now(), dumps(entry)))
         return int(cur.lastrowid or 0)
 
     def decisions(self) -> list[dict[str, Any]]:
@@ -579,9 +730,10 @@ class SQLiteBackend:
         return {r[0]: r[1] for r in self.conn.execute("SELECT real, pseudo FROM pseudonyms ORDER BY real")}
 
     def set_pseudonym(self, real: str, pseudo: str) -> None:
-        self.conn.execute(
-            "INSERT INTO pseudonyms VALUES (?, ?) ON CONFLICT(real) DO UPDATE SET pseudo=excluded.pseudo", (real, pseudo)
-        )
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO pseudonyms VALUES (?, ?) ON CONFLICT(real) DO UPDATE SET pseudo=excluded.pseudo", (real, pseudo)
+            )
 
 
 def _split_sql(script: str) -> list[str]:

@@ -234,8 +234,13 @@ def message_flags(body: str) -> tuple[set[str], tuple[str, ...]]:
         flags.add(Flag.VIEW_ONCE)
         return flags, ()
     attachments: tuple[str, ...] = ()
-    if marked and "\u200e" in body and body.rsplit("\u200e", 1)[1].strip() in MEDIA_OMITTED:
-        flags.add(Flag.MEDIA_OMITTED)  # iOS "Some file.txt \u200edocument omitted"
+    if marked and "\u200e" in body:
+        tail = body.rsplit("\u200e", 1)[1].strip()
+        if tail in MEDIA_OMITTED:
+            flags.add(Flag.MEDIA_OMITTED)  # iOS "Some file.txt \u200edocument omitted"
+        elif tail[:1] == "<" and tail[-1:] == ">" and (m := _ATTACHED_TAG.match(tail)):
+            flags.add(Flag.ATTACHMENT)  # iOS "Some file.txt \u200e<attached: 00000046-Some file.txt>"
+            attachments = (m.group("name"),)
     last = first_line[-1]
     if last == ")":
         m = _ATTACHED.match(first_line)
