@@ -34,10 +34,10 @@ def test_analyze_an_existing_case(case_dir: Path, tmp_path: Path, capsys) -> Non
     assert "Flagged messages" in (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
 
 
-def test_analyze_demo_under_a_minute(demo_analyzed) -> None:
-    # the README's first command, as a user runs it (a fresh process: imports and model load included)
+def test_analyze_demo_end_to_end(demo_analyzed) -> None:
+    # the README's first command, as a user runs it (a fresh process: imports and model load
+    # included); its time is measured by bench/analyze_demo.py, not asserted here (CI machines vary)
     assert demo_analyzed["code"] == 0, demo_analyzed["output"]
-    assert demo_analyzed["seconds"] < 60, demo_analyzed["seconds"]
     out = demo_analyzed["out"]
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "Brigade Fictive 75" in html and "Yannick Roux" in html
