@@ -42,9 +42,18 @@ def test_dev_episodes_meet_the_issue_figures() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="missed on the evaluation set (detector 2.0: target found 18 of 32 victim episodes, "
-                          "7 of 25 cases aimed at a non-victim, 3 cases on no-victim episodes, 3 defenders listed as "
-                          "aggressors); see the issue note", strict=True)
+def test_second_dev_set_keeps_its_figures() -> None:
+    # adult workplaces, written by a separate writer (tuned on from 8/20): a floor against regressions
+    res = _bench().measure(ROOT / "tests" / "harassment" / "data" / "dev2_episodes")
+    assert res["episodes"] == 30 and res["victim_episodes"] == 20
+    assert res["targets_found"] >= 12, res
+    assert res["cases_on_no_victim_episodes"] == 0 and res["cases_aimed_at_non_victim"] <= 1, res
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(reason="missed on the evaluation set (2026-12-03, second session: target found 17 of 32 "
+                          "victim episodes, 8 of 25 cases aimed at a non-victim, 3 cases on no-victim episodes, 3 "
+                          "defenders listed as aggressors); see the issue note", strict=True)
 def test_evaluation_episodes_meet_the_issue_figures() -> None:
     directory = ROOT / "tests" / "data" / "episodes"
     if not (directory / "README.md").exists():
