@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from sentinelle.report.context import build_context
-from sentinelle.report.exports import export_files, safe_cell
+from sentinelle.report.exports import export_files, safe_cell, write_exports
 
 from .conftest import STAMP
 
@@ -51,3 +51,14 @@ def test_exports_of_a_real_case(case) -> None:
     graph = nx.read_gexf(io.BytesIO(files["network.gexf"]))
     assert graph.number_of_nodes() == 3 and graph.number_of_edges() == 2
     assert export_files(build_context(case, generated_at=STAMP)) == files  # deterministic
+
+
+def test_written_exports_are_the_bundled_bytes(case, tmp_path) -> None:
+    """write_exports streams data.json to the file; a bundle takes the bytes: the same, and the
+    same as the whole context copied with asdict and dumped at once (what it was before)."""
+    ctx = build_context(case, generated_at=STAMP)
+    files = export_files(ctx)
+    written = {p.name: p.read_bytes() for p in write_exports(ctx, tmp_path / "exports")}
+    assert written == files
+    whole = json.dumps(ctx.to_dict(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+    assert files["data.json"] == whole

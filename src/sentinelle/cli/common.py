@@ -15,6 +15,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..errors import InputError
 
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress display on stderr.")
+WORKERS = click.option("--workers", type=int, default=None, metavar="N",
+                       help="Processes that score messages (default: one per core, at most 8; 1: this "
+                            "process). Changes the speed, never the scores.")
 
 
 def stderr_console() -> Console:

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..records import CATEGORIES, Detection
-from .common import progress, quiet_option
+from .common import WORKERS, progress, quiet_option
 
 
 def _human(text: str, d: Detection) -> str:
@@ -52,14 +52,19 @@ def register(cli: click.Group) -> None:
     @cli.command("scan")
     @click.argument("case", type=click.Path(file_okay=False))
     @click.option("--batch-size", default=2000, show_default=True, help="Messages scored and saved per batch.")
+    @WORKERS
     @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
     @quiet_option
-    def scan(case: str, batch_size: int, as_json: bool, quiet: bool) -> None:
+    def scan(case: str, batch_size: int, workers: int | None, as_json: bool, quiet: bool) -> None:
         """Score every message of CASE (with its preceding messages as context) and store the
-        results with the model version. An interrupted scan resumes where it stopped."""
+        results with the model version. An interrupted scan resumes where it stopped; the number
+        of workers changes the speed, never the scores."""
         from ..pipeline.scan import scan_case
+        from ..pipeline.scan_pool import check_workers
         from ..store import Case
 
+        if workers is not None:
+            check_workers(workers)  # said before the case is opened and the models loaded
         with Case.open(case) as c, progress(quiet) as bar:
             task = bar.add_task("scanning", total=None) if bar else None
 
@@ -71,8 +76,8 @@ def register(cli: click.Group) -> None:
 
             from ..pipeline.steps import Env, record_scan
 
-            env = Env()
-            rep = scan_case(c, progress=tick, batch_size=batch_size, detector=env.get_detector())
+            env = Env(workers=workers)
+            rep = scan_case(c, progress=tick, batch_size=batch_size, detector=env.get_detector(), workers=workers)
             record_scan(c, env)  # what `cases`, `report`... read to know the scan is fresh
         if as_json:
             click.echo(json.dumps(rep.to_dict()))

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from .common import progress, quiet_option, require_file
+from .common import WORKERS, progress, quiet_option, require_file
 from .ingest_cmds import _metadata_fields, metadata_options
 
 LANG = click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
@@ -58,12 +58,14 @@ def register(cli: click.Group) -> None:
     @click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
                   help="Roster CSV: person, rank or role, unit, union representative.")
     @click.option("--exporter", help='Who made the exports (their "Vous"/"You"), as named in the other chats.')
+    @WORKERS
     @metadata_options
     @LANG
     @GENERATED_AT
     @quiet_option
     def analyze(files: tuple[Path, ...], out_dir: Path, case_path: Path | None, demo: bool, roster: Path | None,
-                exporter: str | None, lang: str, generated_at: str | None, quiet: bool, **metadata: Any) -> None:
+                exporter: str | None, workers: int | None, lang: str, generated_at: str | None, quiet: bool,
+                **metadata: Any) -> None:
         """Run everything: ingest, detection, dynamics, harassment, report.
 
         Example: sentinelle analyze --demo --out sentinelle-demo
@@ -75,7 +77,7 @@ def register(cli: click.Group) -> None:
             require_file(path)
         fields = _metadata_fields(metadata)
         options = AnalyzeOptions(case=case_path, demo=demo, metadata=fields, roster=roster, exporter=exporter, lang=lang,
-                                 pseudonymise=fields.get("pseudonymise"), generated_at=generated_at)
+                                 pseudonymise=fields.get("pseudonymise"), generated_at=generated_at, workers=workers)
         with progress(quiet) as bar:
             result = run(files, out_dir, options, bar)
         for step, why in sorted(result.not_run.items()):

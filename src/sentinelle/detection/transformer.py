@@ -52,6 +52,16 @@ class E5Classifier:
         self._tokenizer: Any = None
         self._lock = threading.Lock()
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Sent to a worker process without its session (reopened there on first use)."""
+        state = dict(self.__dict__)
+        state.update(_session=None, _tokenizer=None, _lock=None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
     @property
     def version(self) -> str:
         """The trained model's own version (its config), which a stored detection records."""

@@ -34,6 +34,7 @@ class AnalyzeOptions:
     lang: str = "fr"
     pseudonymise: bool | None = None  # None: as the case's metadata says
     generated_at: str | None = None
+    workers: int | None = None  # processes that score messages (None: one per core; 1: this one)
 
 
 def _by_exporter(files: list[Path], options: AnalyzeOptions) -> list[tuple[list[Path], str | None]]:
@@ -84,6 +85,11 @@ def analyze(
 ) -> AnalyzeResult:
     """Ingest `files` (or the demo) into a case, run every analysis, write the report and exports."""
     options = options or AnalyzeOptions()
+    if options.workers is not None:
+        from .scan_pool import check_workers
+
+        check_workers(options.workers)  # a bad count is said before anything is read
+    env = env or Env(workers=options.workers)
     out_dir = Path(out_dir)
     files = list(files)
     roster = options.roster

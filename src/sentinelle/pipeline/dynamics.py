@@ -74,7 +74,7 @@ def message_stances(case: Case) -> dict[str, str]:
     "reported" (an objection or a quote is no directive), "flagged" (misconduct, which a "stop
     it" then answers). Empty when the case was not scanned."""
     out: dict[str, str] = {}
-    for d in case.detections():
+    for d in case.detections(notable_only=True):  # the others (most of a case) say nothing here
         if d.message_id and d.stance in ("counter", "reported"):
             out[d.message_id] = d.stance
         elif d.message_id and d.flagged:

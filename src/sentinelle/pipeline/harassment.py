@@ -91,8 +91,11 @@ def compute_harassment(
     conversations = case.conversations()
     messages = list(case.messages())
     events = list(case.events())
-    detections = {d.message_id: d for d in case.detections(model_version) if d.message_id}
-    if messages and not detections:
+    # only the detections the analysis acts on (flagged, or read with a stance): a million
+    # messages' detections would not fit in memory, and the others are the same as none
+    detections = {d.message_id: d for d in case.detections(model_version, notable_only=True) if d.message_id}
+    scanned = case.count_detections(model_version)
+    if messages and not scanned:
         say("no detections stored: run `sentinelle scan` first for abuse categories; patterns only")
     authority = authority_of(case, authority_from_dynamics, dynamics)
     say(f"analysing {len(messages)} messages")
@@ -103,7 +106,7 @@ def compute_harassment(
     result = find_cases(conversations, messages, events, detections, person_of=person_of,
                         authority=authority, settings=settings)
     data = result.to_json()
-    data["detections_used"] = len(detections)
+    data["detections_used"] = scanned
     return data
 
 

@@ -47,9 +47,11 @@ MODEL = "model"  # the detector's version
 @dataclass
 class Env:
     """What a step may need besides the case: the detector (the shipped one when None, loaded
-    on first use: `cases` on a fresh case waits for it once)."""
+    on first use: `cases` on a fresh case waits for it once), and how many processes may score
+    messages (None: one per core; 1: this process; the result is the same)."""
 
     detector: Detector | None = None
+    workers: int | None = None
 
     def get_detector(self) -> Detector:
         if self.detector is None:
@@ -84,7 +86,7 @@ class Step(Protocol):
 
 @dataclass(frozen=True)
 class ScanSettings:
-    """The scan has no setting that changes its result (batch size only changes speed)."""
+    """The scan has no setting: the number of workers changes its speed, not its result."""
 
 
 class ScanStep:
@@ -103,7 +105,8 @@ class ScanStep:
         from .scan import scan_case
 
         detector = ctx.env.get_detector()
-        scan_case(ctx.case, progress=lambda done, total: progress("scan", done, total), detector=detector)
+        scan_case(ctx.case, progress=lambda done, total: progress("scan", done, total), detector=detector,
+                  workers=ctx.env.workers)
         return scan_state(ctx.case, detector.version)
 
 

@@ -7,6 +7,7 @@ prefixed with an apostrophe, so an export opened in Excel or LibreOffice compute
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -93,24 +94,51 @@ def network_gexf(ctx: ReportContext) -> bytes:
     return re.sub(rb'lastmodifieddate="[^"]*"', f'lastmodifieddate="{day}"'.encode(), buffer.getvalue())
 
 
+def _fields(ctx: ReportContext) -> dict[str, Any]:
+    """The context's fields as they are (`asdict` would copy every flag and case first)."""
+    return {f.name: getattr(ctx, f.name) for f in dataclasses.fields(ctx)}
+
+
+def _nested(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    raise TypeError(f"not JSON-able: {type(value).__name__}")
+
+
+_JSON = {"ensure_ascii": False, "indent": 2, "sort_keys": True, "default": _nested}
+
+
+def data_json(ctx: ReportContext) -> bytes:
+    return json.dumps(_fields(ctx), **_JSON).encode("utf-8")
+
+
+EXPORTS = {
+    "data.json": data_json,
+    "flags.csv": flags_csv,
+    "people.csv": people_csv,
+    "edges.csv": edges_csv,
+    "directives.csv": directives_csv,
+    "network.gexf": network_gexf,
+}
+
+
 def export_files(ctx: ReportContext) -> dict[str, bytes]:
     """file name -> bytes of every plain export."""
-    return {
-        "data.json": json.dumps(ctx.to_dict(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"),
-        "flags.csv": flags_csv(ctx),
-        "people.csv": people_csv(ctx),
-        "edges.csv": edges_csv(ctx),
-        "directives.csv": directives_csv(ctx),
-        "network.gexf": network_gexf(ctx),
-    }
+    return {name: make(ctx) for name, make in EXPORTS.items()}
 
 
 def write_exports(ctx: ReportContext, out_dir: Path) -> list[Path]:
+    """Every export written to `out_dir`, one at a time (data.json streamed: never the whole
+    text in memory, which for a million-message case is hundreds of MB)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in export_files(ctx).items():
+    for name, make in EXPORTS.items():
         path = out_dir / name
-        path.write_bytes(data)
+        if make is data_json:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                json.dump(_fields(ctx), fh, **_JSON)
+        else:
+            path.write_bytes(make(ctx))
         written.append(path)
     return written

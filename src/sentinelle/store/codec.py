@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
+from sys import intern
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -109,27 +110,33 @@ def _tuple(text: str | None) -> tuple[str, ...]:
     return tuple(orjson.loads(text)) if text else ()
 
 
+def _shared(value: str | None) -> str | None:
+    """One string object for a value that repeats on every row (a file's hash, a conversation,
+    a sender): a million records read back hold each once, not a million copies."""
+    return None if value is None else intern(value)
+
+
 def record_from_row(row: Any) -> Message | Event:
     """Back from a row (a mapping with RECORD_COLUMNS keys)."""
     source = Source(
-        sha256=row["src_sha256"], line_start=row["line_start"], line_end=row["line_end"],
-        byte_start=row["byte_start"], byte_end=row["byte_end"], path=row["src_path"] or "",
-        container_sha256=row["container_sha256"], member=row["member"],
+        sha256=_shared(row["src_sha256"]), line_start=row["line_start"], line_end=row["line_end"],
+        byte_start=row["byte_start"], byte_end=row["byte_end"], path=_shared(row["src_path"]) or "",
+        container_sha256=_shared(row["container_sha256"]), member=_shared(row["member"]),
     )  # fmt: skip
     flags = frozenset(orjson.loads(row["flags"])) if row["flags"] else frozenset()
     details = orjson.loads(row["details"]) if row["details"] else {}
     time = time_from_text(row["time"], row["time_zone"])
     if row["kind"] == "message":
         return Message(
-            id=row["id"], conversation_id=row["conversation_id"], time=time, time_raw=row["time_raw"],
-            sender=row["person"], text=row["text"], source=source, sender_id=row["person_id"],
+            id=row["id"], conversation_id=_shared(row["conversation_id"]), time=time, time_raw=row["time_raw"],
+            sender=_shared(row["person"]), text=row["text"], source=source, sender_id=_shared(row["person_id"]),
             native_id=row["native_id"], reply_to=row["reply_to"], mentions=_tuple(row["mentions"]),
             flags=flags, attachments=_tuple(row["attachments"]), forwarded_from=row["forwarded_from"],
             edited_time=time_from_text(row["edited_time"], row["edited_zone"]), details=details,
         )  # fmt: skip
     return Event(
-        id=row["id"], conversation_id=row["conversation_id"], time=time, time_raw=row["time_raw"],
-        type=row["type"], source=source, actor=row["person"], targets=_tuple(row["targets"]),
+        id=row["id"], conversation_id=_shared(row["conversation_id"]), time=time, time_raw=row["time_raw"],
+        type=row["type"], source=source, actor=_shared(row["person"]), targets=_tuple(row["targets"]),
         text=row["text"], actor_id=row["person_id"], target_ids=_tuple(row["target_ids"]),
         native_id=row["native_id"], flags=flags, details=details,
     )  # fmt: skip

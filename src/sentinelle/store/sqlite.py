@@ -628,14 +628,32 @@ class SQLiteBackend(MergeSQL):
         row = self.conn.execute("SELECT model_version FROM detections ORDER BY rowid DESC LIMIT 1").fetchone()
         return row[0] if row else None
 
-    def detections(self, model_version: str, flagged_only: bool) -> Iterator[dict[str, Any]]:
+    def detections(self, model_version: str, flagged_only: bool, notable_only: bool = False) -> Iterator[dict[str, Any]]:
+        where = " AND d.flagged=1" if flagged_only else ""
+        if notable_only and not flagged_only:  # flagged, or read with a stance (the JSON's "stance")
+            where = " AND (d.flagged=1 OR json_extract(d.data, '$.stance') IS NOT NULL)"
         sql = (
             "SELECT d.data FROM detections d LEFT JOIN records r ON r.id = d.message_id "
-            "WHERE d.model_version=? AND r.copy_of IS NULL" + (" AND d.flagged=1" if flagged_only else "")
-            + " ORDER BY r.ord, r.seq, d.message_id"
+            "WHERE d.model_version=? AND r.copy_of IS NULL" + where + " ORDER BY r.ord, r.seq, d.message_id"
         )
         for r in self.conn.execute(sql, (model_version,)):
             yield loads(r[0])
+
+    def count_detections(self, model_version: str) -> int:
+        return self.conn.execute(
+            "SELECT count(*) FROM detections d LEFT JOIN records r ON r.id = d.message_id "
+            "WHERE d.model_version=? AND r.copy_of IS NULL", (model_version,)).fetchone()[0]
+
+    def scan_rows(self, conversation_id: str, model_version: str) -> Iterator[tuple[str, str, bool]]:
+        """(id, text, already scored by `model_version`) of a conversation's messages in file order,
+        streamed: what a scan reads, without a set of every scored id in memory."""
+        sql = (
+            "SELECT r.id, r.text, d.message_id IS NOT NULL FROM records r LEFT JOIN detections d "
+            "ON d.message_id = r.id AND d.model_version = ? "
+            "WHERE r.kind = 'message' AND r.conversation_id = ? AND r.copy_of IS NULL ORDER BY r.ord, r.seq"
+        )
+        for r in self.conn.execute(sql, (model_version, conversation_id)):
+            yield r[0], r[1], bool(r[2])
 
     def detection_versions(self) -> dict[str, dict[str, int]]:
         return {
