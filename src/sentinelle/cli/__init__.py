@@ -14,8 +14,8 @@ import sys
 
 import click
 
-from .. import __version__
 from ..errors import SentinelleError
+from ..version import __version__
 from . import detect_cmds, dynamics_cmds, harassment_cmds, ingest_cmds, report_cmds
 
 COMMAND_MODULES = (ingest_cmds, detect_cmds, dynamics_cmds, harassment_cmds, report_cmds)

@@ -16,10 +16,10 @@ from typing import Any
 
 import msgspec
 
-from .. import __version__
 from ..evidence.decisions import latest_decisions
 from ..evidence.pseudonym import Pseudonymiser
 from ..records import to_dict
+from ..version import __version__
 from .reading import reading_notes
 
 STEPS = ("scan", "dynamics", "harassment")

@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..errors import CaseError, UsageError
 from ..hashing import sha256_file
 from ..records import (
@@ -34,6 +33,7 @@ from ..records import (
     to_dict,
 )
 from ..records import replace as msgspec_replace
+from ..version import __version__
 from . import codec, custody, identity, merge
 from .backend import Backend
 from .models import CaseMetadata, FileInfo, Person, PersonLink, ResultRow, RosterEntry, SearchHit
