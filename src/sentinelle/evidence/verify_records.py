@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..ingest import ReadOptions, read
 from ..records import Event, Message
 from ..store.codec import RECORD_COLUMNS, record_row
 from ..store.custody import DIGESTED, as_read
+from ..version import __version__
 
 # what the bytes of a record say (what a reader's later improvements do not change): compared
 # field by field; flags, types and details are readings of them

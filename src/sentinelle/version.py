@@ -1,0 +1,3 @@
+"""The version of sentinelle (layer 0: any layer may read it)."""
+
+__version__ = "0.1.0"
