@@ -105,7 +105,7 @@ def test_reported_speech_keeps_the_quote_as_reason(detector: Detector) -> None:
     ("Wesh t'es qu'un c0nnnard toi", "c0nnnard"),
     ("regarde ce b*ugnoule", "b*ugnoule"),
     ("#DehorsLesBougnoules", "Bougnoules"),
-    ("@lesnegresdehors", "negre"),
+    ("@lesnegresdehors", "negres"),
     ("lol s a l e  n o i r", "s a l e  n o i r"),
 ])
 def test_reason_spans_point_at_original_text(detector: Detector, text: str, matched: str) -> None:
@@ -126,6 +126,27 @@ def test_context_endorsement_links_the_message(detector: Detector) -> None:
         ctx_reasons = [r for r in d.reasons if r.kind == "context"]
         assert ctx_reasons and ctx_reasons[0].ref == "m2"
         assert "origin_arab" in d.targets
+
+
+@pytest.mark.parametrize("reply", ["pas faux", "t'as tout dit", "j'approuve", "grave d'accord", "mdr tellement",
+                                   "enfin qqn qui le dit", "je suis partant", "ptdr c'est ça", "ouais 100%"])
+def test_agreement_in_many_words_is_endorsement(detector: Detector, reply: str) -> None:
+    ctx = [("m1", "bonjour à tous"), ("m2", "les arabes sont des rats")]
+    d = detector.detect([reply], context=[ctx])[0]
+    assert d.flagged and d.stance == "endorse", reply
+
+
+@pytest.mark.parametrize("reply", ["non mais ça va pas ?", "arrête c'est pas drôle", "mais non", "ah", "d'accord avec Julie"])
+def test_objection_or_filler_after_hate_is_not_endorsement(detector: Detector, reply: str) -> None:
+    ctx = [("m1", "bonjour à tous"), ("m2", "les arabes sont des rats")]
+    d = detector.detect([reply], context=[ctx])[0]
+    assert d.stance != "endorse", reply
+
+
+@pytest.mark.parametrize("text", ["mortauxarabes", "lesnoirsdehors", "Les africainssontdessinges", "salebougnoule va"])
+def test_glued_words_are_read(detector: Detector, text: str) -> None:
+    d = detector.detect([text])[0]
+    assert d.flagged and "hate" in {r.category for r in d.reasons if r.category}, text
 
 
 def test_laughing_emoji_alone_is_endorsement_but_never_flagged(detector: Detector) -> None:

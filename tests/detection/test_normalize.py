@@ -42,6 +42,32 @@ def test_sms_expansion_maps_to_the_abbreviation() -> None:
     assert n.original[s:e] == "fdp"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lesnoirsdehors", "les noirs dehors"),
+        ("Karimrentreaubled", "karim rentre au bled"),
+        ("jvaistedefoncerlatete", "j vais te defoncer la tete"),
+        ("muté à Négrepelisse demain", "mute a negrepelisse demain"),  # a name inside a sentence stays whole
+        ("la déchetterie ferme à 18h", "la dechetterie ferme a 18h"),  # a word the list lacks is not cut up
+        ("temporairement", "temporairement"),  # adverbs of listed adjectives are words
+        ("Patrouille renforcée", "patrouille renforcee"),
+    ],
+)
+def test_glued_words_split_and_real_words_kept(text: str, expected: str) -> None:
+    assert normalize(text).text == expected
+
+
+def test_split_maps_back_and_the_model_reads_spaces() -> None:
+    n = normalize("mortauxarabes!")
+    assert n.text == "mort aux arabes"
+    assert n.readable() == "mort aux arabes!"
+    i = n.text.index("arabes")
+    s, e = n.span(i, i + len("arabes"))
+    assert n.original[s:e] == "arabes"
+    assert normalize("mortauxarabes", segment=False).text == "mortauxarabes"
+
+
 @given(st.text(max_size=60))
 def test_map_is_total_and_in_range(text: str) -> None:
     n = normalize(text)

@@ -97,6 +97,19 @@ def test_friendly_teasing_where_the_target_laughs_along_is_no_case() -> None:
     assert c.run().cases == []
 
 
+def test_many_against_one_who_only_laughs_along_is_a_pileon_not_teasing() -> None:
+    # laughing along is how a target copes when five members pile on and nobody is answered back
+    c = Chat()
+    mocking = ["Bertrand t'es énorme 😂", "Bertrand le roi du buffet", "Bertrand en tutu sur la photo",
+               "Bertrand il va craquer son maillot", "Bertrand t'es un gros lard mdr", "Bertrand le boulet 😂"]
+    for i, text in enumerate(mocking):
+        c.say(0, ["Xavier", "Thibault", "Tanguy", "Jo", "Marius", "Xavier"][i], text, abuse(), minute=2 * i)
+        c.say(0, "Bertrand", "haha 😅", minute=2 * i + 1)
+    res = c.run()
+    assert [c_["target_names"] for c_ in res.cases] == [["Bertrand"]]
+    assert res.cases[0]["shape"] == "pileon"
+
+
 def test_a_defence_that_turns_rough_is_no_case() -> None:
     c = Chat()
     c.say(0, "Julie", "voilà mon dessin pour le concours", minute=0)

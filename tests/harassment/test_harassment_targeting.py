@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from harassment_story import Chat
+from harassment_story import Chat, abuse
 
 from sentinelle.errors import UsageError
 from sentinelle.harassment import Settings
@@ -30,6 +30,8 @@ def readings(chat: Chat, settings: Settings | None = None):
         ("@karim t'es où", "mention", "@mention"),
         ("tu peux m'envoyer le PV ?", "turn", "second person right after Karim spoke"),
         ("t'inquiète je gère", "turn", "elided t' counts as second person"),
+        ("alors Kaaariiim t'as fini ?", "name", "a drawn-out first name"),
+        ("regardez la photo de Kaka", "name", "a doubled first syllable"),
     ],
 )
 def test_targets_by_method(text: str, method: str, why: str) -> None:
@@ -73,6 +75,31 @@ def test_nickname_learned_from_turns_and_marked_mocking() -> None:
     assert reason["matched"] == "le gros" and c.messages[-1].text[slice(*reason["span"])] == "le gros"
 
 
+def test_epithet_in_hostile_remarks_names_who_answers_in_the_first_person() -> None:
+    # "la princesse" is never said to anyone's face: it is whoever answers it about themself
+    c = Chat()
+    c.say(0, "Chef", "bienvenue à Céline qui rejoint la brigade")
+    c.say(0, "Céline", "merci à tous", minute=1)
+    c.say(0, "Ronan", "bienvenue à la princesse, on va lui trouver un gilet rose", det=abuse(), minute=2)
+    for d in range(1, 4):
+        c.say(d, "Fabio", "la princesse a encore raté son créneau", det=abuse())
+        c.say(d, "Manu", "mdr", minute=1)
+        c.say(d, "Céline", "je vous lis, merci", minute=2)
+    later = c.say(6, "Ronan", "la princesse est allée pleurer chez le chef", det=abuse())
+    t = readings(c)[later].targets["celine"]
+    assert (t.method, t.matched) == ("nickname", "la princesse")
+
+
+def test_laughter_about_the_speaker_is_not_mockery_of_the_person_addressed() -> None:
+    c = Chat()
+    c.say(0, "Valérie", "conseil de classe jeudi")
+    own = c.say(0, "Sébastien", "merci Valérie, j'ai mis les notes ce matin", minute=1)
+    c.say(0, "Véro", "ohlala il a mis « septante » notes 😂", minute=2)
+    c.say(0, "Olivier", "mdr", minute=3)
+    c.say(0, "Agnès", "😂", minute=3)
+    assert readings(c)[own].kind is None  # they laugh at Sébastien, not with him at Valérie
+
+
 def test_friendly_nickname_is_a_link_but_not_degrading() -> None:
     c = Chat()
     for d in range(4):
@@ -95,6 +122,9 @@ def test_friendly_nickname_is_a_link_but_not_degrading() -> None:
         ("degrading", "Ah la balance, vas-y cours voir maman", "fr.retaliation.balance"),
         ("degrading", "Tu vas le regretter", "fr.intimidation.regretter"),
         ("degrading", "Lucas t'es puceau ou quoi", "fr.sex.puceau"),
+        ("defence", "c'est quoi ces messages ? c'est limite là", "fr.defence.limite"),
+        ("defence", "Karim bosse comme tout le monde", "fr.defence.merite"),
+        ("defence", "il vous a demandé d'arrêter", "fr.defence.merite"),
         ("complaint", "Ce n'est pas drôle", "fr.objection.pas_drole"),
         ("complaint", "je vais en parler à la hiérarchie", "fr.report.hierarchie"),
         ("complaint", "J'ai porté plainte hier", "fr.report.plainte"),
@@ -146,7 +176,9 @@ def test_presence_from_events_and_activity() -> None:
 
 
 def test_rank_levels_and_power() -> None:
-    assert rank_level("Brigadier-Chef") == 4 and rank_level("capitaine de police") == 7
+    assert rank_level("Brigadier-Chef") == 5 and rank_level("capitaine de police") == 8
+    assert rank_level("Cdt. Martin") == 9 and rank_level("Capitaine, chef de service") == 11
+    assert rank_level("brigadier-chef") == rank_level("Brigadier-chef, ") == 5  # "chef" inside the rank is no role
     assert rank_level(3) == 3 and rank_level("inconnu") is None
     s = Settings()
     assert power("a", "b", {"ranks": {"a": "Commandant", "b": "gardien"}}, s)["kind"] == "declared"

@@ -104,7 +104,8 @@ def test_network_highlights_only_influence_above_role_and_has_a_legend(demo_fr: 
     network = _section(demo_fr, "network")
     assert 'class="legend"' in network
     legend = _text(network)
-    for words in ("rouge : influence au-delà du rôle déclaré", "taille : activité", "épaisseur des flèches"):
+    for words in ("rouge : influence au-delà du rôle déclaré", "taille : activité", "épaisseur des traits",
+                  "anneau orange : personne visée", "anneau vert : délégué syndical", "anneau pointillé : chef déclaré"):
         assert words in legend
     red = network.count("#c0392b")
     assert red >= 1  # Yannick Roux, the undeclared leader

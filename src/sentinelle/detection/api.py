@@ -79,6 +79,7 @@ class _Analysis:
     lang: tuple[str | None, bool] = (None, False)  # (guess, reliable)
     e5: np.ndarray | None = None  # the fine-tuned transformer's probabilities (when it ran)
     words: int = 0  # words of letters in the original text (emoji and numbers are not words)
+    readable: str = ""  # the text the transformer reads (glued words split, see normalize)
     scores: dict[str, float] = field(default_factory=dict)
 
 
@@ -118,7 +119,7 @@ class Detector:
             n = normalize(t)
             fresh[t] = _Analysis(n.text, self.rules.match(n), self.rules.framing(n), self.rules.is_endorsement(n),
                                  idioms=self.rules.idioms(n), lang=own_language(t),
-                                 words=len(_WORD.findall(t)))
+                                 words=len(_WORD.findall(t)), readable=n.readable())
         if todo and self.heads is not None:
             self._score_heads([fresh[t] for t in todo], todo)
         if todo and self.backend is not None:
@@ -168,7 +169,7 @@ class Detector:
                 need2 = [i for k, i in enumerate(need)
                          if any(h.category in MISCONDUCT for h in items[i].hits) or full[k, :4].max() >= gate2]
                 if need2:
-                    z = self.transformer.logits([texts[i] for i in need2])  # type: ignore[union-attr]
+                    z = self.transformer.logits([items[i].readable or texts[i] for i in need2])  # type: ignore[union-attr]
                     col = {c: k for k, c in enumerate(self.transformer.labels)}  # type: ignore[union-attr]
                     w = np.array([stack[c] for c in CATEGORIES], np.float32)  # (C, 2): encoder head, transformer
                     zt = z[:, [col[c] for c in CATEGORIES]]

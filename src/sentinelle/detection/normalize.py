@@ -7,8 +7,9 @@ Steps (each keeps the map): accents stripped and lower-cased; camelCase inside h
 @names split ("#MortAuxJuifs" -> "mort aux juifs"); emoji turned into word tokens (monkey,
 banana, ...); leetspeak between letters ("n3gr0" -> "negro"); apostrophes, hyphens and most
 punctuation become spaces; spaced or dotted single letters joined ("s a l e" -> "sale");
-SMS words expanded ("jvais" -> "je vais", "ntm" -> "nique ta mere"). Repeated letters are
-handled by the matcher (each letter of a lexicon term matches a run of that letter).
+SMS words expanded ("jvais" -> "je vais", "ntm" -> "nique ta mere"); glued words split
+("lesnoirsdehors" -> "les noirs dehors", see segment.py). Repeated letters are handled by the
+matcher (each letter of a lexicon term matches a run of that letter).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from .segment import split_glued
 
 # Emoji used as words (and as slurs, aimed at a person: monkeys, bananas).
 EMOJI_TOKENS = {
@@ -61,6 +64,18 @@ class Normalized:
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    splits: tuple[int, ...] = ()  # original offsets where a glued word was split
+
+    def readable(self) -> str:
+        """The original text with a space wherever a glued word was split (what a model reads)."""
+        if not self.splits:
+            return self.original
+        parts, last = [], 0
+        for k in self.splits:
+            parts.append(self.original[last:k])
+            last = k
+        parts.append(self.original[last:])
+        return " ".join(parts)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original span covered by normalised characters [start, end)."""
@@ -81,7 +96,8 @@ def _is_letter(c: str) -> bool:
     return "a" <= c <= "z"
 
 
-def normalize(text: str) -> Normalized:
+def normalize(text: str, segment: bool = True) -> Normalized:
+    """`segment=False` leaves glued words whole (to build the word list that splits them)."""
     out: list[str] = []
     st: list[int] = []
     en: list[int] = []
@@ -183,6 +199,7 @@ def normalize(text: str) -> Normalized:
     fo: list[str] = []
     fs: list[int] = []
     fe: list[int] = []
+    splits: list[int] = []
     joined = "".join(out2)
     for m in re.finditer(r"\S+", joined):
         word = m.group(0)
@@ -204,11 +221,32 @@ def normalize(text: str) -> Normalized:
                 fs.append(st2[k])
                 fe.append(en2[k])
         else:
+            # a capitalised word inside a sentence is a name ("muté à Négrepelisse"): never split
+            pieces = split_glued(word) if segment and not _proper_noun(text, st2[ws]) else None
+            cuts = set()
+            if pieces:
+                k = ws
+                for p in pieces[:-1]:
+                    k += len(p)
+                    cuts.add(k)
             for k in range(ws, we):
+                if k in cuts:
+                    fo.append(" ")
+                    fs.append(st2[k])
+                    fe.append(st2[k])
+                    splits.append(st2[k])
                 fo.append(joined[k])
                 fs.append(st2[k])
                 fe.append(en2[k])
-    return Normalized(text, "".join(fo), tuple(fs), tuple(fe))
+    return Normalized(text, "".join(fo), tuple(fs), tuple(fe), tuple(splits))
+
+
+def _proper_noun(text: str, i: int) -> bool:
+    """The original word at `i` is capitalised and does not open a sentence."""
+    if i >= len(text) or not text[i].isupper():
+        return False
+    before = text[:i].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"«»()[]"
 
 
 def _squeeze(word: str) -> str:

@@ -219,7 +219,8 @@ class RuleSet:
         text = norm.text.strip()
         if not text or len(text.split()) > 6:
             return False
-        return any(p.search(text) for p in self.stance["endorse"])
+        return (any(p.search(text) for p in self.stance["endorse"])
+                and any(p.search(text) for p in self.stance["endorse_agree"]))
 
 
 @lru_cache(maxsize=1)

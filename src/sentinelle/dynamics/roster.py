@@ -12,10 +12,9 @@ import csv
 import io
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
+from .. import ranks
 from ..errors import InputError
 from ..textutil import fold
 
@@ -93,37 +92,10 @@ def parse_roster(text: str, path: str = "roster.csv") -> list[RosterRow]:
     return rows
 
 
-@cache
-def _rank_levels() -> tuple[dict[str, int], dict[str, int]]:
-    text = resources.files(__package__).joinpath("data/ranks.tsv").read_text("utf-8")
-    ranks: dict[str, int] = {}
-    roles: dict[str, int] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, level, name = line.split("\t")
-        (ranks if kind == "rank" else roles)[fold(name)] = int(level)
-    return ranks, roles
-
-
 def declared_level(row: RosterRow) -> int | None:
-    """A comparable level for a rank/role (higher = more authority), None when unknown.
-
-    The longest known rank name inside the rank wins ("brigadier-chef" over "brigadier"); a
-    command role ("chef de groupe") adds its bonus.
-    """
-    ranks, roles = _rank_levels()
-    level: int | None = None
-    rank = fold(row.rank or "")
-    best = ""
-    for name, lv in ranks.items():
-        if name in rank and len(name) > len(best):
-            best, level = name, lv
-    role = fold(row.role or "")
-    bonus = max((lv for name, lv in roles.items() if name in role), default=0)
-    if level is None and bonus:
-        level = 0
-    return None if level is None else level + bonus
+    """A comparable level for a row's rank and role (higher = more authority), None when unknown:
+    the one table of sentinelle.ranks, shared with the harassment analysis."""
+    return ranks.declared_level(row.rank, row.role)
 
 
 def match_roster(rows: Iterable[RosterRow], persons_of_name: Any) -> dict[str, RosterRow]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-VERSION = "dynamics-1.0"
+VERSION = "dynamics-1.1"
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ from .power import power
 from .settings import Settings
 from .targeting import PersonOf, Reading, read_conversation
 
-VERSION = "harassment-0.1"
+VERSION = "harassment-0.3"
 
 __all__ = ["VERSION", "HarassmentResult", "find_cases", "default_person_of"]
 

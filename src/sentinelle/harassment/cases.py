@@ -147,14 +147,15 @@ def build_case(
                 seen[p] += 1
                 since.setdefault(p, pres.first_record[p])
 
-    # acts mentioned: by the target, by an aggressor, or aimed at the target, during the case
+    # acts mentioned during the case, told by the target or aimed at them (an aggressor's act
+    # aimed at someone else, or at no one identified, is no evidence of this case's escalation)
     acts = []
     if start is not None and last is not None:
         horizon = last + timedelta(days=settings.after_days)
         for r in (x for i in idx for x in i.notable):
             if not r.acts or r.time is None or not (start <= r.time <= horizon) or r.is_reported and r.sender != target:
                 continue
-            if r.sender == target or r.sender in agg_set or target in r.targets:
+            if r.sender == target or target in r.targets:
                 for m in r.acts:
                     acts.append({"id": r.message.id, "time": _iso(r.time), "sender": r.sender, "text": r.message.text,
                                  "category": m.pattern.category, "severity": m.pattern.severity,

@@ -23,6 +23,7 @@ episode. An episode is then:
            often as it is attacked, and is not mostly defending (defence/objection messages <
            `defending_share` of its hits);
   teasing  the target laughs along (>= `teasing_laugh_share` of their messages), never objects,
+           is not alone against three or more who are never answered back, nobody calls for calm,
            and nobody defends them;
   below    under the pile-on thresholds (it may still count toward a campaign).
 """
@@ -300,9 +301,18 @@ def _verdict(ep: Episode, aggressors: set[str], defenders: set[str], settings: S
         why.append(f"the target's side ({len(side)}) hit back {hits_out} times for {hits_in} attacks "
                    f"(>= {settings.reciprocity_ratio}) and was not mostly defending ({defending} defence or objection messages)")
         return "mutual", why
-    if target_msgs and laughs >= settings.teasing_laugh_share * len(target_msgs) and not ep.objections and not defenders:
+    # many against one who never hits back, or someone asking them all to stop: laughing along is
+    # then how a target copes, not play between equals
+    one_sided = len(aggressors) >= 3 and not own
+    calmed = bool(ep.conciliations) and hits_in >= settings.pileon_min_messages
+    if (target_msgs and laughs >= settings.teasing_laugh_share * len(target_msgs) and not ep.objections
+            and not defenders and not one_sided and not calmed):
         why.append(f"the target laughed along in {laughs} of {len(target_msgs)} messages, never objected, nobody defended them")
         return "teasing", why
+    if target_msgs and laughs >= settings.teasing_laugh_share * len(target_msgs) and (one_sided or calmed):
+        why.append(f"not teasing though the target laughed along ({laughs} of {len(target_msgs)} messages): "
+                   + (f"{len(aggressors)} members against one who never hit back" if one_sided
+                      else "someone asked them to stop"))
     n_agg, n_msg = len(aggressors), len(ep.attacks)
     span = (ep.end - ep.start).total_seconds() / 3600 if ep.start and ep.end else 0.0
     met = (n_agg >= settings.pileon_min_aggressors and n_msg >= settings.pileon_min_messages

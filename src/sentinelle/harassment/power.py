@@ -12,37 +12,17 @@ being one of them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from functools import cache
-from importlib import resources
 from typing import Any
 
-from ..textutil import fold
+from ..ranks import declared_level
 from .settings import Settings
 
 
-@cache
-def _ranks() -> dict[str, int]:
-    raw = json.loads(resources.files(__package__).joinpath("data").joinpath("ranks.json").read_text("utf-8"))
-    return {fold(k): int(v) for k, v in raw["ranks"].items()}
-
-
 def rank_level(rank: str | int | float | None) -> int | None:
-    """A seniority level for a rank name ("Brigadier-chef" -> 4) or a number; None if unknown."""
-    if rank is None or rank == "":
-        return None
-    if isinstance(rank, int | float):
-        return int(rank)
-    key = fold(str(rank)).strip(" .")
-    if key.lstrip("-").isdigit():
-        return int(key)
-    table = _ranks()
-    if key in table:
-        return table[key]
-    # "capitaine de police", "Cdt. Martin": the longest known rank name it starts with
-    best = max((k for k in table if key.startswith(k + " ") or key.startswith(k + ".")), key=len, default=None)
-    return table[best] if best else None
+    """A level for a declared rank and/or role ("Brigadier-chef", "capitaine, chef de service") or
+    a number; None if unknown. The table is sentinelle.ranks', shared with the dynamics analysis."""
+    return declared_level(rank)
 
 
 def power(aggressor: str, target: str, authority: Mapping[str, Any] | None, settings: Settings) -> dict[str, Any]:

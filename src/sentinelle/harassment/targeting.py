@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache, lru_cache
@@ -327,14 +327,16 @@ def read_conversation(
                     add(Target(prev.sender, "turn", conf, ref=prev.message.id))  # type: ignore[arg-type]
         r.targets = found
 
-    _learn_nicknames(readings, variants, settings)
+    _learn_nicknames(readings, variants, settings, fuzzy)
     exits = sorted(
         (naive(e.time), person_of(conversation_id, name), e.id)  # type: ignore[type-var]
         for e in events if e.time is not None and e.type in _EXITS
         for name in (e.targets or ((e.actor,) if e.type == EventType.LEFT and e.actor else ()))
     )
+    if settings.laughed_at:  # first: a remark laughed at is hostile, and what follows it is read in that light
+        _laughed_at(readings, settings)
     _context_targets(readings, settings, exits)
-    if settings.laughed_at:
+    if settings.laughed_at:  # again: remarks whose target came from the context
         _laughed_at(readings, settings)
     return readings
 
@@ -364,6 +366,9 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i + 1 :] == b[i + 1 :] if la == lb else a[i:] == b[i + 1 :]
 
 
+_RUNS = re.compile(r"([a-z])\1+")
+
+
 class _Fuzzy:
     """First names said another way: a diminutive ("Nico", "Clem") or one letter off ("Rayane",
     "Ryan" for Rayan), linked when exactly one member's first name fits and the word is no
@@ -385,8 +390,15 @@ class _Fuzzy:
         if word in self.cache:
             return self.cache[word]
         hits: dict[str, str] = {}
+        squeezed = _RUNS.sub(r"\1", word)
+        # a doubled first syllable: "Bébert" (Bertrand), "Nana" (Naïma), "Jojo" (Jordan)
+        redup = word[2:] if len(word) >= 4 and word[:2] == word[2:4] else None
         for first, person in self.firsts.items():
-            if len(word) >= 3 and len(first) > len(word) and first.startswith(word):
+            if squeezed != word and squeezed == _RUNS.sub(r"\1", first):
+                hits.setdefault(person, "drawn-out spelling")  # "Géraaard", "Kevinnn"
+            elif redup is not None and first.startswith(redup) and first != redup:
+                hits.setdefault(person, "doubled-syllable diminutive")
+            elif len(word) >= 3 and len(first) > len(word) and first.startswith(word):
                 hits.setdefault(person, "diminutive")
             elif len(word) >= 4 and _within_one_edit(word, first):
                 hits.setdefault(person, "misspelling")
@@ -449,20 +461,50 @@ def _unknown_capitalised(text: str, variants: Mapping[str, str]) -> list[str]:
     return out
 
 
-def _answerer(readings: list[Reading], idx: int, settings: Settings) -> str | None:
-    """Who answers a message first (not its sender, not a mere laugh), within the turn window."""
+def _answerer(readings: list[Reading], idx: int, settings: Settings, skip: Collection[str] = (),
+              first_person: bool = False) -> str | None:
+    """Who answers a message first (not its sender, not a mere laugh, not in `skip`; with
+    `first_person`, someone speaking of themself), within the turn window."""
     r = readings[idx]
     if r.time is None:
         return None
     for nxt in readings[idx + 1 : idx + 8]:
         if nxt.time is None or nxt.time - r.time > timedelta(minutes=settings.turn_window_min):
             return None
-        if nxt.sender and nxt.sender != r.sender and not nxt.bystander:
+        if nxt.sender and nxt.sender != r.sender and not nxt.bystander and nxt.sender not in skip:
+            if first_person and not _FIRST.search(_fold(nxt.message.text)):
+                continue
             return nxt.sender
     return None
 
 
-def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], settings: Settings) -> None:
+_FIRST = re.compile(r"(?<!\w)(?:(?:je|me|moi|mon|ma|mes|i|my)(?!\w)|[jm]')")
+
+
+# "la princesse", "le stagiaire", "cette cruche": a definite noun phrase in a hostile message may
+# name the person attacked; the roles of the hierarchy and the things of work do not
+_EPITHET_NP = re.compile(r"(?<![\w'])(?:la|le|l'|cette|ce|cet)\s?([a-z][a-z\-]{3,})(?!\w)")
+_NOT_EPITHET = frozenset("""chef cheffe capitaine commandant commissaire lieutenant brigadier major adjudant colonel
+patron patronne boss directeur directrice cadre prof professeur principal proviseur admin groupe equipe service
+brigade bureau poste planning voiture vehicule patrouille travail boulot reunion message photo video dossier
+rapport mail semaine weekend matin soir journee nuit jour mois annee fois monde truc chose moment probleme
+situation histoire faute vie temps gens syndicat hierarchie direction mairie hopital ecole classe cantine""".split())
+
+
+def _epithet_names(r: Reading) -> list[str]:
+    """Definite noun phrases of a hostile message ("la princesse"): nickname candidates."""
+    if not r.hostile:
+        return []
+    out = []
+    for m in _EPITHET_NP.finditer(_fold(r.message.text)):
+        noun = m.group(1)
+        if noun not in _NOT_EPITHET and noun not in _VOC_STOP:
+            out.append(m.group(0))
+    return out
+
+
+def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], settings: Settings,
+                     fuzzy: _Fuzzy | None = None) -> None:
     """Find names used for one person that are not theirs: recurring vocatives ("eh le gros,") and
     unknown capitalised words ("Bambi"), each occurrence linked to whom it addresses (reply, turn,
     or the person who answers it); keep those aimed mostly at one person; link every use."""
@@ -472,11 +514,16 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
     personal: Counter[str] = Counter()  # capitalised uses next to a personal pronoun ("Bambi il a ...")
     total: Counter[str] = Counter()
     turn = timedelta(minutes=settings.turn_window_min)
+    found: list[tuple[int, list[str], list[str]]] = []
+    epithets: set[str] = set()
     for idx, r in enumerate(readings):
         vocs = _vocatives(r.message.text)
         caps = [c for c in _unknown_capitalised(r.message.text, variants) if c not in vocs]
+        caps += [e for e in _epithet_names(r) if e not in vocs and e not in caps]
         if not vocs and not caps:
             continue
+        found.append((idx, vocs, caps))
+        epithets.update(e for e in caps if " " in e)
         ftext = _fold(r.message.text)
         for cand in dict.fromkeys(vocs + caps):
             total[cand] += 1
@@ -486,19 +533,33 @@ def _learn_nicknames(readings: list[Reading], variants: Mapping[str, str], setti
             for nxt in readings[idx + 1 : idx + 4]:
                 if nxt.bystander and nxt.sender and r.time and nxt.time and nxt.time - r.time <= turn:
                     laughs[cand][nxt.sender] += 1
-        direct = [t.person for t in r.targets.values() if t.method in ("reply", "turn", "mention", "name")]
-        who = direct[0] if direct else None
-        if who is None and vocs and r.time is not None:  # a vocative is an address: to whom just spoke
-            prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
-            who = prev.sender if prev is not None else None
-        if who is None:
-            who = _answerer(readings, idx, settings)
+    for idx, vocs, caps in found:  # second pass: those who use a name are known, and are not its referent
+        r = readings[idx]
         for cand in dict.fromkeys(vocs + caps):
+            # a member named or @mentioned in the same message is not the one given a nickname
+            # there ("Denis, pour Bébert mets XXL"): only a reply or the turn says who it is
+            direct = [t.person for t in r.targets.values()
+                      if t.method in ("reply", "turn") and t.person not in users[cand]]
+            who = direct[0] if direct else None
+            if who is None and cand in vocs and r.time is not None:  # a vocative is an address: to whom just spoke
+                prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
+                who = prev.sender if prev is not None else None
+            if who is None:
+                # whoever answers it first, among those who do not use the name themselves ("la
+                # princesse a encore raté son tir" answered by "je vous entends, merci")
+                epithet = cand not in vocs and " " in cand
+                who = _answerer(readings, idx, settings, skip=users[cand], first_person=epithet)
+                if who is None and epithet and r.time is not None:
+                    # nobody answered: "bienvenue à la princesse" right after the newcomer spoke
+                    prev = _last_other_speaker(readings, idx, r.sender, r.time - turn)
+                    who = prev.sender if prev is not None and prev.sender not in users[cand] else None
             uses[cand][who or ""] += 1
     nicknames: dict[str, str] = {}
     for cand, counter in uses.items():
-        if cand in variants or personal[cand] < 0.5 * total[cand]:
-            continue  # "le Master est cassé": a thing, not a person
+        if fuzzy is not None and " " not in cand and not _known_word(cand) and fuzzy.lookup(cand):
+            continue  # a member's own first name said another way ("Bébert"): already linked to them
+        if cand in variants or (personal[cand] < 0.5 * total[cand] and cand not in epithets):
+            continue  # "le Master est cassé": a thing, not a person (an epithet is said in hostile messages)
         linked = {p: c for p, c in counter.items() if p and p not in users[cand] and laughs[cand][p] < 2}
         person, n = max(linked.items(), key=lambda pc: pc[1], default=("", 0))
         if n >= settings.nickname_min_uses and n / sum(linked.values()) >= settings.nickname_concentration:
@@ -554,6 +615,13 @@ def _laughed_at(readings: list[Reading], settings: Settings) -> None:
             if nxt.sender in aimed:
                 amused = True
             elif nxt.sender not in (None, r.sender):
+                ftext = _fold(nxt.message.text)
+                if _QUOTE.search(nxt.message.text) or _quoted(nxt.message.text) or (
+                        _THIRD.search(ftext) and _FIRST.search(_fold(r.message.text))):
+                    # "ohlala il a mis « septante » 😂" after "merci Valérie, j'ai mis les notes":
+                    # laughing at whoever just spoke, not with them at the person addressed
+                    laughers.clear()
+                    break
                 laughers.add(nxt.sender)  # type: ignore[arg-type]
         if len(laughers) >= settings.laughed_at_min and not amused:
             r.degrading = [P.Match(_LAUGHED_AT, (0, len(r.message.text)), r.message.text)]

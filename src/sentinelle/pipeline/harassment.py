@@ -63,11 +63,11 @@ def authority_of(case: Case, from_dynamics: bool = True, dynamics: Mapping[str, 
     index = _person_index(case)
     ranks: dict[str, str] = {}  # the rank as declared; sentinelle.harassment.power reads its level
     for entry in case.roster():
-        for declared in (getattr(entry, "rank", None), getattr(entry, "role", None)):
-            if declared and rank_level(declared) is not None:
-                key = fold(entry.person)
-                ranks[index.get(key, key)] = declared
-                break
+        # rank and role together, read as the dynamics analysis reads them (sentinelle.ranks)
+        declared = ", ".join(x for x in (getattr(entry, "rank", None), getattr(entry, "role", None)) if x)
+        if declared and rank_level(declared) is not None:
+            key = fold(entry.person)
+            ranks[index.get(key, key)] = declared
     out: dict[str, Any] = {"ranks": ranks}
     if from_dynamics:
         out["leaders"], flags = _leaders(dynamics if dynamics is not None else case.get_result("dynamics", "case"))

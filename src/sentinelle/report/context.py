@@ -23,8 +23,10 @@ from ..records import to_dict
 from .reading import reading_notes
 
 STEPS = ("scan", "dynamics", "harassment")
-MAX_EVIDENCE = 1500  # records cited by analyses, shown in the appendix
-EVIDENCE_KEYS = frozenset({"evidence", "message_id", "record_id", "acknowledgements", "repetitions", "pushback", "ids"})
+MAX_EVIDENCE = 5000  # records cited by analyses, in the appendix (collapsed: it costs bytes, not pages)
+EVIDENCE_KEYS = frozenset({"evidence", "message_id", "record_id", "acknowledgements", "repetitions", "pushback", "ids",
+                           "first_complaint", "first_act", "first_words", "first_message"})
+EVENT_LISTS = frozenset({"removal", "departure", "acts"})  # lists of records whose own `id` is cited
 
 
 @dataclass
@@ -106,7 +108,8 @@ def record_view(record: Any, name: Any) -> dict[str, Any]:
         "conversation_id": record.conversation_id,
         "time": record.time.isoformat(sep=" ") if record.time else record.time_raw,
         "sender": name(record.sender if is_message else record.actor),
-        "text": record.text if is_message else f"[{record.type}] {record.text}",
+        "text": record.text,
+        **({} if is_message else {"event": str(record.type)}),  # shown in words by the report
         "source": source_ref(record.source),
     }
 
@@ -348,6 +351,8 @@ def build_context(
 
     def collect(value: Any, key: str = "") -> None:
         if isinstance(value, dict):
+            if key in EVENT_LISTS and isinstance(value.get("id"), str):
+                cited.setdefault(value["id"])
             for k, v in value.items():
                 collect(v, k)
         elif isinstance(value, list):

@@ -45,6 +45,21 @@ def number(value: Any, lang: str, decimals: int = 2, trim: bool = False) -> str:
     return text
 
 
+NEGLIGIBLE = 0.001
+
+
+def figure(value: Any, lang: str, t: Callable[..., str]) -> str:
+    """A centrality or share (0..1 and the like) as a reader takes it in: three decimals at most,
+    and in words below 0.001 (`négligeable`, never 0.000001); '—' for none."""
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return "—" if value is None else str(value)
+    if value == 0:
+        return number(0, lang)
+    if abs(value) < NEGLIGIBLE:
+        return t("negligible")
+    return number(float(value), lang, 3, trim=True)
+
+
 def when(value: Any) -> Any:
     """An ISO timestamp as people read it: `2025-01-09 13:10:00` (seconds kept: they are evidence),
     `UTC` spelled out for zoned times; any other value unchanged."""

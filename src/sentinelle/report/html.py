@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-from collections import Counter
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -20,11 +19,17 @@ from typing import Any
 import jinja2
 
 from . import charts
+from .cases import case_sentence, escalation_view, thresholds_text
 from .context import ReportContext, build_context, flagged_people
-from .format import finder, flat_settings, is_role, labeller, number, role_text, valuer, when
+from .format import figure, finder, flat_settings, is_role, labeller, number, role_text, valuer, when
 from .i18n import LANGS, translator
+from .lead import Lead, leading_cases
+from .netdraw import network_svg
 from .network import network
 from .reading import note_text
+from .reasons import reason_view, stance_word
+from .refs import Referencer, lines_text, short_time
+from .views import EDGES_SHOWN, conversation_labels, influence_view, network_marks, people_view
 
 
 def _asset(name: str) -> str:
@@ -68,71 +73,17 @@ def _names_raw(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> list[Any]:
     return [next((row[k] for k in keys if row.get(k)), "?") for row in rows if isinstance(row, dict)]
 
 
-PEOPLE_SHOWN = 30  # rows of the people table; the rest in one line (all of them in people.csv)
-INFLUENCE_SHOWN = 20
-EDGES_SHOWN = 25
-
-
-def people_view(ctx: ReportContext, limit: int = PEOPLE_SHOWN) -> dict[str, Any]:
-    """The people who wrote or were flagged, most flagged then most active first, capped; those
-    with a single message and no flag (the passers-by of a large group) go to the summary line."""
-    rows = [p for p in ctx.people if p["messages"] or p["flags"]]
-    rows.sort(key=lambda p: (-p["flags"], -p["messages"], str(p["name"]), p["id"]))
-    shown = [p for p in rows if p["flags"] or p["messages"] > 1][:limit]
-    rest = [p for p in rows if p not in shown]
-    return {"rows": shown, "rest": len(rest), "rest_max": max((p["messages"] for p in rest), default=0),
-            "rest_flags": sum(p["flags"] for p in rest),
-            "silent": sum(1 for p in ctx.people if not p["messages"] and not p["flags"])}
-
-
-def influence_view(dynamics: dict[str, Any] | None, limit: int = INFLUENCE_SHOWN) -> dict[str, Any]:
-    """Per person: messages, directives, influence (and its ratio to the group median, the highest
-    over the person's conversations), centrality, declared role; by influence, capped."""
-    ratio: dict[str, float] = {}
-    for row in (dynamics or {}).get("leadership") or []:
-        if not isinstance(row, dict):
-            continue
-        inf, med = row.get("influence"), row.get("group_median_influence")
-        if isinstance(inf, int | float) and isinstance(med, int | float) and med > 0:
-            pid = str(row.get("person"))
-            ratio[pid] = max(ratio.get(pid, 0.0), inf / med)
-    rows = []
-    for p in (dynamics or {}).get("people") or []:
-        if not isinstance(p, dict) or not p.get("messages"):
-            continue
-        cent = p.get("centrality") if isinstance(p.get("centrality"), dict) else {}
-        influence = p.get("max_influence", p.get("influence"))
-        rows.append({
-            "person": str(p.get("person") or p.get("id") or ""),
-            "name": p.get("name") or p.get("person") or p.get("id"),
-            "messages": p.get("messages"),
-            "issued": p.get("directives_issued"), "obeyed": p.get("directives_obeyed"),
-            "influence": influence if isinstance(influence, int | float) else None,
-            "ratio": ratio.get(str(p.get("person"))),
-            "pagerank": cent.get("pagerank", p.get("pagerank")), "hub": cent.get("hub"),
-            "betweenness": cent.get("betweenness"),
-            "role": p.get("roster") if isinstance(p.get("roster"), dict) else None,
-        })
-    rows.sort(key=lambda r: (-(r["influence"] or 0), -(r["messages"] or 0), str(r["name"])))
-    rest = rows[limit:]
-    return {"rows": rows[:limit], "rest": len(rest), "rest_max": max((r["influence"] or 0 for r in rest), default=0)}
-
-
-def conversation_labels(conversations: list[dict[str, Any]]) -> dict[str, str]:
-    """Conversation id -> its title; two conversations of the same title are told apart by
-    their first day (an export and its later re-export are often named alike)."""
-    seen = Counter(cv["title"] for cv in conversations)
-    return {cv["id"]: (f"{cv['title']} ({(cv.get('first') or '')[:10] or cv['id']})" if seen[cv["title"]] > 1 else cv["title"])
-            for cv in conversations}
-
-
 def render_html(ctx: ReportContext) -> str:
     t = translator(ctx.lang)
-    parallel = (ctx.dynamics or {}).get("parallel_command") or []
-    # red in the drawing: influence above the declared role (not a declared chief who is ignored)
-    leaders = {str(p.get("person")) for p in parallel if isinstance(p, dict) and p.get("person")
-               and p.get("kind", "influence_exceeds_role") == "influence_exceeds_role"}
+    lang = ctx.lang
+    conv_titles = conversation_labels(ctx.conversations)
+    leaders, marks = network_marks(ctx, leading_cases(ctx.harassment))
     nodes, edges = network(ctx.dynamics, highlight=leaders)
+    for n in nodes:
+        n["marks"] = marks.get(n["id"], set())
+    drawing = network_svg(nodes, edges, {"messages": t("messages").lower(), "leader": t("mark_leader"),
+                                         "target": t("mark_target"), "union_rep": t("union_rep"),
+                                         "chief": t("mark_chief")})
     charts_svg = {
         "activity": charts.activity_chart(
             ctx.activity["rows"],
@@ -141,14 +92,11 @@ def render_html(ctx: ReportContext) -> str:
         ),
         "categories": charts.bar_chart({t(k): v for k, v in ctx.by_category.items()}, t("category")),
         "targets": charts.bar_chart({t(k): v for k, v in ctx.by_target.items()}, t("target"), color=charts.BLUE),
-        "network": charts.network_chart(nodes, edges),
     }
+    parallel = (ctx.dynamics or {}).get("parallel_command") or []
     summary = {
         "categories": ", ".join(f"{t(k)} {n}" for k, n in ctx.by_category.items()),
         "top_senders": ", ".join(flagged_people(ctx)),
-        "most_severe": sorted(
-            ctx.flags, key=lambda f: (-f["severity"], -max(f["categories"].values(), default=0), f["time"] or "", f["id"])
-        )[:5],
         "parallel": sorted(set(_names([p for p in parallel if p.get("kind", "influence_exceeds_role")
                                           == "influence_exceeds_role"], ("name", "person", "display_name", "id"))))[:8],
         "targets": [", ".join(map(str, names)) if isinstance(names, list) else str(names)
@@ -157,13 +105,28 @@ def render_html(ctx: ReportContext) -> str:
     script = _asset("report.js")
     script_hash = "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     ranked = sorted(edges, key=lambda e: (-e["weight"], e["source_name"], e["target_name"], e["kind"]))
-    lang = ctx.lang
+
+    def person(value: Any) -> str:
+        return ctx.person_names.get(str(value), str(value))
+
+    def conv(value: Any) -> str:
+        return conv_titles.get(str(value), str(value))
+
+    flagged = {f["id"] for f in ctx.flags}
+    hset = next((v["settings"] for v in ctx.versions if v["step"] == "harassment" and isinstance(v.get("settings"), dict)), {})
+    records = {**{f["id"]: f for f in ctx.flags}, **ctx.evidence}
     return _environment().get_template("report.html.j2").render(
-        c=ctx, t=t, charts=charts_svg, summary=summary,
+        c=ctx, t=t, charts=charts_svg, summary=summary, drawing=drawing,
+        lead=Lead(ctx, t, person, conv)(), ref=Referencer(records, conv_titles, lang), flagged=flagged,
         edges={"rows": ranked[:EDGES_SHOWN], "rest": len(ranked) - min(len(ranked), EDGES_SHOWN)},
         people=people_view(ctx), influence=influence_view(ctx.dynamics),
         label=labeller(t), word=valuer(t), finding=finder(t), num=lambda v, d=2, trim=False: number(v, lang, d, trim),
-        conv_titles=conversation_labels(ctx.conversations),
+        fig=lambda v: figure(v, lang, t), reason=lambda r: reason_view(r, lang, t),
+        stance=lambda s: stance_word(s, lang), escalation=lambda e: escalation_view(e, t, lang),
+        case_text=lambda h: case_sentence(h, t, lang, person)["text"],
+        thresholds=lambda h: thresholds_text(h, hset, t, lang),
+        short_time=lambda v: short_time(v, lang), lines=lambda s: lines_text(s, lang),
+        conv_titles=conv_titles,
         note=lambda n: note_text(n, t),
         compliance={str(x.get("message_id")): x for x in (ctx.dynamics or {}).get("compliance") or [] if isinstance(x, dict)},
         css=_asset("report.css"), script=script, script_hash=script_hash,
