@@ -1,3 +1,3 @@
-"""The package version, in the bottom layer so every layer may record it."""
+"""The version of sentinelle (layer 0: any layer may read it)."""
 
 __version__ = "0.1.0"

@@ -236,3 +236,27 @@ def test_a_read_only_case_is_read_and_never_called_damaged(read_only_case: Path,
     assert "[Hello] World" in run_cli("search", case, "Hello").stdout
     one_error_line(run_cli("ingest", case, LOREM, "-q"), 4, "the case is read-only")
     one_error_line(run_cli("persons", case, "--merge", "Dmitry S", "Elon Musk"), 4, "read-only")
+
+
+def test_a_read_only_case_with_changes_still_in_its_wal_reads_them(tmp_path: Path) -> None:
+    """A case copied off while its last changes were only in case.sqlite-wal: read-only, those
+    changes are read too (an 'unchanging file' open would silently show the case without them)."""
+    need(SMALL)
+    if os.geteuid() != 0:
+        pytest.skip("needs a read-only bind mount (root)")
+    case = tmp_path / "case"
+    code = ("import os, sys\n"
+            f"sys.path.insert(0, {str(ROOT / 'src')!r})\n"
+            "from sentinelle.store import Case\nfrom sentinelle.pipeline import ingest_files\n"
+            f"c = Case.create({str(case)!r})\nc.backend.conn.execute('PRAGMA wal_autocheckpoint=0')\n"
+            f"ingest_files(c, [{str(SMALL)!r}])\nos._exit(0)\n")  # fmt: skip
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert (case / "case.sqlite-wal").stat().st_size > 0
+    if subprocess.run(["mount", "--bind", str(case), str(case)], capture_output=True).returncode != 0:
+        pytest.skip("cannot bind-mount here")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(case)], check=True, capture_output=True)
+        done = run_cli("info", case)
+        assert done.returncode == 0 and "22 messages, 3 events" in done.stdout, done.stderr
+    finally:
+        subprocess.run(["umount", "-l", str(case)], capture_output=True)

@@ -32,21 +32,18 @@ from ..records import (
     Summary,
     to_dict,
 )
-from ..records import replace as msgspec_replace
-from ..version import __version__
-from . import codec, custody, identity, merge
+from . import codec, custody, identity
 from .backend import Backend
+from .case_custody import CREATING, INCOMING, ORIGINALS, CustodyMixin
+from .case_provenance import ProvenanceMixin
 from .models import CaseMetadata, FileInfo, Person, PersonLink, ResultRow, RosterEntry, SearchHit
 from .sqlite import READ_ONLY, SCHEMA_VERSION, SQLiteBackend
 
 DB_NAME = "case.sqlite"
-ORIGINALS = "originals"
-CREATING = ".creating-"  # a case database being made, renamed into place once complete
-INCOMING = ".incoming-"  # an original being copied in, renamed into place once complete
 BATCH = 2000  # records per insert batch (and per progress tick)
 
 
-class Case:
+class Case(ProvenanceMixin, CustodyMixin):
     """A case directory: `case.sqlite` + `originals/<sha256>` (read-only copies)."""
 
     def __init__(self, path: Path, backend: Backend) -> None:
@@ -204,19 +201,6 @@ class Case:
             raise
         return True
 
-    def _clean_orphans(self) -> list[str]:
-        """Originals no stored file names (an ingest killed after copying its file in) and
-        unfinished copies or case databases. Called under the write lock, where nothing else
-        can be half-way."""
-        known = self.backend.file_shas()
-        removed = []
-        for p in [*(self.path / ORIGINALS).iterdir(), *self.path.glob(CREATING + "*")]:
-            orphan = p.name.startswith((INCOMING, CREATING)) or (len(p.name) == 64 and p.name not in known)
-            if orphan and p.is_file():
-                p.unlink(missing_ok=True)
-                removed.append(p.name)
-        return removed
-
     def add_file(
         self,
         path: str | Path,
@@ -256,14 +240,6 @@ class Case:
         self._handles = self._names = None
         self.write_manifest()
         return info
-
-    def _committed(self, sha256: str) -> bool:
-        """Whether a file is stored (after an interruption: if in doubt, yes; an original left
-        behind is cleaned by the next ingest, a removed one would be lost)."""
-        try:
-            return self.backend.has_file(sha256)
-        except Exception:
-            return True
 
     def _store_records(
         self,
@@ -362,41 +338,6 @@ class Case:
                                         "overlaps": info.overlaps, "merged_into": info.merged_into})  # fmt: skip
         return info
 
-    def records_digest(self, sha256: str) -> tuple[int, str]:
-        """(count, sha256) of the records a file gave, as read (`verify` recomputes it)."""
-        return custody.records_digest(self.backend.file_rows(sha256))
-
-    def file_records(self, sha256: str) -> Iterator[tuple[str, list[Any]]]:
-        """(record id, its fields as read from the file: `custody.DIGESTED`) for every record a
-        file gave, copies included, in the order they were stored."""
-        for row in self.backend.file_rows(sha256):
-            yield row["id"], custody.as_read(row)
-
-    def record_as_read(self, record_id: str) -> list[Any] | None:
-        row = self.backend.record(record_id)
-        return custody.as_read(row) if row else None
-
-    def detection_rows(self) -> Iterator[tuple[str, str, Any]]:
-        """(message id, model version, stored data) of every stored detection, copies' included."""
-        yield from self.backend.detection_rows()
-
-    def _digest(self, sha256: str, streamed: custody.Digest | None) -> dict[str, Any]:
-        """The count and digest of the records a file gave, as read (see `custody`): computed
-        while they were stored, or from the database when some were already there."""
-        n, digest = (streamed.count, streamed.hexdigest()) if streamed else self.records_digest(sha256)
-        return {"records": n, "records_sha256": digest, "sentinelle_version": __version__}
-
-    def _merge(self, sha256: str, name: str, new: list[str], options: dict[str, Any],
-               near: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        files = self.files()
-        exporters = {f.sha256: f.options.get("exporter") for f in files if f.options.get("exporter")}
-        if options.get("exporter"):
-            exporters[sha256] = options["exporter"]
-        names = {f.sha256: f.name for f in files} | {sha256: name}
-        separate = {f.sha256 for f in files if f.options.get("no_merge")}
-        return merge.merge_new(self.backend, new, sha256, exporters=exporters, names=names, separate=separate,
-                               near=near)
-
     def _ensure_conversation(self, rec: Message | Event, sha256: str, fmt: str | None, seen: set[str]) -> bool:
         """A record of a conversation its reader never declared still gets one (never lost).
         True when this call added it."""
@@ -405,63 +346,6 @@ class Case:
             conv = Conversation(rec.conversation_id, fmt or "unknown", None, rec.source.sha256)
             return self.backend.insert_conversation(codec.conversation_to_dict(conv), sha256)
         return False
-
-    # --- one conversation from several exports ---------------------------------------------------
-
-    def merges(self, conversation_id: str | None = None) -> list[dict[str, Any]]:
-        """What each merge of an export into a conversation found: source, target, matched,
-        added, deleted or edited in one copy, clock offset, look-alikes left apart (hints)."""
-        return self.backend.merges(conversation_id)
-
-    def conversation_of(self, conversation_id: str) -> str:
-        """The conversation a (possibly merged) conversation id now belongs to."""
-        merged = self.backend.merged_conversations()
-        return merged.get(conversation_id, conversation_id)
-
-    def copies(self, record_id: str) -> list[Message | Event]:
-        """The copies other exports hold of a record (each with its own source and text)."""
-        return [codec.record_from_row(r) for r in self.backend.copies(record_id)]
-
-    def sources_of(self, record_id: str) -> list[Source]:
-        """Every place a record's bytes are: its own source, the same bytes in every other file
-        handed over (a .txt and the zip around it), and each copy another export holds."""
-        rec = self.record(record_id)
-        if rec is None:
-            return []
-        out: list[Source] = []
-        for r in [rec, *self.copies(record_id)]:
-            src = r.source
-            for _, container, member, path in self.backend.files_with_bytes(src.sha256):
-                s = msgspec_replace(src, container_sha256=container, member=member, path=path or src.path)
-                if s not in out:
-                    out.append(s)
-            if src not in out:
-                out.append(src)
-        return out
-
-    def provenance(self, conversation_id: str) -> list[dict[str, Any]]:
-        """Per file of a conversation: how many of its messages that file carries, how many only
-        it carries, and how many it shares with another export."""
-        by_record: dict[str, set[str]] = {}
-        for rid, file in self.backend.carriers(conversation_id):
-            by_record.setdefault(rid, set()).add(file)
-        names = {f.sha256: f.name for f in self.files()}
-        out: dict[str, dict[str, Any]] = {}
-        for files in by_record.values():
-            for f in files:
-                row = out.setdefault(f, {"sha256": f, "name": names.get(f, f[:12]), "messages": 0, "only_here": 0,
-                                         "shared": 0})  # fmt: skip
-                row["messages"] += 1
-                row["only_here" if len(files) == 1 else "shared"] += 1
-        return sorted(out.values(), key=lambda r: -r["messages"])
-
-    def reading(self, sha256: str, examples: int = 3, covered: Iterable[str] = ()) -> dict[str, Any]:
-        """What to check about how a file was read: its records flagged `undecodable`,
-        `date_ambiguous` or `time_backwards`, and its issues (lines skipped; warnings about records
-        kept, but those whose cause starts with one of `covered`), counted, with the first few."""
-        flags = self.backend.flag_counts(sha256, ("undecodable", "date_ambiguous", "time_backwards"))
-        skipped, kept = self.backend.issue_digest(sha256, examples, tuple(covered))
-        return {"flags": flags, "skipped": skipped, "kept": kept}
 
     def issues(self, sha256: str | None = None) -> list[ParseIssue]:
         return [
@@ -637,26 +521,13 @@ class Case:
         self.backend.save_detections(rows)
         return len(rows)
 
-    def detections(self, model_version: str | None = None, flagged_only: bool = False,
-                   notable_only: bool = False) -> Iterator[Detection]:
-        """Detections of one model version (the latest saved when None), in message order.
-        `notable_only`: the flagged ones and those read with a stance (reported, counter, joke,
-        endorse...), the only ones the dynamics and harassment analyses act on."""
+    def detections(self, model_version: str | None = None, flagged_only: bool = False) -> Iterator[Detection]:
+        """Detections of one model version (the latest saved when None), in message order."""
         version = model_version or self.backend.latest_model_version()
         if version is None:
             return
-        for d in self.backend.detections(version, flagged_only, notable_only):
+        for d in self.backend.detections(version, flagged_only):
             yield codec.detection_from_dict(d)
-
-    def count_detections(self, model_version: str | None = None) -> int:
-        """How many messages one model version (the latest saved when None) scored."""
-        version = model_version or self.backend.latest_model_version()
-        return self.backend.count_detections(version) if version else 0
-
-    def scan_items(self, conversation_id: str, model_version: str) -> Iterator[tuple[str, str, bool]]:
-        """(message id, text, already scored by `model_version`) of one conversation, in file
-        order, streamed (a scan of a million messages holds no set of their ids)."""
-        return self.backend.scan_rows(conversation_id, model_version)
 
     def scanned_ids(self, model_version: str) -> set[str]:
         return self.backend.scanned_ids(model_version)
@@ -719,36 +590,6 @@ class Case:
         seq = self.backend.append_decision(entry)
         self.write_manifest()
         return seq
-
-    # --- the manifest: what is kept outside the database ------------------------------------------
-
-    def manifest(self) -> dict[str, Any] | None:
-        """`manifest.json` (None when the case has none; ValueError when it is not JSON)."""
-        return custody.read_manifest(self.path)
-
-    def manifest_expected(self) -> bool:
-        """Whether the case wrote a manifest (one missing now was removed)."""
-        return bool(self.backend.get_meta("manifest"))
-
-    def write_manifest(self) -> None:
-        """Record the decision log's head and every file's records digest outside the database.
-        Best effort after a committed change: a manifest left behind by a crash is older, which
-        `verify` accepts (it names an earlier head of the same log)."""
-        if self.read_only:
-            return
-        entries = self.backend.decisions()
-        data = {
-            "decision_log": {"entries": len(entries), "head_sha256": entries[-1].get("sha256") if entries else None},
-            "files": {f.sha256: {"name": f.name, "records": f.details.get("records"),
-                                 "records_sha256": f.details.get("records_sha256")} for f in self.files()},  # fmt: skip
-        }
-        try:
-            if not self.manifest_expected():
-                with self.backend.transaction():
-                    self.backend.set_meta("manifest", True)
-            custody.write_manifest(self.path, data)
-        except (OSError, CaseError):
-            pass  # a full disk: the previous manifest stays, and says less
 
     def decisions(self) -> list[dict[str, Any]]:
         return self.backend.decisions()

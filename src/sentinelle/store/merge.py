@@ -45,9 +45,9 @@ def merge_new(backend: Any, new_ids: list[str], file_sha256: str, *, exporters: 
         out.append(_absorb(backend, target, conv, compared, exporters, names, file_sha256, indexed=False))
         spans = {s["id"]: s for s in backend.conversation_spans()}
         while (more := _best(backend, spans, target, exporters, separate)) is not None:  # a new export may bridge two
-            other, compared = more
-            out.append(_absorb(backend, target, other, compared, exporters, names, file_sha256, indexed=True,
-                               source_is_target=True))  # fmt: skip
+            other = more[0]  # compared as the target there: compared again, as the one absorbed
+            compared = Compared(backend, target, other, exporters)
+            out.append(_absorb(backend, target, other, compared, exporters, names, file_sha256, indexed=True))
             spans = {s["id"]: s for s in backend.conversation_spans()}
     return out
 
@@ -137,12 +137,10 @@ def _minute_iso(minute: int | None) -> str | None:
 
 
 def _absorb(backend: Any, target: str, source: str, c: Compared, exporters: dict[str, str], names: dict[str, str],
-            file_sha256: str, *, indexed: bool, source_is_target: bool = False) -> dict[str, Any]:  # fmt: skip
-    """Write the merge of `source` into `target` (as `c` compared them)."""
+            file_sha256: str, *, indexed: bool) -> dict[str, Any]:  # fmt: skip
+    """Write the merge of `source` into `target` (as `c` compared them); `indexed`: the source's
+    records are in the full-text index already (an older conversation a new export bridges)."""
     ov, t, s = c.overlap, c.t, c.s
-    if source_is_target:  # `_best(target)` compared target as the source: swap the roles back
-        c = Compared(backend, target, source, exporters)
-        ov, t, s = c.overlap, c.t, c.s
     paired = [(i, j) for i, j in ov.pairs] + [(i, j) for i, j, _ in ov.loose]
     copies = [(s[j].id, t[i].id) for i, j in paired]
     paired_s = {j for _, j in paired}

@@ -215,8 +215,7 @@ class SQLiteBackend(MergeSQL):
         self.read_only = not create and not (os.access(db_path.parent, os.W_OK) and os.access(db_path, os.W_OK))
         try:
             if self.read_only:
-                uri = "file:" + urllib.parse.quote(str(db_path.resolve())) + "?mode=ro&immutable=1"
-                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+                self.conn = self._read_only_connection(db_path)
             else:
                 self.conn = sqlite3.connect(db_path, isolation_level=None, timeout=self.busy_timeout)
                 # WAL for a case in use; a case being made keeps its pages in its one file (a WAL
@@ -234,6 +233,24 @@ class SQLiteBackend(MergeSQL):
             raise CaseError(f"the case database is damaged or not SQLite ({exc})", path=str(db_path)) from None
 
     # --- lifecycle -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _read_only_connection(db_path: Path) -> sqlite3.Connection:
+        """A case that cannot be written: as an unchanging file (no lock, no shared memory to
+        create), unless committed changes still wait in its WAL, which only a plain read-only
+        connection applies (and which needs the WAL's shared-memory file)."""
+        base = "file:" + urllib.parse.quote(str(db_path.resolve())) + "?mode=ro"
+        wal = db_path.with_name(db_path.name + "-wal")
+        if not (wal.exists() and wal.stat().st_size > 0):
+            return sqlite3.connect(base + "&immutable=1", uri=True, isolation_level=None)
+        conn = sqlite3.connect(base, uri=True, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise CaseError("the case is read-only and some of its changes are still in case.sqlite-wal, which "
+                            "cannot be read here: copy the case to a disk you can write to", path=str(db_path)) from None
+        return conn
 
     def _migrate(self, create: bool) -> None:
         tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
