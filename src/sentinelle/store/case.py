@@ -521,13 +521,26 @@ class Case(ProvenanceMixin, CustodyMixin):
         self.backend.save_detections(rows)
         return len(rows)
 
-    def detections(self, model_version: str | None = None, flagged_only: bool = False) -> Iterator[Detection]:
-        """Detections of one model version (the latest saved when None), in message order."""
+    def detections(self, model_version: str | None = None, flagged_only: bool = False,
+                   notable_only: bool = False) -> Iterator[Detection]:
+        """Detections of one model version (the latest saved when None), in message order.
+        `notable_only`: the flagged ones and those read with a stance (reported, counter, joke,
+        endorse...), the only ones the dynamics and harassment analyses act on."""
         version = model_version or self.backend.latest_model_version()
         if version is None:
             return
-        for d in self.backend.detections(version, flagged_only):
+        for d in self.backend.detections(version, flagged_only, notable_only):
             yield codec.detection_from_dict(d)
+
+    def count_detections(self, model_version: str | None = None) -> int:
+        """How many messages one model version (the latest saved when None) scored."""
+        version = model_version or self.backend.latest_model_version()
+        return self.backend.count_detections(version) if version else 0
+
+    def scan_items(self, conversation_id: str, model_version: str) -> Iterator[tuple[str, str, bool]]:
+        """(message id, text, already scored by `model_version`) of one conversation, in file
+        order, streamed (a scan of a million messages holds no set of their ids)."""
+        return self.backend.scan_rows(conversation_id, model_version)
 
     def scanned_ids(self, model_version: str) -> set[str]:
         return self.backend.scanned_ids(model_version)
